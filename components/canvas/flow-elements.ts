@@ -1,0 +1,101 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepStatus } from '@/workflows/dsl';
+
+/**
+ * React Flow nodes and edges derived from the spec. React Flow only owns what the spec does not
+ * hold: selection, measured sizes and positions while a drag is in flight. Derived objects are
+ * reused while their inputs are unchanged, so that memoized nodes skip rendering (smooth drags on
+ * large pipelines).
+ */
+
+export type TStepView = { status: TStepStatus; attempts: number };
+
+export type TWeftNodeData = {
+  node: TPipelineNode;
+  problems: readonly TSpecProblem[];
+  /** present in the run view only */
+  step?: TStepView;
+};
+
+export type TWeftFlowNode = Node<TWeftNodeData, 'weft'>;
+
+export type TFlowInputs = {
+  spec: TPipelineSpec;
+  problems: ReadonlyMap<string, readonly TSpecProblem[]>;
+  edgeProblemIds: ReadonlySet<string>;
+  steps?: ReadonlyMap<string, TStepView>;
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+  dragPositions: ReadonlyMap<string, { x: number; y: number }>;
+};
+
+const NO_PROBLEMS: readonly TSpecProblem[] = [];
+const problemsKey = (p: readonly TSpecProblem[]) => p.map((x) => x.message).join('\n');
+
+export type TFlowCache = { nodes: Map<string, TWeftFlowNode>; edges: Map<string, Edge> };
+export const newFlowCache = (): TFlowCache => ({ nodes: new Map(), edges: new Map() });
+
+export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNode[] {
+  const next = new Map<string, TWeftFlowNode>();
+  const nodes = input.spec.nodes.map((node) => {
+    const prev = cache.nodes.get(node.id);
+    const problems = input.problems.get(node.id) ?? NO_PROBLEMS;
+    const step = input.steps?.get(node.id);
+    const position = input.dragPositions.get(node.id) ?? node.position;
+    const measured = input.measured.get(node.id);
+    const selected = input.selectedNodes.has(node.id);
+    const reuse =
+      prev &&
+      prev.data.node === node &&
+      problemsKey(prev.data.problems) === problemsKey(problems) &&
+      prev.data.step?.status === step?.status &&
+      prev.data.step?.attempts === step?.attempts &&
+      prev.position.x === position.x &&
+      prev.position.y === position.y &&
+      prev.measured?.width === measured?.width &&
+      prev.measured?.height === measured?.height &&
+      prev.selected === selected;
+    const flowNode: TWeftFlowNode = reuse
+      ? prev
+      : { id: node.id, type: 'weft', position, selected, data: { node, problems, ...(step ? { step } : {}) }, ...(measured ? { measured } : {}) };
+    next.set(node.id, flowNode);
+    return flowNode;
+  });
+  cache.nodes = next;
+  return nodes;
+}
+
+function toFlowEdge(edge: TPipelineEdge, selected: boolean, invalid: boolean): Edge {
+  return {
+    id: edge.id,
+    source: edge.source,
+    sourceHandle: edge.sourcePort,
+    target: edge.target,
+    targetHandle: edge.targetPort,
+    selected,
+    ...(invalid ? { style: { stroke: '#dc2626', strokeWidth: 2 }, ariaLabel: 'Edge with a problem' } : {}),
+  };
+}
+
+export function deriveEdges(input: TFlowInputs, cache: TFlowCache): Edge[] {
+  const next = new Map<string, Edge>();
+  const edges = input.spec.edges.map((edge) => {
+    const selected = input.selectedEdges.has(edge.id);
+    const invalid = input.edgeProblemIds.has(edge.id);
+    const prev = cache.edges.get(edge.id);
+    const reuse =
+      prev &&
+      prev.source === edge.source &&
+      prev.target === edge.target &&
+      prev.sourceHandle === edge.sourcePort &&
+      prev.targetHandle === edge.targetPort &&
+      prev.selected === selected &&
+      Boolean(prev.style) === invalid;
+    const flowEdge = reuse ? prev : toFlowEdge(edge, selected, invalid);
+    next.set(edge.id, flowEdge);
+    return flowEdge;
+  });
+  cache.edges = next;
+  return edges;
+}

@@ -1,0 +1,88 @@
+import { nodeKindDefinition, portsFit, type TNodeKind, type TPipelineNode, type TPipelineSpec } from '@/workflows/dsl';
+
+/**
+ * Pure edits of a pipeline spec, the canvas's source of truth. Each returns a new spec and leaves
+ * untouched nodes and edges as the same objects, so memoized node views do not re-render.
+ */
+
+export type TConnection = { source: string; sourceHandle: string | null; target: string; targetHandle: string | null };
+
+/** `python_1`, `python_2`, …: the first number above every id of that kind already used. */
+export function nextNodeId(spec: TPipelineSpec, kind: string): string {
+  const prefix = `${kind}_`;
+  let max = 0;
+  for (const node of spec.nodes) {
+    if (!node.id.startsWith(prefix)) continue;
+    const n = Number(node.id.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${max + 1}`;
+}
+
+function nextEdgeId(spec: TPipelineSpec): string {
+  let max = 0;
+  for (const edge of spec.edges) {
+    const n = Number(edge.id.replace(/^e_/, ''));
+    if (edge.id.startsWith('e_') && Number.isInteger(n) && n > max) max = n;
+  }
+  return `e_${max + 1}`;
+}
+
+export function addNode(spec: TPipelineSpec, kind: TNodeKind, position: { x: number; y: number }): { spec: TPipelineSpec; nodeId: string } {
+  const definition = nodeKindDefinition(kind);
+  const id = nextNodeId(spec, kind);
+  const node: TPipelineNode = {
+    id,
+    kind,
+    label: '',
+    config: structuredClone({ ...(definition?.defaultConfig ?? {}) }),
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+  };
+  return { spec: { ...spec, nodes: [...spec.nodes, node] }, nodeId: id };
+}
+
+export function updateNode(spec: TPipelineSpec, nodeId: string, patch: Partial<Omit<TPipelineNode, 'id'>>): TPipelineSpec {
+  return { ...spec, nodes: spec.nodes.map((n) => (n.id === nodeId ? { ...n, ...patch } : n)) };
+}
+
+export function moveNodes(spec: TPipelineSpec, positions: ReadonlyMap<string, { x: number; y: number }>): TPipelineSpec {
+  if (positions.size === 0) return spec;
+  return {
+    ...spec,
+    nodes: spec.nodes.map((n) => {
+      const p = positions.get(n.id);
+      return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n;
+    }),
+  };
+}
+
+/** Removes the nodes, every edge touching them, and the given edges. */
+export function removeElements(spec: TPipelineSpec, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): TPipelineSpec {
+  if (nodeIds.size === 0 && edgeIds.size === 0) return spec;
+  return {
+    ...spec,
+    nodes: spec.nodes.filter((n) => !nodeIds.has(n.id)),
+    edges: spec.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target)),
+  };
+}
+
+/** Why a connection is refused, or null when it fits (ports exist, types fit, no self-loop, no duplicate). */
+export function connectionProblem(spec: TPipelineSpec, c: TConnection): string | null {
+  if (c.source === c.target) return 'A node cannot feed itself';
+  const source = spec.nodes.find((n) => n.id === c.source);
+  const target = spec.nodes.find((n) => n.id === c.target);
+  const out = source && nodeKindDefinition(source.kind)?.outputs.find((p) => p.name === c.sourceHandle);
+  const inp = target && nodeKindDefinition(target.kind)?.inputs.find((p) => p.name === c.targetHandle);
+  if (!out || !inp) return 'Unknown port';
+  if (!portsFit(out.type, inp.type)) return `${inp.label} takes ${inp.type}, not ${out.type}`;
+  const duplicate = spec.edges.some(
+    (e) => e.source === c.source && e.sourcePort === c.sourceHandle && e.target === c.target && e.targetPort === c.targetHandle,
+  );
+  return duplicate ? 'Already connected' : null;
+}
+
+export function connect(spec: TPipelineSpec, c: TConnection): TPipelineSpec {
+  if (connectionProblem(spec, c) !== null || !c.sourceHandle || !c.targetHandle) return spec;
+  const edge = { id: nextEdgeId(spec), source: c.source, sourcePort: c.sourceHandle, target: c.target, targetPort: c.targetHandle };
+  return { ...spec, edges: [...spec.edges, edge] };
+}

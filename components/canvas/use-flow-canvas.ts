@@ -1,0 +1,111 @@
+'use client';
+
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { TPipelineSpec, TSpecProblem } from '@/workflows/dsl';
+import { deriveEdges, deriveNodes, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
+import { connect, connectionProblem, moveNodes, removeElements } from './spec-edits';
+import type { TSpecEdit } from './use-spec-editor';
+
+type TPoint = { x: number; y: number };
+
+type TOptions = {
+  spec: TPipelineSpec;
+  nodeProblems?: ReadonlyMap<string, readonly TSpecProblem[]>;
+  edgeProblemIds?: ReadonlySet<string>;
+  steps?: ReadonlyMap<string, TStepView>;
+  /** absent in the read-only run view */
+  edit?: (fn: TSpecEdit) => void;
+};
+
+const NONE = new Map<string, never>();
+const NO_IDS = new Set<string>();
+
+/**
+ * Binds React Flow to the spec: derives nodes/edges, and maps React Flow's changes back to spec
+ * edits. Positions are committed to the spec when a drag ends, not on every frame.
+ */
+export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_IDS, steps, edit }: TOptions) {
+  const [selectedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(NO_IDS);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(NONE);
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, TPoint>>(NONE);
+  const cache = useRef(newFlowCache());
+
+  const inputs = useMemo(
+    () => ({ spec, problems: nodeProblems, edgeProblemIds, steps, selectedNodes, selectedEdges, measured, dragPositions }),
+    [spec, nodeProblems, edgeProblemIds, steps, selectedNodes, selectedEdges, measured, dragPositions],
+  );
+  // Derivation reuses unchanged node/edge objects through the cache (see flow-elements.ts).
+  const nodes = useMemo(() => deriveNodes(inputs, cache.current), [inputs]);
+  const edges = useMemo(() => deriveEdges(inputs, cache.current), [inputs]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TWeftFlowNode>[]) => {
+      const sizes = new Map<string, { width: number; height: number }>();
+      const select = new Map<string, boolean>();
+      const dragging = new Map<string, TPoint>();
+      const dropped = new Map<string, TPoint>();
+      const removed = new Set<string>();
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) sizes.set(c.id, c.dimensions);
+        else if (c.type === 'select') select.set(c.id, c.selected);
+        else if (c.type === 'position' && c.position) (c.dragging ? dragging : dropped).set(c.id, c.position);
+        else if (c.type === 'remove') removed.add(c.id);
+      }
+      if (sizes.size > 0) setMeasured((prev) => new Map([...prev, ...sizes]));
+      if (select.size > 0 || removed.size > 0) setSelectedNodes((prev) => applySelection(prev, select, removed));
+      if (dragging.size > 0 || dropped.size > 0) {
+        setDragPositions((prev) => {
+          const next = new Map([...prev, ...dragging]);
+          for (const id of dropped.keys()) next.delete(id);
+          return next;
+        });
+      }
+      if (edit && (dropped.size > 0 || removed.size > 0)) {
+        edit((s) => removeElements(moveNodes(s, dropped), removed, NO_IDS));
+      }
+    },
+    [edit],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const select = new Map<string, boolean>();
+      const removed = new Set<string>();
+      for (const c of changes) {
+        if (c.type === 'select') select.set(c.id, c.selected);
+        else if (c.type === 'remove') removed.add(c.id);
+      }
+      if (select.size > 0 || removed.size > 0) setSelectedEdges((prev) => applySelection(prev, select, removed));
+      if (edit && removed.size > 0) edit((s) => removeElements(s, NO_IDS, removed));
+    },
+    [edit],
+  );
+
+  const onConnect = useCallback((c: Connection) => edit?.((s) => connect(s, c)), [edit]);
+  const isValidConnection = useCallback(
+    (c: { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }) =>
+      connectionProblem(spec, { source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? null, targetHandle: c.targetHandle ?? null }) === null,
+    [spec],
+  );
+
+  /** Selects exactly this node (e.g. the one just dropped from the palette). */
+  const selectOnly = useCallback((nodeId: string | null) => {
+    setSelectedNodes(nodeId ? new Set([nodeId]) : NO_IDS);
+    setSelectedEdges(NO_IDS);
+  }, []);
+
+  const selectedNodeId = selectedNodes.size === 1 ? [...selectedNodes][0]! : null;
+  return { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, selectedNodeId, selectedEdges, selectOnly };
+}
+
+function applySelection(prev: ReadonlySet<string>, select: ReadonlyMap<string, boolean>, removed: ReadonlySet<string>): ReadonlySet<string> {
+  const next = new Set(prev);
+  for (const [id, on] of select) {
+    if (on) next.add(id);
+    else next.delete(id);
+  }
+  for (const id of removed) next.delete(id);
+  return next;
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import Link from 'next/link';
+import { memo } from 'react';
+import { nodeKindDefinition, type TPort } from '@/workflows/dsl';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { TWeftFlowNode } from './flow-elements';
+
+const KIND_ACCENT: Record<string, string> = {
+  python: 'bg-sky-500',
+  shell: 'bg-slate-600',
+  approval: 'bg-violet-500',
+};
+
+function PortHandles({ ports, type }: { ports: readonly TPort[]; type: 'source' | 'target' }) {
+  const side = type === 'target' ? Position.Left : Position.Right;
+  return ports.map((port, i) => (
+    <Handle
+      key={port.name}
+      id={port.name}
+      type={type}
+      position={side}
+      title={`${port.label} (${port.type}${port.required ? ', required' : ''})`}
+      // Inline style: React Flow's own handle CSS is unlayered and would beat Tailwind's utilities.
+      style={{ top: `${((i + 1) / (ports.length + 1)) * 100}%`, width: 12, height: 12, background: '#64748b', border: '2px solid white' }}
+    />
+  ));
+}
+
+/** One pipeline node: kind, label, ports, and either its live problems (editor) or its step status (run view). */
+function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
+  const { node, problems, step } = data;
+  const definition = nodeKindDefinition(node.kind);
+  const invalid = !step && problems.length > 0;
+  const border = invalid ? 'border-red-500' : selected ? 'border-indigo-500' : 'border-slate-300';
+  return (
+    <div
+      data-status={step?.status}
+      title={invalid ? problems.map((p) => p.message).join('\n') : undefined}
+      className={`w-52 rounded-lg border-2 bg-white shadow-sm ${border} ${selected ? 'ring-2 ring-indigo-200' : ''}`}
+    >
+      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-1.5">
+        <span className={`size-2 rounded-full ${KIND_ACCENT[node.kind] ?? 'bg-red-500'}`} aria-hidden />
+        <span className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{definition?.title ?? `Unknown: ${node.kind}`}</span>
+        {invalid ? (
+          <span data-testid="node-problem-count" className="ml-auto rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white">
+            {problems.length}
+          </span>
+        ) : null}
+      </div>
+      <div className="space-y-1 px-3 py-2">
+        <div className="truncate text-sm font-medium text-slate-900">{node.label || node.id}</div>
+        {node.label ? <div className="truncate font-mono text-[11px] text-slate-400">{node.id}</div> : null}
+        {step ? (
+          <div className="flex items-center gap-2">
+            <StatusBadge status={step.status} />
+            {step.attempts > 1 ? <span className="text-[11px] text-slate-500">attempt {step.attempts}</span> : null}
+          </div>
+        ) : null}
+        {step?.status === 'waiting_approval' ? (
+          <Link href="/approvals" className="nodrag nopan block text-xs font-medium text-violet-700 underline">
+            Review in Approvals
+          </Link>
+        ) : null}
+      </div>
+      <PortHandles ports={definition?.inputs ?? []} type="target" />
+      <PortHandles ports={definition?.outputs ?? []} type="source" />
+    </div>
+  );
+}
+
+export const WeftNode = memo(WeftNodeView);
+
+/** Defined once at module level: a new object per render would remount every node. */
+export const nodeTypes = { weft: WeftNode } satisfies NodeTypes;

@@ -1,0 +1,65 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { authClient } from '@/components/auth/auth-client';
+import { useProject } from '@/components/project/project-context';
+import { useTRPC } from '@/components/providers/trpc';
+import { Button } from '@/components/ui/button';
+import { ProjectSelect } from './project-select';
+
+const LINKS = [
+  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
+  { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
+  { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
+];
+
+export function TopNav() {
+  const path = usePathname();
+  const { user, project } = useProject();
+  const trpc = useTRPC();
+  const pending = useQuery(
+    trpc.approvals.list.queryOptions({ projectId: project.id, status: 'pending' }, { refetchInterval: 10_000 }),
+  );
+  const pendingCount = pending.data?.length ?? 0;
+
+  async function signOut() {
+    await authClient.signOut();
+    // A full load drops every cached answer of this user.
+    window.location.assign('/sign-in');
+  }
+
+  return (
+    <header className="flex h-12 shrink-0 items-center gap-6 border-b border-slate-200 bg-white px-4">
+      <Link href="/" className="font-semibold tracking-tight text-indigo-700">
+        Weft
+      </Link>
+      <ProjectSelect />
+      <nav className="flex items-center gap-1">
+        {LINKS.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            className={`flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm ${link.active(path) ? 'bg-slate-100 font-medium text-slate-900' : 'text-slate-600 hover:text-slate-900'}`}
+          >
+            {link.label}
+            {link.href === '/approvals' && pendingCount > 0 ? (
+              <span data-testid="approvals-pending-count" className="rounded-full bg-violet-600 px-1.5 text-xs font-semibold text-white">
+                {pendingCount}
+              </span>
+            ) : null}
+          </Link>
+        ))}
+      </nav>
+      <div className="ml-auto flex items-center gap-3 text-sm">
+        <span className="text-slate-600" data-testid="user-email">
+          {user.email}
+        </span>
+        <Button variant="ghost" onClick={signOut}>
+          Sign out
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TRunStatus, TStepStatus } from '@/workflows/dsl';
+
+type TStatus = TRunStatus | TStepStatus;
+
+const STYLE: Record<TStatus, string> = {
+  queued: 'bg-slate-100 text-slate-700 ring-slate-300',
+  pending: 'bg-slate-100 text-slate-600 ring-slate-300',
+  running: 'bg-blue-50 text-blue-700 ring-blue-300',
+  retrying: 'bg-amber-50 text-amber-800 ring-amber-300',
+  waiting_approval: 'bg-violet-50 text-violet-800 ring-violet-300',
+  succeeded: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  failed: 'bg-red-50 text-red-800 ring-red-300',
+  skipped: 'bg-slate-50 text-slate-500 ring-slate-200',
+  cancelled: 'bg-slate-100 text-slate-600 ring-slate-300',
+};
+
+export const statusText = (status: TStatus) => status.replace('_', ' ').replace('waiting approval', 'waiting for approval');
+
+export function StatusBadge({ status, className = '' }: { status: TStatus; className?: string }) {
+  const live = status === 'running' || status === 'retrying';
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[status]} ${className}`}>
+      {live ? <span className="size-1.5 animate-pulse rounded-full bg-current" aria-hidden /> : null}
+      {statusText(status)}
+    </span>
+  );
+}

@@ -1,0 +1,20 @@
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns';
+import { projects } from './projects';
+
+/** Append-only (a trigger refuses UPDATE and DELETE): every decision and create/save/run/schedule action. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    projectId: uuid().references(() => projects.id, { onDelete: 'set null' }),
+    /** user id, or `system:<what>` for actions the platform takes itself */
+    actor: text().notNull(),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text().notNull(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    at: createdAt(),
+  },
+  (t) => [index().on(t.projectId, t.at)],
+);

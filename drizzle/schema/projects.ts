@@ -1,0 +1,29 @@
+import { pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { createdAt, id } from './columns';
+
+export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
+export const roleEnum = pgEnum('role', ROLES);
+
+export const projects = pgTable('projects', {
+  id: id(),
+  name: text().notNull(),
+  slug: text().notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** A user's role in one project; roles are checked on the server by tRPC middleware. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: text()
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    role: roleEnum().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);

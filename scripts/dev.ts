@@ -1,0 +1,148 @@
+// `npm run dev`: the whole stack with one command. Starts (or uses, when configured) PostgreSQL
+// and Temporal, migrates and seeds, then runs the control worker, a CPU pool worker and Next.js.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { isStopping, spawnService, stopAll, tailOf, type Service } from './lib/processes';
+import { startPostgres } from './lib/postgres';
+import { startTemporal } from './lib/temporal';
+import { ensureVenv, repoRoot } from './lib/venv';
+
+const weftDir = path.join(repoRoot, '.weft');
+const logsDir = path.join(weftDir, 'logs');
+const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+
+/** BETTER_AUTH_SECRET, else one generated once into .weft/auth-secret (sessions survive restarts). */
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(weftDir, 'auth-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret) return secret;
+  }
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(weftDir, { recursive: true });
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve) => {
+    const attempt = () => {
+      const socket = net.connect({ port, host: '127.0.0.1' });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) resolve(false);
+        else setTimeout(attempt, 250);
+      });
+    };
+    attempt();
+  });
+}
+
+/** A dev stack with a dead part is misleading: show why and stop the rest. */
+function exitWithStackOn(service: Service): void {
+  void service.exited.then(async (code) => {
+    if (isStopping()) return;
+    if (service.logFile) console.error(`--- last lines of ${rel(service.logFile)}\n${tailOf(service.logFile)}\n---`);
+    console.error(`[weft] ${service.name} stopped (code ${code}); stopping everything`);
+    await stopAll();
+    process.exit(1);
+  });
+}
+
+async function main(): Promise<void> {
+  const webPort = Number(process.env.WEFT_PORT || 3000);
+  const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
+  const venv = await ensureVenv();
+  const secret = authSecret();
+
+  const [databaseUrl, temporal] = await Promise.all([
+    process.env.DATABASE_URL ||
+      startPostgres({ dataDir: path.join(weftDir, 'pg'), port: 5488, persistent: true }).then((pg) => {
+        console.log(`[weft] DATABASE_URL not set: started embedded PostgreSQL on 127.0.0.1:5488 (data in ${rel(path.join(weftDir, 'pg'))})`);
+        return pg.url;
+      }),
+    process.env.TEMPORAL_ADDRESS
+      ? { address: process.env.TEMPORAL_ADDRESS, uiPort: undefined }
+      : startTemporal({
+          binary: venv.temporal,
+          port: 7233,
+          uiPort: 8233,
+          dbFile: path.join(weftDir, 'temporal.db'),
+          namespaces: namespace === 'default' ? [] : [namespace],
+          logFile: path.join(logsDir, 'temporal.log'),
+        }).then((t) => {
+          console.log(`[weft] TEMPORAL_ADDRESS not set: started Temporal dev server on ${t.address}`);
+          return { address: t.address, uiPort: 8233 };
+        }),
+  ]);
+
+  const { prepareDatabase } = await import('../server/db/prepare');
+  const prepared = await prepareDatabase(databaseUrl);
+  if (prepared?.seededUsers?.length) {
+    console.log('[weft] first start: seeded users (change these passwords):');
+    for (const u of prepared.seededUsers) console.log(`         ${u.email}  ${u.password}  (${u.role})`);
+  }
+
+  // Shared by every child; the database and auth secret are added only where needed.
+  const { DATABASE_URL: _db, BETTER_AUTH_SECRET: _secret, ...baseEnv } = process.env;
+  const common: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: namespace,
+    WEFT_ARTIFACTS_DIR: path.join(weftDir, 'artifacts'),
+  };
+  const log = (name: string) => path.join(logsDir, `${name}.log`);
+  const services = await Promise.all([
+    spawnService('control-worker', bin('tsx'), ['workflows/worker.ts', '--role', 'control'], {
+      cwd: repoRoot,
+      env: { ...common, DATABASE_URL: databaseUrl },
+      logFile: log('control-worker'),
+    }),
+    // Pool workers run user code: no database credentials, no auth secret.
+    spawnService('pool-worker-cpu', bin('tsx'), ['workflows/worker.ts', '--pool', 'cpu'], {
+      cwd: repoRoot,
+      env: { ...common, WEFT_PYTHON: venv.python },
+      logFile: log('pool-worker-cpu'),
+    }),
+    spawnService('web', bin('next'), ['dev', '-p', String(webPort)], {
+      cwd: repoRoot,
+      env: {
+        ...common,
+        DATABASE_URL: databaseUrl,
+        BETTER_AUTH_SECRET: secret,
+        BETTER_AUTH_URL: `http://localhost:${webPort}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      logFile: log('web'),
+      ports: [webPort],
+    }),
+  ]);
+  services.forEach(exitWithStackOn);
+
+  if (!(await waitForPort(webPort, 60_000))) console.error(`[weft] web is not listening yet; see ${rel(log('web'))}`);
+  console.log(
+    [
+      '',
+      `  Weft UI       http://localhost:${webPort}`,
+      ...(temporal.uiPort ? [`  Temporal UI   http://localhost:${temporal.uiPort}`] : []),
+      `  Logs          ${rel(logsDir)}/`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(async (err: unknown) => {
+  console.error(`[weft] dev failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  await stopAll();
+  process.exit(1);
+});

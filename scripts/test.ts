@@ -1,0 +1,219 @@
+// `npm test`: starts real PostgreSQL and Temporal, runs vitest, then Playwright against a built
+// app stack, and ends with one plain "N passed, N failed" line that CI can read.
+//   npm test -- <vitest args>       only vitest, with those args (e2e skipped)
+//   WEFT_TEST_ONLY=unit|integration|e2e   unit = workflows/dsl (no services)
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { spawnService, stopAll, tailOf } from './lib/processes';
+import { createDatabase } from './lib/postgres';
+import { startTestServices } from './lib/test-services';
+import { ensureVenv, repoRoot } from './lib/venv';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const testDir = path.join(repoRoot, '.weft', 'test');
+const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+const E2E_PORT = 3099;
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a command with this terminal's stdio (in its own group, stopped with everything else). */
+async function runInherited(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const service = await spawnService(name, cmd, args, { cwd: repoRoot, env, oneShot: true });
+  return service.exited;
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+}
+
+async function runVitest(env: NodeJS.ProcessEnv, filters: string[]): Promise<Tally> {
+  const out = path.join(testDir, 'vitest.json');
+  rmSync(out, { force: true });
+  const code = await runInherited(
+    'vitest',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...filters],
+    env,
+  );
+  const r = readJson(out) as VitestJson | undefined;
+  const tally: Tally = r
+    ? {
+        passed: r.numPassedTests,
+        // A file that fails to load fails no test: count the file itself.
+        failed:
+          r.numFailedTests +
+          r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length,
+        skipped: r.numPendingTests + r.numTodoTests,
+      }
+    : { passed: 0, failed: 0, skipped: 0 };
+  if (code !== 0 && tally.failed === 0) {
+    console.error(`[weft] vitest exited with code ${code} (unhandled errors, or no test files matched)`);
+    tally.failed = 1;
+  }
+  return tally;
+}
+
+interface PlaywrightJson {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  errors?: unknown[];
+}
+
+async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Tally> {
+  const out = path.join(testDir, 'playwright.json'); // written by playwright.config.ts's json reporter
+  rmSync(out, { force: true });
+  const code = await runInherited('playwright', bin('playwright'), ['test'], env);
+  const r = readJson(out) as PlaywrightJson | undefined;
+  const tally: Tally = r
+    ? { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }
+    : { passed: 0, failed: 0, skipped: 0 };
+  if (code !== 0 && tally.failed === 0) {
+    console.error(`[weft] playwright exited with code ${code}${r?.errors?.length ? ' (global errors above)' : ''}`);
+    tally.failed = 1;
+  }
+  return tally;
+}
+
+function hasSpecs(dir: string): boolean {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => /\.(spec|test)\.[cm]?[jt]sx?$/.test(f));
+}
+
+async function waitForHealth(url: string, timeoutMs: number, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error('next start exited');
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** The app as users get it (next build + next start) with its workers, on ports of its own. */
+async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<string> {
+  const logs = path.join(testDir, 'logs');
+  const databaseUrl = await createDatabase(env.DATABASE_URL!, 'weft_e2e', { dropExisting: true });
+  const { prepareDatabase } = await import('../server/db/prepare');
+  await prepareDatabase(databaseUrl);
+
+  const { DATABASE_URL: _db, ...noDb } = env;
+  const common: NodeJS.ProcessEnv = {
+    ...noDb,
+    TEMPORAL_NAMESPACE: 'default', // vitest files use weft-test-N
+    WEFT_ARTIFACTS_DIR: path.join(testDir, 'e2e-artifacts'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: '.next-e2e', // never collide with a dev server's .next
+  };
+  const url = `http://localhost:${E2E_PORT}`;
+  const webEnv = { ...common, DATABASE_URL: databaseUrl, BETTER_AUTH_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString('hex') };
+  const log = (name: string) => path.join(logs, `${name}.log`);
+  console.log(`[weft] e2e: building the app and starting workers (logs in ${path.relative(process.cwd(), logs)}/) ...`);
+  const [build] = await Promise.all([
+    spawnService('next-build', bin('next'), ['build'], { cwd: repoRoot, env: webEnv, logFile: log('next-build'), oneShot: true }),
+    spawnService('e2e-control-worker', bin('tsx'), ['workflows/worker.ts', '--role', 'control'], {
+      cwd: repoRoot,
+      env: { ...common, DATABASE_URL: databaseUrl },
+      logFile: log('control-worker'),
+    }),
+    spawnService('e2e-pool-worker-cpu', bin('tsx'), ['workflows/worker.ts', '--pool', 'cpu'], {
+      cwd: repoRoot,
+      env: { ...common, WEFT_PYTHON: python },
+      logFile: log('pool-worker-cpu'),
+    }),
+  ]);
+  const buildCode = await build.exited;
+  if (buildCode !== 0) throw new Error(`next build failed (code ${buildCode}):\n${tailOf(log('next-build'), 40)}`);
+  const web = await spawnService('e2e-web', bin('next'), ['start', '-p', String(E2E_PORT)], {
+    cwd: repoRoot,
+    env: webEnv,
+    logFile: log('web'),
+    ports: [E2E_PORT],
+  });
+  let webExited = false;
+  void web.exited.then(() => (webExited = true));
+  try {
+    await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 120_000, () => webExited);
+  } catch (err) {
+    throw new Error(`e2e app did not become healthy: ${(err as Error).message}\n${tailOf(log('web'), 40)}`);
+  }
+  return url;
+}
+
+async function main(): Promise<Tally> {
+  const only = process.env.WEFT_TEST_ONLY || undefined;
+  if (only && !['unit', 'integration', 'e2e'].includes(only)) throw new Error(`WEFT_TEST_ONLY=${only}: use unit, integration or e2e`);
+  const extraArgs = process.argv.slice(2);
+  const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const add = (t: Tally) => {
+    total.passed += t.passed;
+    total.failed += t.failed;
+    total.skipped += t.skipped;
+  };
+
+  const venv = await ensureVenv();
+  let env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WEFT_PYTHON: venv.python,
+    WEFT_TEMPORAL_CLI: venv.temporal,
+    WEFT_ARTIFACTS_DIR: path.join(testDir, 'artifacts'),
+  };
+  if (only !== 'unit') env = { ...env, ...(await startTestServices()).env };
+
+  if (only !== 'e2e') {
+    // A category may legitimately be empty early on; an explicit file filter may not.
+    const filters =
+      only === 'unit'
+        ? ['workflows/dsl', '--passWithNoTests']
+        : only === 'integration'
+          ? ['--exclude', 'workflows/dsl/**', '--passWithNoTests']
+          : [];
+    add(await runVitest(env, [...filters, ...extraArgs]));
+  }
+
+  const e2eWanted = extraArgs.length === 0 && (only === undefined || only === 'e2e');
+  if (e2eWanted && hasSpecs(path.join(repoRoot, 'e2e'))) {
+    try {
+      const url = await startE2eStack(env, venv.python);
+      add(await runPlaywright({ ...env, WEFT_E2E_URL: url }));
+    } catch (err) {
+      console.error(`[weft] ${(err as Error).message}`);
+      add({ passed: 0, failed: 1, skipped: 0 });
+    }
+  } else if (e2eWanted) {
+    console.log('[weft] no specs in e2e/: skipping Playwright');
+  }
+  return total;
+}
+
+let code = 1;
+let summary = '0 passed, 1 failed';
+try {
+  const t = await main();
+  summary = `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
+  code = t.failed > 0 ? 1 : 0;
+} catch (err) {
+  console.error(`[weft] test setup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+} finally {
+  await stopAll();
+}
+console.log(summary);
+process.exit(code);

@@ -1,0 +1,26 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import * as schema from '../../drizzle/schema';
+
+export type TDatabase = NodePgDatabase<typeof schema>;
+/** A transaction handle has the same query API as the database. */
+export type TDbOrTx = TDatabase | Parameters<Parameters<TDatabase['transaction']>[0]>[0];
+
+export function createDatabase(url: string, max = 10): { db: TDatabase; pool: Pool } {
+  const pool = new Pool({ connectionString: url, max });
+  // An idle client losing its server (Postgres restart) must not crash the process.
+  pool.on('error', (error) => console.warn('[weft] postgres pool error:', error.message));
+  return { db: drizzle(pool, { schema, casing: 'snake_case' }), pool };
+}
+
+const cache = globalThis as unknown as { weftDb?: { db: TDatabase; pool: Pool } };
+
+/** The process-wide database (cached on globalThis so Next dev reloads reuse one pool). */
+export function getDb(): TDatabase {
+  if (!cache.weftDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    cache.weftDb = createDatabase(url);
+  }
+  return cache.weftDb.db;
+}

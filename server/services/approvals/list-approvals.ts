@@ -1,0 +1,44 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { approvals, pipelines, pipelineVersions, runs, user } from '../../../drizzle/schema';
+import type { TDatabase } from '../../db/client';
+import { roleRank, type TRole } from '../access/roles';
+
+const requester = alias(user, 'requester');
+const decider = alias(user, 'decider');
+
+/** The inbox: `canDecide` applies the same rules as decideApproval, so the UI shows what the server allows. */
+export async function listApprovals(db: TDatabase, params: { projectId: string; status: 'pending' | 'decided'; userId: string; role: TRole }) {
+  const rows = await db
+    .select({
+      id: approvals.id,
+      status: approvals.status,
+      runId: approvals.runId,
+      nodeId: approvals.nodeId,
+      pipelineId: pipelines.id,
+      pipelineName: pipelines.name,
+      versionNumber: pipelineVersions.number,
+      instructions: approvals.instructions,
+      requestedBy: approvals.requestedBy,
+      requestedByName: requester.name,
+      requestedByEmail: requester.email,
+      decidedByName: decider.name,
+      comment: approvals.comment,
+      createdAt: approvals.createdAt,
+      decidedAt: approvals.decidedAt,
+    })
+    .from(approvals)
+    .innerJoin(runs, eq(runs.id, approvals.runId))
+    .innerJoin(pipelines, eq(pipelines.id, runs.pipelineId))
+    .innerJoin(pipelineVersions, eq(pipelineVersions.id, runs.versionId))
+    .leftJoin(requester, eq(requester.id, approvals.requestedBy))
+    .leftJoin(decider, eq(decider.id, approvals.decidedBy))
+    .where(and(eq(approvals.projectId, params.projectId), params.status === 'pending' ? eq(approvals.status, 'pending') : ne(approvals.status, 'pending')))
+    .orderBy(desc(approvals.createdAt))
+    .limit(200);
+  const mayApprove = roleRank(params.role) >= roleRank('approver');
+  return rows.map(({ requestedBy, ...row }) => ({
+    ...row,
+    canDecide: row.status === 'pending' && mayApprove && requestedBy !== params.userId,
+  }));
+}

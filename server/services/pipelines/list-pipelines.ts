@@ -1,0 +1,23 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { pipelines } from '../../../drizzle/schema';
+import type { TDatabase } from '../../db/client';
+
+export async function listPipelines(db: TDatabase, projectId: string) {
+  const rows = await db
+    .select({
+      id: pipelines.id,
+      name: pipelines.name,
+      description: pipelines.description,
+      updatedAt: pipelines.updatedAt,
+      latestVersion: sql<{ id: string; number: number } | null>`(
+        select json_build_object('id', v.id, 'number', v.number) from pipeline_versions v
+        where v.pipeline_id = ${pipelines.id} order by v.number desc limit 1)`,
+      lastRun: sql<{ id: string; status: string; createdAt: string } | null>`(
+        select json_build_object('id', r.id, 'status', r.status, 'createdAt', r.created_at) from runs r
+        where r.pipeline_id = ${pipelines.id} order by r.created_at desc limit 1)`,
+    })
+    .from(pipelines)
+    .where(eq(pipelines.projectId, projectId))
+    .orderBy(asc(pipelines.name));
+  return rows.map((row) => ({ ...row, lastRun: row.lastRun ? { ...row.lastRun, createdAt: new Date(row.lastRun.createdAt) } : null }));
+}

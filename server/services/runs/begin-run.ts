@@ -1,0 +1,57 @@
+import { eq, sql } from 'drizzle-orm';
+import { runs, steps } from '../../../drizzle/schema';
+import type { TPipelineRunInput } from '../../../workflows/definitions/messages';
+import type { TDatabase } from '../../db/client';
+import { recordAudit } from '../audit/record-audit';
+
+export class RunRowMissingError extends Error {}
+
+/**
+ * First control activity of every run: marks the run running and creates its step rows.
+ * A manual run's row already exists (web made it); a scheduled run's row is made here, keyed by
+ * the workflow id, so a retried activity creates nothing twice.
+ */
+export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string }> {
+  return db.transaction(async (tx) => {
+    let runId = input.runId;
+    if (runId) {
+      const [row] = await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId));
+      if (!row) throw new RunRowMissingError(`Run ${runId} does not exist`);
+    } else {
+      const scheduleId = input.trigger.kind === 'schedule' ? input.trigger.scheduleId : null;
+      const [inserted] = await tx
+        .insert(runs)
+        .values({
+          projectId: input.projectId,
+          pipelineId: input.pipelineId,
+          versionId: input.versionId,
+          workflowId: input.workflowId,
+          trigger: 'schedule',
+          scheduleId,
+          params: input.params,
+        })
+        .onConflictDoNothing({ target: runs.workflowId })
+        .returning({ id: runs.id });
+      if (inserted) {
+        await recordAudit(tx, {
+          projectId: input.projectId,
+          actor: 'system:schedule',
+          action: 'run.start',
+          targetType: 'run',
+          targetId: inserted.id,
+          details: { scheduleId, versionId: input.versionId },
+        });
+      }
+      runId = inserted?.id ?? (await tx.select({ id: runs.id }).from(runs).where(eq(runs.workflowId, input.workflowId)))[0]!.id;
+    }
+    await tx
+      .update(runs)
+      .set({ status: 'running', startedAt: sql`coalesce(${runs.startedAt}, now())` })
+      .where(eq(runs.id, runId));
+    await tx
+      .insert(steps)
+      .values(input.plan.steps.map((s) => ({ runId: runId!, nodeId: s.nodeId })))
+      .onConflictDoNothing();
+    return { runId };
+  });
+}

@@ -1,0 +1,37 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { pipelines, pipelineVersions, runs, steps, user } from '../../../drizzle/schema';
+import type { TDbOrTx } from '../../db/client';
+import { notFound } from '../../errors';
+
+export async function findRun(db: TDbOrTx, projectId: string, runId: string) {
+  const [run] = await db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
+  if (!run) throw notFound('Run');
+  return run;
+}
+
+/** Run state for the UI: read from Postgres, where control activities record it. */
+export async function getRun(db: TDbOrTx, projectId: string, runId: string) {
+  const [row] = await db
+    .select({ run: runs, pipeline: { id: pipelines.id, name: pipelines.name }, version: { id: pipelineVersions.id, number: pipelineVersions.number, spec: pipelineVersions.spec }, startedByName: user.name })
+    .from(runs)
+    .innerJoin(pipelines, eq(pipelines.id, runs.pipelineId))
+    .innerJoin(pipelineVersions, eq(pipelineVersions.id, runs.versionId))
+    .leftJoin(user, eq(user.id, runs.startedBy))
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
+  if (!row) throw notFound('Run');
+  const stepRows = await db
+    .select({ nodeId: steps.nodeId, status: steps.status, attempts: steps.attempts, error: steps.error, startedAt: steps.startedAt, endedAt: steps.endedAt })
+    .from(steps)
+    .where(eq(steps.runId, runId))
+    .orderBy(asc(steps.nodeId));
+  const { run } = row;
+  return {
+    run: { id: run.id, status: run.status, trigger: run.trigger, error: run.error, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
+    pipeline: row.pipeline,
+    version: row.version,
+    steps: stepRows,
+  };
+}

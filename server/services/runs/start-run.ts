@@ -1,0 +1,95 @@
+import { and, eq } from 'drizzle-orm';
+import { pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
+import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/definitions/messages';
+import { CONTROL_TASK_QUEUE, type TParameterValue, type TPlan } from '../../../workflows/dsl';
+import { AppError, notFound } from '../../errors';
+import { recordAudit } from '../audit/record-audit';
+import type { TServiceDeps } from '../deps';
+
+export type TStartRun = {
+  projectId: string;
+  versionId: string;
+  params: Record<string, TParameterValue>;
+  requestId: string;
+  userId: string;
+};
+
+/**
+ * Inserts the run and starts its workflow in one transaction: if Temporal refuses, no row is left
+ * behind. The client's request id is unique, so a repeated request returns the first run.
+ */
+export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{ runId: string }> {
+  const existing = await findByRequestId(deps, params);
+  if (existing) return existing;
+  const [version] = await deps.db
+    .select({ id: pipelineVersions.id, pipelineId: pipelineVersions.pipelineId, plan: pipelineVersions.plan, number: pipelineVersions.number })
+    .from(pipelineVersions)
+    .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
+    .where(and(eq(pipelineVersions.id, params.versionId), eq(pipelines.projectId, params.projectId)));
+  if (!version) throw notFound('Pipeline version');
+  const runParams = resolveParams(version.plan, params.params);
+
+  return deps.db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(runs)
+      .values({
+        projectId: params.projectId,
+        pipelineId: version.pipelineId,
+        versionId: version.id,
+        workflowId: 'pending',
+        requestId: params.requestId,
+        startedBy: params.userId,
+        params: runParams,
+      })
+      .onConflictDoNothing({ target: runs.requestId })
+      .returning({ id: runs.id });
+    if (!run) {
+      // a concurrent duplicate committed first
+      const again = await findByRequestId(deps, params);
+      if (!again) throw new AppError('CONFLICT', 'The run request is being processed; try again');
+      return again;
+    }
+    const workflowId = runWorkflowId(run.id);
+    await tx.update(runs).set({ workflowId }).where(eq(runs.id, run.id));
+    await recordAudit(tx, {
+      projectId: params.projectId,
+      actor: params.userId,
+      action: 'run.start',
+      targetType: 'run',
+      targetId: run.id,
+      details: { versionId: version.id, versionNumber: version.number },
+    });
+    const input: TPipelineRunInput = {
+      runId: run.id,
+      projectId: params.projectId,
+      pipelineId: version.pipelineId,
+      versionId: version.id,
+      plan: version.plan,
+      params: runParams,
+      trigger: { kind: 'manual', userId: params.userId },
+    };
+    await deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId, taskQueue: CONTROL_TASK_QUEUE, args: [input] });
+    return { runId: run.id };
+  });
+}
+
+async function findByRequestId(deps: TServiceDeps, params: TStartRun) {
+  const [row] = await deps.db
+    .select({ id: runs.id, projectId: runs.projectId })
+    .from(runs)
+    .where(eq(runs.requestId, params.requestId));
+  if (!row) return null;
+  if (row.projectId !== params.projectId) throw new AppError('CONFLICT', 'This request id was already used');
+  return { runId: row.id };
+}
+
+/** Run parameters: the version's defaults, overridden by the request; unknown names and wrong types are refused. */
+export function resolveParams(plan: TPlan, given: Record<string, TParameterValue>): Record<string, TParameterValue> {
+  for (const [name, value] of Object.entries(given)) {
+    if (!Object.hasOwn(plan.parameters, name)) throw new AppError('BAD_REQUEST', `Unknown parameter "${name}"`);
+    if (typeof value !== typeof plan.parameters[name]) {
+      throw new AppError('BAD_REQUEST', `Parameter "${name}" must be a ${typeof plan.parameters[name]}`);
+    }
+  }
+  return { ...plan.parameters, ...given };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pipelineVersions, runs, stepAttempts, auditLog } from '../../drizzle/schema';
+import { chainSpec } from '../testing/fixtures';
+import { startHarness, type THarness } from '../testing/harness';
+import { waitFor } from '../testing/wait-for';
+
+let h: THarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+async function saveAndStart(spec: ReturnType<typeof chainSpec>) {
+  const api = h.as('editor');
+  const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+  const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: 'test' });
+  const { runId } = await api.runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() });
+  return { pipelineId, versionId, runId };
+}
+
+const finished = (r: { run: { status: string } }) => ['succeeded', 'failed', 'cancelled'].includes(r.run.status);
+const awaitRun = (runId: string) => waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), finished, { what: `run ${runId}` });
+
+describe('runs through real Temporal and Postgres', () => {
+  it('runs a 3-step pipeline (python, shell, python) to success and records every step', async () => {
+    const spec = chainSpec([
+      ['prepare', 'python', { code: 'import sklearn, pandas\nprint("prepared", sklearn.__version__)' }],
+      ['shell', 'shell', { command: 'echo "hello $WEFT_NODE_ID"' }],
+      ['report', 'python', { code: 'print("done")' }],
+    ]);
+    const { runId } = await saveAndStart(spec);
+    const result = await awaitRun(runId);
+    expect(result.run.status).toBe('succeeded');
+    expect(result.steps.map((s) => [s.nodeId, s.status, s.attempts]).sort()).toEqual([
+      ['prepare', 'succeeded', 1],
+      ['report', 'succeeded', 1],
+      ['shell', 'succeeded', 1],
+    ]);
+    const log = await h.as('viewer').runs.stepLog({ projectId: h.projectId, runId, nodeId: 'shell' });
+    expect(log.attempts).toHaveLength(1);
+    expect(log.attempts[0]).toMatchObject({ status: 'succeeded', exitCode: 0 });
+    expect(log.attempts[0]!.log).toContain('hello shell');
+    expect(log.attempts[0]!.workerIdentity).toMatch(/^test-cpu-/);
+  });
+
+  it('records three attempts for a step that fails twice, then succeeds', async () => {
+    const counter = `/tmp/weft-flaky-${randomUUID()}`;
+    const spec = chainSpec([
+      ['flaky', 'shell', { command: `n=$(cat ${counter} 2>/dev/null || echo 0); n=$((n+1)); echo $n > ${counter}; echo "attempt $n"; [ "$n" -ge 3 ]` }, { retry: { maxAttempts: 3, initialIntervalSeconds: 0.1, backoffCoefficient: 1 } }],
+    ]);
+    const { runId } = await saveAndStart(spec);
+    const result = await awaitRun(runId);
+    expect(result.run.status).toBe('succeeded');
+    expect(result.steps[0]).toMatchObject({ status: 'succeeded', attempts: 3 });
+    const attempts = await h.db.select().from(stepAttempts).where(eq(stepAttempts.runId, runId));
+    expect(attempts.map((a) => [a.attempt, a.status, a.exitCode]).sort()).toEqual([
+      [1, 'failed', 1],
+      [2, 'failed', 1],
+      [3, 'succeeded', 0],
+    ]);
+  });
+
+  it('fails the run after the max attempts of a step that always fails, and skips what follows', async () => {
+    const spec = chainSpec([
+      ['broken', 'python', { code: 'raise SystemExit(3)' }, { retry: { maxAttempts: 2, initialIntervalSeconds: 0.1, backoffCoefficient: 1 } }],
+      ['after', 'shell', { command: 'echo never' }],
+    ]);
+    const { runId } = await saveAndStart(spec);
+    const result = await awaitRun(runId);
+    expect(result.run.status).toBe('failed');
+    expect(result.run.error).toContain('broken');
+    const byNode = Object.fromEntries(result.steps.map((s) => [s.nodeId, s]));
+    expect(byNode.broken).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(byNode.broken!.error).toContain('code 3');
+    expect(byNode.after!.status).toBe('skipped');
+  });
+
+  it('makes one run of a double-submitted start', async () => {
+    const api = h.as('editor');
+    const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: chainSpec([['a', 'shell', { command: 'true' }]]), message: '' });
+    const requestId = randomUUID();
+    const [first, second] = await Promise.all([
+      api.runs.start({ projectId: h.projectId, versionId, requestId }),
+      api.runs.start({ projectId: h.projectId, versionId, requestId }),
+    ]);
+    const third = await api.runs.start({ projectId: h.projectId, versionId, requestId });
+    expect(second.runId).toBe(first.runId);
+    expect(third.runId).toBe(first.runId);
+    expect(await h.db.select().from(runs).where(eq(runs.versionId, versionId))).toHaveLength(1);
+    await awaitRun(first.runId);
+  });
+
+  it('answers NOT_FOUND for a version that does not exist, and writes nothing', async () => {
+    const before = await h.db.select().from(runs);
+    await expect(h.as('editor').runs.start({ projectId: h.projectId, versionId: randomUUID(), requestId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await h.db.select().from(runs)).toHaveLength(before.length);
+  });
+
+  it('refuses to save an invalid spec, names the problems per node and stores nothing', async () => {
+    const api = h.as('editor');
+    const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const spec = chainSpec([
+      ['a', 'shell', { command: '' }],
+      ['gate', 'approval', {}],
+    ]);
+    spec.edges = [];
+    const error = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' }).catch((e) => e);
+    expect(error.code).toBe('BAD_REQUEST');
+    const problems = (error.cause as { details: { problems: { nodeId: string; code: string }[] } }).details.problems;
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: 'a', code: 'invalid_config' }), expect.objectContaining({ nodeId: 'gate', code: 'missing_input' })]));
+    expect(await h.db.select().from(pipelineVersions).where(eq(pipelineVersions.pipelineId, pipelineId))).toHaveLength(0);
+  });
+
+  it('forbids a viewer to mutate and an outsider to read', async () => {
+    const { id: pipelineId } = await h.as('editor').pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    await expect(h.as('viewer').pipelines.create({ projectId: h.projectId, name: 'nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.as('viewer').pipelines.saveDraft({ projectId: h.projectId, pipelineId, spec: chainSpec([]) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.as('outsider').pipelines.list({ projectId: h.projectId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.as('viewer').pipelines.list({ projectId: h.projectId })).toEqual(expect.arrayContaining([expect.objectContaining({ id: pipelineId })]));
+  });
+
+  it('keeps an append-only audit trail', async () => {
+    const rows = await h.db.select().from(auditLog).where(eq(auditLog.projectId, h.projectId));
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['pipeline.create', 'pipeline.save_version', 'run.start']));
+    await expect(h.db.delete(auditLog).where(eq(auditLog.id, rows[0]!.id))).rejects.toThrow();
+  });
+});

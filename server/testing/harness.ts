@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { createDatabase as createPgDatabase } from '../../scripts/lib/postgres';
+import { createControlWorker, createPoolWorker } from '../../workflows/worker-factory';
+import { createDatabase, type TDatabase } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { createCaller } from '../trpc/root';
+import { seedMembers, type TTestMembers } from './fixtures';
+
+let runtimeInstalled = false;
+
+export type THarness = {
+  db: TDatabase;
+  temporal: Client;
+  projectId: string;
+  members: TTestMembers;
+  /** the tRPC API as a given user would call it (the same middleware and services as over HTTP) */
+  as: (who: keyof TTestMembers) => ReturnType<typeof createCaller>;
+  stop: () => Promise<void>;
+};
+
+/**
+ * A real Postgres database of its own and a Temporal namespace per vitest worker, plus an
+ * in-process control worker and `cpu` pool worker: test files run in parallel without sharing
+ * state. Needs DATABASE_URL and TEMPORAL_ADDRESS (started by `npm test`).
+ */
+export async function startHarness(): Promise<THarness> {
+  const adminUrl = required('DATABASE_URL');
+  const address = required('TEMPORAL_ADDRESS');
+  const namespace = `weft-test-${process.env.VITEST_POOL_ID ?? '1'}`;
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    runtimeInstalled = true;
+  }
+
+  const url = await createPgDatabase(adminUrl, `weft_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`);
+  const { db, pool } = createDatabase(url);
+  await runMigrations(db);
+  const { projectId, members } = await seedMembers(db);
+
+  const temporal = new Client({ connection: await Connection.connect({ address }), namespace });
+  const workerConnection = await NativeConnection.connect({ address });
+  const workers: Worker[] = [
+    await createControlWorker({ connection: workerConnection, namespace, databaseUrl: url }),
+    await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python: process.env.WEFT_PYTHON ?? 'python3', identity: `test-cpu-${process.pid}` }),
+  ];
+  const running = workers.map((w) => w.run());
+
+  return {
+    db,
+    temporal,
+    projectId,
+    members,
+    as: (who) => createCaller({ db, temporal, user: members[who] }),
+    async stop() {
+      await terminateOpenRuns(temporal);
+      for (const w of workers) w.shutdown();
+      await Promise.allSettled(running);
+      await workerConnection.close();
+      await temporal.connection.close();
+      await pool.end();
+    },
+  };
+}
+
+/** Leaves the namespace clean for the next file of this vitest worker. */
+async function terminateOpenRuns(temporal: Client) {
+  for await (const wf of temporal.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
+    await temporal.workflow.getHandle(wf.workflowId, wf.runId).terminate('test finished').catch(() => undefined);
+  }
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, which starts Postgres and Temporal`);
+  return value;
+}

@@ -1,0 +1,55 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import { requireRole, type TRole } from '../services/access/roles';
+import { AppError } from '../errors';
+import type { TContext } from './context';
+
+const t = initTRPC.context<TContext>().create({
+  transformer: superjson,
+  // One place maps service errors to answers: zod issues flattened per field, spec problems per node.
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const hidden = error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof AppError);
+    if (hidden) console.error('[weft] internal error:', error.cause ?? error);
+    return {
+      ...shape,
+      // internal failures may carry SQL or hostnames: log them, never send them to the browser
+      message: hidden ? 'Internal error; see the server log' : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        problems: cause instanceof AppError ? (cause.details?.problems ?? null) : null,
+      },
+    };
+  },
+});
+
+/** Turns a service's AppError into the matching tRPC error; anything else stays a 500 without details. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const ZProjectScopeSchema = z.object({ projectId: z.uuid('projectId must be a uuid') });
+
+/** A procedure inside one project, open to users holding at least `minRole` there (checked on every call). */
+export const projectProcedure = (minRole: TRole) =>
+  authedProcedure.input(ZProjectScopeSchema).use(async ({ ctx, input, next }) => {
+    const role = await requireRole(ctx.db, ctx.user.id, input.projectId, minRole);
+    return next({ ctx: { ...ctx, role } });
+  });

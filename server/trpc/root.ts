@@ -1,0 +1,17 @@
+import { createCallerFactory, router } from './init';
+import { approvalsRouter } from './routers/approvals';
+import { meRouter } from './routers/me';
+import { pipelinesRouter } from './routers/pipelines';
+import { runsRouter } from './routers/runs';
+import { schedulesRouter } from './routers/schedules';
+
+export const appRouter = router({
+  me: meRouter,
+  pipelines: pipelinesRouter,
+  runs: runsRouter,
+  approvals: approvalsRouter,
+  schedules: schedulesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ZIdSchema, ZParameterValueSchema } from '../../../workflows/dsl';
+import { getRun } from '../../services/runs/get-run';
+import { listRuns } from '../../services/runs/list-runs';
+import { startRun } from '../../services/runs/start-run';
+import { stepLog } from '../../services/runs/step-log';
+import { projectProcedure, router } from '../init';
+
+export const runsRouter = router({
+  start: projectProcedure('editor')
+    .input(
+      z.object({
+        versionId: z.uuid(),
+        params: z.record(z.string(), ZParameterValueSchema).default({}),
+        requestId: z.string().min(8, 'requestId must be at least 8 characters').max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) => startRun(ctx, { ...input, userId: ctx.user.id })),
+  list: projectProcedure('viewer')
+    .input(z.object({ pipelineId: z.uuid() }))
+    .query(({ ctx, input }) => listRuns(ctx.db, input)),
+  get: projectProcedure('viewer')
+    .input(z.object({ runId: z.uuid() }))
+    .query(({ ctx, input }) => getRun(ctx.db, input.projectId, input.runId)),
+  stepLog: projectProcedure('viewer')
+    .input(z.object({ runId: z.uuid(), nodeId: ZIdSchema }))
+    .query(({ ctx, input }) => stepLog(ctx, input)),
+});

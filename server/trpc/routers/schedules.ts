@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { changeSchedule, type TScheduleChange } from '../../services/schedules/change-schedule';
+import { createSchedule } from '../../services/schedules/create-schedule';
+import { listSchedules } from '../../services/schedules/list-schedules';
+import { ZScheduleTimingSchema } from '../../services/schedules/schedule-input';
+import { projectProcedure, router } from '../init';
+
+const change = (kind: TScheduleChange) =>
+  projectProcedure('editor')
+    .input(z.object({ scheduleId: z.uuid() }))
+    .mutation(({ ctx, input }) => changeSchedule(ctx, { ...input, change: kind, userId: ctx.user.id }));
+
+export const schedulesRouter = router({
+  list: projectProcedure('viewer').query(({ ctx, input }) => listSchedules(ctx, input.projectId)),
+  create: projectProcedure('editor')
+    .input(ZScheduleTimingSchema.and(z.object({ versionId: z.uuid(), name: z.string().trim().min(1, 'Name is required').max(120) })))
+    .mutation(({ ctx, input }) => createSchedule(ctx, { ...input, userId: ctx.user.id })),
+  pause: change('pause'),
+  resume: change('resume'),
+  trigger: change('trigger'),
+  delete: change('delete'),
+});

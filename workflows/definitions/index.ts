@@ -1,0 +1,2 @@
+// The workflow bundle's entry: every workflow type a control worker serves.
+export { pipelineRun } from './pipeline-run';

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The node catalog: the closed set of node kinds. Each kind declares its config schema (the
+ * property panel renders from it, validate() checks it), its typed ports, where it executes and
+ * its default pool. Adding a node kind starts here (see README "Adding a node kind").
+ */
+export const PORT_TYPES = ['dataset', 'model', 'metrics', 'report', 'file', 'json', 'any'] as const;
+export type TPortType = (typeof PORT_TYPES)[number];
+
+export type TPort = { name: string; type: TPortType; required: boolean; label: string };
+
+/** `activity` kinds run on a pool worker; `approval` is handled by the interpreter itself. */
+export type TExecutor = 'python' | 'shell' | 'approval';
+
+export type TNodeKindDefinition<C extends z.ZodType = z.ZodType> = {
+  kind: string;
+  title: string;
+  description: string;
+  executor: TExecutor;
+  configSchema: C;
+  defaultConfig: z.input<C>;
+  inputs: TPort[];
+  outputs: TPort[];
+  defaultPool: string;
+};
+
+const ZPythonConfigSchema = z.object({
+  code: z.string().trim().min(1, 'Python code is required').max(200_000),
+});
+
+const ZShellConfigSchema = z.object({
+  command: z.string().trim().min(1, 'A shell command is required').max(50_000),
+});
+
+const ZApprovalConfigSchema = z.object({
+  instructions: z.string().max(2_000).default(''),
+  timeoutHours: z.number().min(0.01).max(24 * 30).default(72),
+});
+
+const flowIn: TPort = { name: 'in', type: 'any', required: false, label: 'After' };
+const flowOut: TPort = { name: 'out', type: 'any', required: false, label: 'Then' };
+
+export const NODE_CATALOG = {
+  python: {
+    kind: 'python',
+    title: 'Python script',
+    description: 'Runs Python code in the project virtual environment (pandas, scikit-learn).',
+    executor: 'python',
+    configSchema: ZPythonConfigSchema,
+    defaultConfig: { code: 'print("hello from Weft")\n' },
+    inputs: [flowIn],
+    outputs: [flowOut],
+    defaultPool: 'cpu',
+  },
+  shell: {
+    kind: 'shell',
+    title: 'Shell command',
+    description: 'Runs a bash command in a scratch directory.',
+    executor: 'shell',
+    configSchema: ZShellConfigSchema,
+    defaultConfig: { command: 'echo "hello from Weft"' },
+    inputs: [flowIn],
+    outputs: [flowOut],
+    defaultPool: 'cpu',
+  },
+  approval: {
+    kind: 'approval',
+    title: 'Approval gate',
+    description: 'Stops the run until a user with the approver role approves or rejects it.',
+    executor: 'approval',
+    configSchema: ZApprovalConfigSchema,
+    defaultConfig: { instructions: '', timeoutHours: 72 },
+    inputs: [{ ...flowIn, required: true }],
+    outputs: [flowOut],
+    defaultPool: 'control',
+  },
+} as const satisfies Record<string, TNodeKindDefinition>;
+
+export type TNodeKind = keyof typeof NODE_CATALOG;
+export const NODE_KINDS = Object.keys(NODE_CATALOG) as TNodeKind[];
+
+export function isNodeKind(kind: string): kind is TNodeKind {
+  return Object.hasOwn(NODE_CATALOG, kind);
+}
+
+export function nodeKindDefinition(kind: string): TNodeKindDefinition | undefined {
+  return isNodeKind(kind) ? NODE_CATALOG[kind] : undefined;
+}
+
+export type TPythonConfig = z.infer<typeof ZPythonConfigSchema>;
+export type TShellConfig = z.infer<typeof ZShellConfigSchema>;
+export type TApprovalConfig = z.infer<typeof ZApprovalConfigSchema>;
+
+/** A target port accepts a source port when the types match or either side is `any`. */
+export function portsFit(source: TPortType, target: TPortType): boolean {
+  return source === target || source === 'any' || target === 'any';
+}

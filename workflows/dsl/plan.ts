@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The compiled plan: the one serializable input a pipelineRun workflow executes. */
+export const ZPlanRetrySchema = z.object({
+  maximumAttempts: z.number().int().min(1),
+  initialIntervalMs: z.number().int().min(1),
+  backoffCoefficient: z.number().min(1),
+  maximumIntervalMs: z.number().int().min(1),
+});
+
+export const ZPlanStepSchema = z.object({
+  nodeId: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  executor: z.enum(['python', 'shell', 'approval']),
+  config: z.record(z.string(), z.unknown()),
+  pool: z.string(),
+  taskQueue: z.string(),
+  dependsOn: z.array(z.string()),
+  retry: ZPlanRetrySchema,
+  startToCloseTimeoutMs: z.number().int().min(1),
+  heartbeatTimeoutMs: z.number().int().min(1),
+});
+
+export const ZPlanSchema = z.object({
+  formatVersion: z.literal(1),
+  steps: z.array(ZPlanStepSchema),
+  maxParallelism: z.number().int().min(1),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+
+export type TPlanRetry = z.infer<typeof ZPlanRetrySchema>;
+export type TPlanStep = z.infer<typeof ZPlanStepSchema>;
+export type TPlan = z.infer<typeof ZPlanSchema>;
+
+export const CONTROL_TASK_QUEUE = 'weft-control';
+export const poolTaskQueue = (pool: string) => `weft-pool-${pool}`;

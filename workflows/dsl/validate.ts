@@ -1,0 +1,120 @@
+import { nodeKindDefinition, portsFit } from './catalog';
+import { nodesOnCycles } from './graph';
+import type { TSpecProblem } from './problems';
+import { ZPipelineSpecSchema, type TPipelineSpec } from './spec';
+
+export type TValidation =
+  | { ok: true; spec: TPipelineSpec; problems: [] }
+  | { ok: false; spec?: TPipelineSpec; problems: TSpecProblem[] };
+
+/**
+ * Every problem of a spec, each pinned to its node or edge. Pure and fast: the canvas runs it on
+ * every edit, the server before publishing or running.
+ */
+export function validateSpec(input: unknown): TValidation {
+  const parsed = ZPipelineSpecSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(input, issue)) };
+  }
+  const spec = parsed.data;
+  const problems = findProblems(spec);
+  return problems.length === 0 ? { ok: true, spec, problems: [] } : { ok: false, spec, problems };
+}
+
+function schemaProblem(input: unknown, issue: { path: PropertyKey[]; message: string }): TSpecProblem {
+  const [collection, index, ...rest] = issue.path;
+  const item =
+    typeof index === 'number' && (collection === 'nodes' || collection === 'edges')
+      ? (input as Record<string, { id?: unknown }[]>)[collection]?.[index]
+      : undefined;
+  const id = typeof item?.id === 'string' ? item.id : undefined;
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'spec';
+  return {
+    code: 'invalid_spec',
+    message: `${where}: ${issue.message}`,
+    ...(collection === 'nodes' && id ? { nodeId: id } : {}),
+    ...(collection === 'edges' && id ? { edgeId: id } : {}),
+    ...(rest.length > 0 ? { field: rest.join('.') } : {}),
+  };
+}
+
+function findProblems(spec: TPipelineSpec): TSpecProblem[] {
+  const problems: TSpecProblem[] = [];
+  if (spec.nodes.length === 0) {
+    problems.push({ code: 'empty_pipeline', message: 'The pipeline has no nodes' });
+  }
+
+  const nodes = new Map<string, TPipelineSpec['nodes'][number]>();
+  for (const node of spec.nodes) {
+    if (nodes.has(node.id)) {
+      problems.push({ code: 'duplicate_node_id', nodeId: node.id, message: `Node id "${node.id}" is used twice` });
+      continue;
+    }
+    nodes.set(node.id, node);
+    const definition = nodeKindDefinition(node.kind);
+    if (!definition) {
+      problems.push({ code: 'unknown_kind', nodeId: node.id, message: `Unknown node kind "${node.kind}"` });
+      continue;
+    }
+    const config = definition.configSchema.safeParse(node.config);
+    if (!config.success) {
+      for (const issue of config.error.issues) {
+        const field = ['config', ...issue.path.map(String)].join('.');
+        problems.push({ code: 'invalid_config', nodeId: node.id, field, message: `${field}: ${issue.message}` });
+      }
+    }
+  }
+
+  const edgeIds = new Set<string>();
+  const filledInputs = new Map<string, string>(); // `${target}:${port}` → edge id
+  const arcs: { source: string; target: string }[] = [];
+  for (const edge of spec.edges) {
+    if (edgeIds.has(edge.id)) {
+      problems.push({ code: 'duplicate_edge_id', edgeId: edge.id, message: `Edge id "${edge.id}" is used twice` });
+      continue;
+    }
+    edgeIds.add(edge.id);
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    if (!source || !target) {
+      const missing = !source ? edge.source : edge.target;
+      problems.push({ code: 'edge_unknown_node', edgeId: edge.id, message: `Edge "${edge.id}" refers to missing node "${missing}"` });
+      continue;
+    }
+    arcs.push({ source: edge.source, target: edge.target });
+    const outPort = nodeKindDefinition(source.kind)?.outputs.find((p) => p.name === edge.sourcePort);
+    const inPort = nodeKindDefinition(target.kind)?.inputs.find((p) => p.name === edge.targetPort);
+    if (!nodeKindDefinition(source.kind) || !nodeKindDefinition(target.kind)) continue;
+    if (!outPort || !inPort) {
+      const [nodeId, port] = !outPort ? [source.id, edge.sourcePort] : [target.id, edge.targetPort];
+      problems.push({ code: 'edge_unknown_port', edgeId: edge.id, nodeId, message: `Node "${nodeId}" has no port "${port}"` });
+      continue;
+    }
+    if (!portsFit(outPort.type, inPort.type)) {
+      problems.push({
+        code: 'port_type_mismatch',
+        edgeId: edge.id,
+        nodeId: target.id,
+        message: `Port "${edge.targetPort}" of "${target.id}" takes ${inPort.type}, not ${outPort.type} from "${source.id}"`,
+      });
+    }
+    const slot = `${edge.target}:${edge.targetPort}`;
+    if (filledInputs.has(slot) && inPort.type !== 'any') {
+      problems.push({ code: 'duplicate_input', edgeId: edge.id, nodeId: target.id, message: `Input "${edge.targetPort}" of "${target.id}" is connected twice` });
+    }
+    filledInputs.set(slot, edge.id);
+  }
+
+  for (const node of nodes.values()) {
+    for (const port of nodeKindDefinition(node.kind)?.inputs ?? []) {
+      if (port.required && !filledInputs.has(`${node.id}:${port.name}`)) {
+        problems.push({ code: 'missing_input', nodeId: node.id, field: `inputs.${port.name}`, message: `Input "${port.label}" of "${node.id}" must be connected` });
+      }
+    }
+  }
+
+  for (const nodeId of nodesOnCycles([...nodes.keys()], arcs)) {
+    problems.push({ code: 'cycle', nodeId, message: `Node "${nodeId}" is part of a cycle` });
+  }
+  return problems;
+}

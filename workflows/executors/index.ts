@@ -1,0 +1,17 @@
+import { NODE_CATALOG, type TPlanStep } from '../dsl';
+import type { TProcessResult } from './child-process';
+import { executePython } from './python';
+import { executeShell } from './shell';
+import type { TStepContext } from './step-context';
+
+/** Dispatch by executor; the config was validated at compile time and is parsed again here. */
+export function executeStep(step: TPlanStep, ctx: TStepContext): Promise<TProcessResult> {
+  switch (step.executor) {
+    case 'python':
+      return executePython(NODE_CATALOG.python.configSchema.parse(step.config), ctx);
+    case 'shell':
+      return executeShell(NODE_CATALOG.shell.configSchema.parse(step.config), ctx);
+    case 'approval':
+      throw new Error('Approval gates run in the interpreter, never on a pool worker');
+  }
+}

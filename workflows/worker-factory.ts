@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import type { Client } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createDatabase } from '../server/db/client';
+import { createControlActivities } from './activities/control';
+import { createPoolActivities } from './activities/pool';
+import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
+
+const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
+
+/** The control worker: pipeline interpreter + control (DB) activities. Used by worker.ts and tests. */
+export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; databaseUrl: string }) {
+  const { db } = createDatabase(opts.databaseUrl);
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: CONTROL_TASK_QUEUE,
+    workflowsPath,
+    activities: createControlActivities({ db }),
+  });
+}
+
+/** A pool worker: step activities for one pool's task queue; no database. */
+export async function createPoolWorker(opts: { connection: NativeConnection; namespace: string; pool: string; client: Client; python: string; identity: string }) {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: poolTaskQueue(opts.pool),
+    identity: opts.identity,
+    activities: createPoolActivities({ client: opts.client, python: opts.python, workerIdentity: opts.identity }),
+  });
+}

@@ -1,0 +1,39 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { temporalConnectionOptions, temporalNamespace } from '../server/temporal/client';
+import { createControlWorker, createPoolWorker } from './worker-factory';
+
+/**
+ * Worker entry: `--role control` runs the interpreter and the control activities (the only
+ * process that writes Postgres); `--pool <name>` runs step activities for one pool.
+ * Env: WEFT_ROLE / WEFT_POOL as alternatives to the flags.
+ */
+async function main() {
+  const { values } = parseArgs({ options: { role: { type: 'string' }, pool: { type: 'string' } } });
+  const pool = values.pool ?? process.env.WEFT_POOL;
+  const role = values.role ?? process.env.WEFT_ROLE ?? (pool ? 'pool' : undefined);
+  if (role !== 'control' && !(role === 'pool' && pool)) {
+    throw new Error('Usage: worker --role control | --pool <name>');
+  }
+  const namespace = temporalNamespace();
+  const connection = await NativeConnection.connect(temporalConnectionOptions());
+  let worker: Worker;
+  if (role === 'control') {
+    const databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
+    worker = await createControlWorker({ connection, namespace, databaseUrl });
+  } else {
+    const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
+    const python = process.env.WEFT_PYTHON ?? 'python3';
+    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, identity: `${pool}@${os.hostname()}:${process.pid}` });
+  }
+  console.log(`[weft] ${role === 'control' ? 'control worker' : `pool worker "${pool}"`} polling (namespace ${namespace})`);
+  await worker.run();
+}
+
+main().catch((error) => {
+  console.error('[weft] worker failed:', error);
+  process.exit(1);
+});
