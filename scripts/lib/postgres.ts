@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { assertPortFree, cmdlineOf, isAlive, killAndWait, onCleanup, trackPid } from './processes';
+import { assertPortFree, cmdlineOf, isAlive, killAndWait, onCleanup, trackPid, weftParentOf } from './processes';
 
 export interface PostgresOptions {
   dataDir: string;
@@ -72,6 +72,10 @@ async function stopLeftover(dataDir: string): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!(pid > 0) || !isAlive(pid) || !(cmdlineOf(pid) ?? '').includes('postgres')) return;
+  const owner = weftParentOf(pid);
+  if (owner !== undefined) {
+    throw new Error(`PostgreSQL in ${dataDir} is in use by pid ${owner}: is another weft dev/test running here?`);
+  }
   console.log(`[weft] stopping leftover PostgreSQL (pid ${pid}) in ${path.relative(process.cwd(), dataDir)}`);
   // SIGINT = fast shutdown; SIGKILL only if it hangs (postgres recovers from that too).
   await killAndWait(pid, 'SIGINT', 30_000);

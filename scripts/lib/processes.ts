@@ -15,6 +15,11 @@ export interface ServiceOptions {
   ports?: number[];
   /** A command expected to finish (a build, a test run): its exit is not reported as a crash. */
   oneShot?: boolean;
+  /**
+   * Infrastructure (the Temporal server) is left out of stopAll()'s first round so that workers
+   * shut down while it still answers; the caller stops it from an onCleanup() instead.
+   */
+  infrastructure?: boolean;
   /** Seconds between SIGTERM and SIGKILL when stopping (default 5). */
   graceSeconds?: number;
 }
@@ -38,6 +43,16 @@ const stoppedByUs = new WeakSet<ChildProcess>();
 let stopping: Promise<void> | undefined;
 let handlersInstalled = false;
 
+function statOf(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "pid (comm)": state, ppid, ...; comm may contain spaces or parentheses.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -45,12 +60,14 @@ export function isAlive(pid: number): boolean {
     return false;
   }
   // An orphan reparented to a PID 1 that never reaps stays a zombie: treat it as gone.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true;
-  }
+  return statOf(pid)?.[0] !== 'Z';
+}
+
+/** The live process that owns `pid` as a weft parent (a node process), if any. */
+export function weftParentOf(pid: number): number | undefined {
+  const ppid = Number(statOf(pid)?.[1]);
+  if (!(ppid > 1) || !isAlive(ppid)) return undefined;
+  return /(^|\/)node$/.test((cmdlineOf(ppid) ?? '').split('\0')[0] ?? '') ? ppid : undefined;
 }
 
 export function cmdlineOf(pid: number): string | undefined {
@@ -106,14 +123,19 @@ function pidFileFor(logFile: string): string {
 /**
  * A previous parent killed by SIGKILL leaves its children running (ports held, sqlite locked).
  * Each logged child records "pid\ncmdline" next to its log; stop such a leftover before starting
- * again, but only when the pid still runs the same command line (pids get reused).
+ * again, but only when the pid still runs the same command line (pids get reused) and no live
+ * weft process owns it (that is a second dev/test run in this checkout: refuse, never kill).
  */
-async function stopLeftover(pidFile: string): Promise<void> {
+async function stopLeftover(pidFile: string, name: string): Promise<void> {
   if (!existsSync(pidFile)) return;
   const [pidText = '', ...rest] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidText);
   if (pid > 0 && isAlive(pid) && cmdlineOf(pid) === rest.join('\n')) {
-    console.log(`[weft] stopping leftover process ${pid} from a previous run (${path.basename(pidFile)})`);
+    const owner = weftParentOf(pid);
+    if (owner !== undefined) {
+      throw new Error(`${name} is already running (pid ${pid}, started by pid ${owner}): is another weft dev/test running here?`);
+    }
+    console.log(`[weft] stopping leftover ${name} (pid ${pid}) from a previous run`);
     await killAndWait(pid, 'SIGTERM', 5000, true);
   }
   rmSync(pidFile, { force: true });
@@ -131,7 +153,7 @@ export async function spawnService(name: string, cmd: string, args: string[], op
   if (opts.logFile) {
     mkdirSync(path.dirname(opts.logFile), { recursive: true });
     pidFile = pidFileFor(opts.logFile);
-    await stopLeftover(pidFile);
+    await stopLeftover(pidFile, name);
   }
   for (const port of opts.ports ?? []) await assertPortFree(port, name);
   if (opts.logFile) {
@@ -180,7 +202,7 @@ export async function spawnService(name: string, cmd: string, args: string[], op
       await exited;
     },
   };
-  services.add(service);
+  if (!opts.infrastructure) services.add(service);
   void exited.then(() => services.delete(service));
   return service;
 }
@@ -246,15 +268,18 @@ function installHandlers(): void {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ];
-  let received = 0;
+  let firstAt = 0;
   for (const [signal, code] of signals) {
     process.on(signal, () => {
-      received += 1;
-      if (received > 1) {
+      if (firstAt) {
+        // tsx relays the terminal's Ctrl-C to us although we got it already: only a signal that
+        // comes well after the first one is a person insisting.
+        if (Date.now() - firstAt < 1500) return;
         // Second Ctrl-C: do not wait any longer; the 'exit' handler signals what is left.
         console.error('\n[weft] forced exit');
         process.exit(code);
       }
+      firstAt = Date.now();
       console.error(`\n[weft] ${signal}: stopping everything ...`);
       void stopAll().finally(() => process.exit(code));
     });

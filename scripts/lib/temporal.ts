@@ -76,6 +76,7 @@ export async function startTemporal(opts: TemporalOptions): Promise<TemporalServ
   const service = await spawnService('temporal', opts.binary, args, {
     logFile: opts.logFile,
     graceSeconds: 10,
+    infrastructure: true,
     // A foreign server on the port would answer our readiness probe: refuse instead.
     ports: opts.uiPort === undefined ? [opts.port] : [opts.port, opts.uiPort],
   });
@@ -85,7 +86,7 @@ export async function startTemporal(opts: TemporalOptions): Promise<TemporalServ
     unregister();
     await service.stop();
   };
-  // Stopped after the workers (they are services) and before PostgreSQL (registered earlier).
+  // A cleanup, not a service: stopAll() stops it once the workers are down.
   const unregister = onCleanup(stop);
   try {
     await waitReady(address, ['default', ...namespaces], 60_000, () =>
