@@ -69,6 +69,24 @@ async function runVitest(env: NodeJS.ProcessEnv, filters: string[]): Promise<Tal
   return tally;
 }
 
+/** Type check and lint, each counted as one test: a type error or a sandbox-boundary breach fails the run. */
+async function runStaticChecks(env: NodeJS.ProcessEnv): Promise<Tally> {
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  for (const [name, args] of [
+    ['typecheck', ['--noEmit', '-p', '.']],
+    ['lint', ['.']],
+  ] as const) {
+    console.log(`[weft] ${name} ...`);
+    const code = await runInherited(name, bin(name === 'typecheck' ? 'tsc' : 'eslint'), [...args], env);
+    if (code === 0) tally.passed++;
+    else {
+      console.error(`[weft] ${name} failed (exit ${code})`);
+      tally.failed++;
+    }
+  }
+  return tally;
+}
+
 interface PlaywrightJson {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   errors?: unknown[];
@@ -113,6 +131,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
   const logs = path.join(testDir, 'logs');
   const databaseUrl = await createDatabase(env.DATABASE_URL!, 'weft_e2e', { dropExisting: true });
   const { prepareDatabase } = await import('../server/db/prepare');
+  process.env.WEFT_SEED_PASSWORD = env.WEFT_SEED_PASSWORD; // the seeded users' password, known to the specs
   await prepareDatabase(databaseUrl);
 
   const { DATABASE_URL: _db, ...noDb } = env;
@@ -172,11 +191,14 @@ async function main(): Promise<Tally> {
   const venv = await ensureVenv();
   let env: NodeJS.ProcessEnv = {
     ...process.env,
+    WEFT_SEED_PASSWORD: process.env.WEFT_SEED_PASSWORD || randomBytes(12).toString('base64url'),
     WEFT_PYTHON: venv.python,
     WEFT_TEMPORAL_CLI: venv.temporal,
     WEFT_ARTIFACTS_DIR: path.join(testDir, 'artifacts'),
   };
   if (only !== 'unit') env = { ...env, ...(await startTestServices()).env };
+
+  if (extraArgs.length === 0 && (only === undefined || only === 'unit')) add(await runStaticChecks(env));
 
   if (only !== 'e2e') {
     // A category may legitimately be empty early on; an explicit file filter may not.

@@ -2,7 +2,7 @@ import { NODE_CATALOG, type TNodeKind } from './catalog';
 import { topologicalOrder } from './graph';
 import { poolTaskQueue, CONTROL_TASK_QUEUE, type TPlan, type TPlanStep } from './plan';
 import type { TSpecProblem } from './problems';
-import type { TPipelineNode, TPipelineSpec } from './spec';
+import type { TPipelineNode } from './spec';
 import { validateSpec } from './validate';
 
 export const DEFAULT_RETRY = { maxAttempts: 3, initialIntervalSeconds: 1, backoffCoefficient: 2, maxIntervalSeconds: 60 };
@@ -22,15 +22,22 @@ export function compileSpec(input: unknown): TCompileResult {
     spec.edges,
   );
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
-  const steps = order.map((id) => compileNode(byId.get(id)!, spec));
+  const upstream = new Map<string, Set<string>>(spec.nodes.map((n) => [n.id, new Set<string>()]));
+  for (const edge of spec.edges) upstream.get(edge.target)?.add(edge.source);
+  const steps = order.map((id) => compileNode(byId.get(id)!, [...upstream.get(id)!]));
   return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, parameters: spec.parameters } };
 }
 
-function compileNode(node: TPipelineNode, spec: TPipelineSpec): TPlanStep {
+function compileNode(node: TPipelineNode, dependsOn: string[]): TPlanStep {
   const definition = NODE_CATALOG[node.kind as TNodeKind];
   const retry = { ...DEFAULT_RETRY, ...node.retry };
-  const dependsOn = [...new Set(spec.edges.filter((e) => e.target === node.id).map((e) => e.source))];
   const pool = definition.defaultPool;
+  const initialIntervalMs = Math.round(retry.initialIntervalSeconds * 1000);
+  // Temporal rejects a retry policy whose maximumInterval is below its initialInterval.
+  const maximumIntervalMs = Math.max(
+    initialIntervalMs,
+    Math.round((retry.maxIntervalSeconds ?? DEFAULT_RETRY.maxIntervalSeconds) * 1000),
+  );
   return {
     nodeId: node.id,
     kind: node.kind,
@@ -42,9 +49,9 @@ function compileNode(node: TPipelineNode, spec: TPipelineSpec): TPlanStep {
     dependsOn,
     retry: {
       maximumAttempts: retry.maxAttempts,
-      initialIntervalMs: Math.round(retry.initialIntervalSeconds * 1000),
+      initialIntervalMs,
       backoffCoefficient: retry.backoffCoefficient,
-      maximumIntervalMs: Math.round((retry.maxIntervalSeconds ?? DEFAULT_RETRY.maxIntervalSeconds) * 1000),
+      maximumIntervalMs,
     },
     startToCloseTimeoutMs: (node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,

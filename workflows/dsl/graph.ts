@@ -33,7 +33,8 @@ export function nodesOnCycles(nodeIds: readonly string[], arcs: readonly TArc[])
   const successors = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
   const onCycle = new Set<string>();
   for (const { source, target } of arcs) {
-    successors.get(source)?.push(target);
+    if (!successors.has(source) || !successors.has(target)) continue; // as topologicalOrder: ignore arcs to unknown ids
+    successors.get(source)!.push(target);
     if (source === target) onCycle.add(source);
   }
   // Iterative Tarjan so that 5,000-node chains cannot overflow the stack.

@@ -17,15 +17,31 @@ export function readySteps(plan: TPlan, status: ReadonlyMap<string, TStepStatus>
   );
 }
 
-/** Pending steps that can never run because a dependency failed or was skipped. */
+const BLOCKING: ReadonlySet<TStepStatus> = new Set(['failed', 'skipped', 'cancelled']);
+
+/**
+ * Pending steps that can never run because a dependency failed, was skipped or cancelled, or is
+ * itself unreachable: transitive, so one call returns the whole dead subgraph (in plan order) and
+ * the interpreter need not come round again to skip grandchildren.
+ */
 export function unreachableSteps(plan: TPlan, status: ReadonlyMap<string, TStepStatus>): TPlanStep[] {
-  return plan.steps.filter((step) => {
-    if (status.get(step.nodeId) !== 'pending') return false;
-    return step.dependsOn.some((dep) => {
-      const s = status.get(dep);
-      return s === 'failed' || s === 'skipped' || s === 'cancelled';
-    });
-  });
+  const dead = new Set<string>();
+  // Plans are topologically ordered, so one pass finds everything and a second confirms it.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const step of plan.steps) {
+      if (dead.has(step.nodeId) || status.get(step.nodeId) !== 'pending') continue;
+      const blocked = step.dependsOn.some((dep) => {
+        const s = status.get(dep);
+        return dead.has(dep) || (s !== undefined && BLOCKING.has(s));
+      });
+      if (blocked) {
+        dead.add(step.nodeId);
+        grew = true;
+      }
+    }
+  }
+  return plan.steps.filter((step) => dead.has(step.nodeId));
 }
 
 /** The run's outcome once no step is pending or in flight. */

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json';
+import { NODE_CATALOG } from './catalog';
+import { compileSpec, DEFAULT_RETRY, DEFAULT_TIMEOUT_SECONDS, HEARTBEAT_TIMEOUT_MS } from './compile';
+import { CONTROL_TASK_QUEUE, ZPlanSchema, type TPlan } from './plan';
+import { approvalNode, chainSpec, edge, pythonNode, shellNode, spec, type TSpecInput } from './test-specs';
+import { validateSpec } from './validate';
+
+function compiled(input: unknown): TPlan {
+  const result = compileSpec(input);
+  if (!result.ok) throw new Error(`expected a plan, got ${JSON.stringify(result.problems)}`);
+  return result.plan;
+}
+
+const stepOf = (plan: TPlan, nodeId: string) => {
+  const step = plan.steps.find((s) => s.nodeId === nodeId);
+  if (!step) throw new Error(`no step ${nodeId}`);
+  return step;
+};
+
+/** The same value with object keys in reverse insertion order at every level. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  }
+  return value;
+}
+
+/** fetch → train ⇉ (evaluate, report) → gate → deploy, listed out of order on purpose */
+const pipeline = (): TSpecInput =>
+  spec(
+    [
+      shellNode('deploy', { label: 'Ship it' }),
+      approvalNode('gate', { config: { instructions: 'Check the metrics' } }),
+      pythonNode('report'),
+      pythonNode('evaluate', { retry: { maxAttempts: 5, initialIntervalSeconds: 0.5, backoffCoefficient: 1.5, maxIntervalSeconds: 30 } }),
+      pythonNode('train', { timeoutSeconds: 90 }),
+      shellNode('fetch'),
+    ],
+    [
+      edge('fetch', 'train'),
+      edge('train', 'evaluate'),
+      edge('train', 'report'),
+      edge('evaluate', 'gate'),
+      edge('report', 'gate'),
+      edge('gate', 'deploy'),
+    ],
+    { parameters: { lr: 0.1, name: 'iris', dry_run: false }, maxParallelism: 3 },
+  );
+
+describe('compileSpec', () => {
+  it('fails with exactly the validation problems for an invalid spec', () => {
+    const input = spec([approvalNode('gate'), pythonNode('p', { config: { code: '' } })]);
+    const result = compileSpec(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual(validateSpec(input).problems);
+  });
+
+  it('produces a plan that satisfies the plan schema', () => {
+    const plan = compiled(pipeline());
+    expect(ZPlanSchema.parse(plan)).toEqual(plan);
+    expect(plan.formatVersion).toBe(1);
+    expect(plan.maxParallelism).toBe(3);
+    expect(plan.parameters).toEqual({ lr: 0.1, name: 'iris', dry_run: false });
+  });
+
+  it('orders steps topologically: every dependency comes before its dependent', () => {
+    const plan = compiled(pipeline());
+    const position = new Map(plan.steps.map((s, i) => [s.nodeId, i]));
+    expect(plan.steps).toHaveLength(6);
+    for (const step of plan.steps) {
+      for (const dep of step.dependsOn) expect(position.get(dep)!).toBeLessThan(position.get(step.nodeId)!);
+    }
+    expect(plan.steps[0]!.nodeId).toBe('fetch');
+    expect(plan.steps.at(-1)!.nodeId).toBe('deploy');
+  });
+
+  it('keeps input order between independent steps', () => {
+    const plan = compiled(spec([pythonNode('z'), pythonNode('y'), pythonNode('x'), pythonNode('after')], [edge('x', 'after')]));
+    expect(plan.steps.map((s) => s.nodeId)).toEqual(['z', 'y', 'x', 'after']);
+  });
+
+  it('sets dependsOn to the direct upstream nodes, once each', () => {
+    const plan = compiled(pipeline());
+    expect(stepOf(plan, 'fetch').dependsOn).toEqual([]);
+    expect(stepOf(plan, 'train').dependsOn).toEqual(['fetch']);
+    expect(stepOf(plan, 'gate').dependsOn.sort()).toEqual(['evaluate', 'report']);
+    expect(stepOf(plan, 'deploy').dependsOn).toEqual(['gate']);
+
+    const doubled = compiled(spec([pythonNode('a'), pythonNode('b')], [edge('a', 'b', { id: 'e1' }), edge('a', 'b', { id: 'e2' })]));
+    expect(stepOf(doubled, 'b').dependsOn).toEqual(['a']);
+  });
+
+  it('applies the default retry policy and timeouts', () => {
+    const step = stepOf(compiled(pipeline()), 'fetch');
+    expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, initialIntervalSeconds: 1, backoffCoefficient: 2, maxIntervalSeconds: 60 });
+    expect(step.retry).toEqual({ maximumAttempts: 3, initialIntervalMs: 1_000, backoffCoefficient: 2, maximumIntervalMs: 60_000 });
+    expect(step.startToCloseTimeoutMs).toBe(DEFAULT_TIMEOUT_SECONDS * 1000);
+    expect(step.startToCloseTimeoutMs).toBe(3_600_000);
+    expect(step.heartbeatTimeoutMs).toBe(HEARTBEAT_TIMEOUT_MS);
+    expect(step.heartbeatTimeoutMs).toBe(30_000);
+  });
+
+  it('converts a per-node retry policy and timeout to milliseconds', () => {
+    const plan = compiled(pipeline());
+    expect(stepOf(plan, 'evaluate').retry).toEqual({
+      maximumAttempts: 5,
+      initialIntervalMs: 500,
+      backoffCoefficient: 1.5,
+      maximumIntervalMs: 30_000,
+    });
+    expect(stepOf(plan, 'evaluate').startToCloseTimeoutMs).toBe(3_600_000);
+    expect(stepOf(plan, 'train').startToCloseTimeoutMs).toBe(90_000);
+    expect(stepOf(plan, 'train').retry.maximumAttempts).toBe(3);
+  });
+
+  it('fills a missing maxIntervalSeconds with the default', () => {
+    const plan = compiled(spec([pythonNode('a', { retry: { maxAttempts: 2, initialIntervalSeconds: 3, backoffCoefficient: 2 } })]));
+    expect(stepOf(plan, 'a').retry).toEqual({ maximumAttempts: 2, initialIntervalMs: 3_000, backoffCoefficient: 2, maximumIntervalMs: 60_000 });
+  });
+
+  it('never gives a maximum retry interval below the initial one (Temporal rejects that policy)', () => {
+    const plan = compiled(
+      spec([
+        // initial 120 s with the default 60 s maximum
+        pythonNode('slow', { retry: { maxAttempts: 3, initialIntervalSeconds: 120, backoffCoefficient: 2 } }),
+        // an explicit maximum below the initial interval
+        pythonNode('odd', { retry: { maxAttempts: 3, initialIntervalSeconds: 10, backoffCoefficient: 2, maxIntervalSeconds: 5 } }),
+      ]),
+    );
+    expect(stepOf(plan, 'slow').retry).toMatchObject({ initialIntervalMs: 120_000, maximumIntervalMs: 120_000 });
+    expect(stepOf(plan, 'odd').retry).toMatchObject({ initialIntervalMs: 10_000, maximumIntervalMs: 10_000 });
+    // Temporal's compileRetryPolicy throws "maximumInterval cannot be less than its initialInterval"
+    // when the interpreter proxies such an activity (the DSL may not import Temporal, so the rule is restated here).
+    for (const { retry } of plan.steps) expect(retry.maximumIntervalMs).toBeGreaterThanOrEqual(retry.initialIntervalMs);
+  });
+
+  it('routes python/shell to the cpu pool queue and approval to the control queue', () => {
+    const plan = compiled(pipeline());
+    for (const id of ['fetch', 'deploy']) {
+      expect(stepOf(plan, id)).toMatchObject({ kind: 'shell', executor: 'shell', pool: 'cpu', taskQueue: 'weft-pool-cpu' });
+    }
+    for (const id of ['train', 'evaluate', 'report']) {
+      expect(stepOf(plan, id)).toMatchObject({ kind: 'python', executor: 'python', pool: 'cpu', taskQueue: 'weft-pool-cpu' });
+    }
+    expect(stepOf(plan, 'gate')).toMatchObject({ kind: 'approval', executor: 'approval', pool: 'control', taskQueue: 'weft-control' });
+    expect(CONTROL_TASK_QUEUE).toBe('weft-control');
+  });
+
+  it('applies config defaults (approval timeoutHours 72, instructions "")', () => {
+    const plan = compiled(pipeline());
+    expect(stepOf(plan, 'gate').config).toEqual({ instructions: 'Check the metrics', timeoutHours: 72 });
+    const bare = compiled(spec([pythonNode('a'), approvalNode('g', { config: {} })], [edge('a', 'g')]));
+    expect(stepOf(bare, 'g').config).toEqual({ instructions: '', timeoutHours: 72 });
+    const kept = compiled(spec([pythonNode('a'), approvalNode('g', { config: { timeoutHours: 2 } })], [edge('a', 'g')]));
+    expect(stepOf(kept, 'g').config).toEqual({ instructions: '', timeoutHours: 2 });
+  });
+
+  it('keeps python code and shell command, dropping unknown config keys', () => {
+    const plan = compiled(spec([pythonNode('p', { config: { code: 'print(1)', stray: true } }), shellNode('s')]));
+    expect(stepOf(plan, 'p').config).toEqual({ code: 'print(1)' });
+    expect(stepOf(plan, 's').config).toEqual({ command: 'echo s' });
+  });
+
+  it('labels a step with its node label, else the kind title', () => {
+    const plan = compiled(pipeline());
+    expect(stepOf(plan, 'deploy').label).toBe('Ship it');
+    expect(stepOf(plan, 'fetch').label).toBe(NODE_CATALOG.shell.title);
+    expect(stepOf(plan, 'gate').label).toBe(NODE_CATALOG.approval.title);
+  });
+});
+
+describe('compileSpec determinism', () => {
+  it('two compiles of the same spec have the same canonical JSON', () => {
+    expect(canonicalJson(compiled(pipeline()))).toBe(canonicalJson(compiled(pipeline())));
+  });
+
+  it('the key order of the input does not change the canonical plan', () => {
+    const input = pipeline();
+    const reversed = reverseKeys(input);
+    expect(JSON.stringify(reversed)).not.toBe(JSON.stringify(input)); // the test really reorders keys
+    expect(canonicalJson(compiled(reversed))).toBe(canonicalJson(compiled(input)));
+  });
+
+  it('a JSON round trip of the input does not change the canonical plan', () => {
+    const input = pipeline();
+    expect(canonicalJson(compiled(JSON.parse(JSON.stringify(input))))).toBe(canonicalJson(compiled(input)));
+  });
+
+  it('node positions do not change the plan', () => {
+    const moved = pipeline();
+    moved.nodes = moved.nodes.map((n, i) => ({ ...n, position: { x: i * 100, y: -i } }));
+    expect(canonicalJson(compiled(moved))).toBe(canonicalJson(compiled(pipeline())));
+  });
+
+  it('a plan survives a JSON round trip unchanged', () => {
+    const plan = compiled(pipeline());
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+});
+
+describe('compileSpec on large specs', () => {
+  it('compiles a 5,000-node chain without overflowing the stack', () => {
+    const plan = compiled(chainSpec(5_000));
+    expect(plan.steps).toHaveLength(5_000);
+    expect(plan.steps[0]).toMatchObject({ nodeId: 'n0', dependsOn: [] });
+    expect(plan.steps[4_999]).toMatchObject({ nodeId: 'n4999', dependsOn: ['n4998'] });
+    plan.steps.forEach((step, i) => expect(step.nodeId).toBe(`n${i}`));
+  });
+
+  it('compiles a 5,000-node chain listed in reverse into chain order', () => {
+    const input = chainSpec(5_000);
+    input.nodes.reverse();
+    const plan = compiled(input);
+    expect(plan.steps.map((s) => s.nodeId)).toEqual(Array.from({ length: 5_000 }, (_, i) => `n${i}`));
+  });
+});
