@@ -43,6 +43,10 @@ describe('runs through real Temporal and Postgres', () => {
     expect(log.attempts[0]).toMatchObject({ status: 'succeeded', exitCode: 0 });
     expect(log.attempts[0]!.log).toContain('hello shell');
     expect(log.attempts[0]!.workerIdentity).toMatch(/^test-cpu-/);
+
+    const { pipelineId, versionId } = await h.db.query.runs.findFirst({ where: eq(runs.id, runId) }).then((r) => r!);
+    const listed = (await h.as('viewer').pipelines.list({ projectId: h.projectId })).find((p) => p.id === pipelineId);
+    expect(listed).toMatchObject({ latestVersion: { id: versionId, number: 1 }, lastRun: { id: runId, status: 'succeeded' } });
   });
 
   it('records three attempts for a step that fails twice, then succeeds', async () => {

@@ -12,19 +12,24 @@ const t = initTRPC.context<TContext>().create({
     const cause = error.cause;
     const hidden = error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof AppError);
     if (hidden) console.error('[weft] internal error:', error.cause ?? error);
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       // internal failures may carry SQL or hostnames: log them, never send them to the browser
-      message: hidden ? 'Internal error; see the server log' : shape.message,
+      message: hidden ? 'Internal error; see the server log' : cause instanceof ZodError ? zodMessage(cause) : shape.message,
       data: {
-        ...shape.data,
-        stack: undefined,
+        ...data,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         problems: cause instanceof AppError ? (cause.details?.problems ?? null) : null,
       },
     };
   },
 });
+
+/** "versionId: Invalid UUID; name: Name is required": readable where the UI shows one line. */
+function zodMessage(error: ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
 
 /** Turns a service's AppError into the matching tRPC error; anything else stays a 500 without details. */
 const appErrors = t.middleware(async ({ next }) => {
