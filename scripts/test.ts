@@ -143,7 +143,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
     NEXT_DIST_DIR: '.next-e2e', // never collide with a dev server's .next
   };
   const url = `http://localhost:${E2E_PORT}`;
-  const webEnv = { ...common, DATABASE_URL: databaseUrl, BETTER_AUTH_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString('hex') };
+  const webEnv = { ...common, DATABASE_URL: databaseUrl, BETTER_AUTH_URL: url, WEFT_AUTH_RATE_LIMIT: 'off', BETTER_AUTH_SECRET: randomBytes(32).toString('hex') };
   const log = (name: string) => path.join(logs, `${name}.log`);
   console.log(`[weft] e2e: building the app and starting workers (logs in ${path.relative(process.cwd(), logs)}/) ...`);
   const [build] = await Promise.all([

@@ -28,9 +28,9 @@ function nextEdgeId(spec: TPipelineSpec): string {
   return `e_${max + 1}`;
 }
 
-export function addNode(spec: TPipelineSpec, kind: TNodeKind, position: { x: number; y: number }): { spec: TPipelineSpec; nodeId: string } {
+/** A node of `kind` with the kind's default config; `id` defaults to the next free one. */
+export function addNode(spec: TPipelineSpec, kind: TNodeKind, position: { x: number; y: number }, id = nextNodeId(spec, kind)): TPipelineSpec {
   const definition = nodeKindDefinition(kind);
-  const id = nextNodeId(spec, kind);
   const node: TPipelineNode = {
     id,
     kind,
@@ -38,32 +38,33 @@ export function addNode(spec: TPipelineSpec, kind: TNodeKind, position: { x: num
     config: structuredClone({ ...(definition?.defaultConfig ?? {}) }),
     position: { x: Math.round(position.x), y: Math.round(position.y) },
   };
-  return { spec: { ...spec, nodes: [...spec.nodes, node] }, nodeId: id };
+  return { ...spec, nodes: [...spec.nodes, node] };
 }
 
 export function updateNode(spec: TPipelineSpec, nodeId: string, patch: Partial<Omit<TPipelineNode, 'id'>>): TPipelineSpec {
   return { ...spec, nodes: spec.nodes.map((n) => (n.id === nodeId ? { ...n, ...patch } : n)) };
 }
 
+/** New positions (rounded); the same spec when nothing moved, so a click is not an edit. */
 export function moveNodes(spec: TPipelineSpec, positions: ReadonlyMap<string, { x: number; y: number }>): TPipelineSpec {
-  if (positions.size === 0) return spec;
-  return {
-    ...spec,
-    nodes: spec.nodes.map((n) => {
-      const p = positions.get(n.id);
-      return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n;
-    }),
-  };
+  let moved = false;
+  const nodes = spec.nodes.map((n) => {
+    const p = positions.get(n.id);
+    if (!p) return n;
+    const position = { x: Math.round(p.x), y: Math.round(p.y) };
+    if (position.x === n.position.x && position.y === n.position.y) return n;
+    moved = true;
+    return { ...n, position };
+  });
+  return moved ? { ...spec, nodes } : spec;
 }
 
 /** Removes the nodes, every edge touching them, and the given edges. */
 export function removeElements(spec: TPipelineSpec, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): TPipelineSpec {
-  if (nodeIds.size === 0 && edgeIds.size === 0) return spec;
-  return {
-    ...spec,
-    nodes: spec.nodes.filter((n) => !nodeIds.has(n.id)),
-    edges: spec.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target)),
-  };
+  const nodes = spec.nodes.filter((n) => !nodeIds.has(n.id));
+  const edges = spec.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
+  // React Flow reports a deleted node's edges separately: removing them again is not an edit.
+  return nodes.length === spec.nodes.length && edges.length === spec.edges.length ? spec : { ...spec, nodes, edges };
 }
 
 /** Why a connection is refused, or null when it fits (ports exist, types fit, no self-loop, no duplicate). */

@@ -1,9 +1,9 @@
 'use client';
 
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import Link from 'next/link';
 import { memo } from 'react';
-import { nodeKindDefinition, type TPort } from '@/workflows/dsl';
+import { nodeKindDefinition, type TPort, type TStepStatus } from '@/workflows/dsl';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TWeftFlowNode } from './flow-elements';
 
@@ -11,6 +11,17 @@ const KIND_ACCENT: Record<string, string> = {
   python: 'bg-sky-500',
   shell: 'bg-slate-600',
   approval: 'bg-violet-500',
+};
+
+const STATUS_FILL: Record<TStepStatus, string> = {
+  pending: 'bg-slate-300',
+  running: 'bg-blue-500',
+  retrying: 'bg-amber-500',
+  waiting_approval: 'bg-violet-500',
+  succeeded: 'bg-emerald-500',
+  failed: 'bg-red-600',
+  skipped: 'bg-slate-200',
+  cancelled: 'bg-slate-400',
 };
 
 function PortHandles({ ports, type }: { ports: readonly TPort[]; type: 'source' | 'target' }) {
@@ -28,12 +39,26 @@ function PortHandles({ ports, type }: { ports: readonly TPort[]; type: 'source' 
   ));
 }
 
+// Below this zoom text is unreadable anyway; a plain box keeps 1,000 visible nodes cheap to paint.
+const LOW_DETAIL_ZOOM = 0.35;
+const isZoomedOut = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+
 /** One pipeline node: kind, label, ports, and either its live problems (editor) or its step status (run view). */
 function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
   const { node, problems, step } = data;
   const definition = nodeKindDefinition(node.kind);
+  const zoomedOut = useStore(isZoomedOut);
   const invalid = !step && problems.length > 0;
   const border = invalid ? 'border-red-500' : selected ? 'border-indigo-500' : 'border-slate-300';
+  if (zoomedOut) {
+    return (
+      <div data-status={step?.status} className={`h-16 w-52 rounded-lg border-4 bg-white ${border}`}>
+        <div className={`h-full w-3 ${step ? STATUS_FILL[step.status] : (KIND_ACCENT[node.kind] ?? 'bg-red-500')}`} />
+        <PortHandles ports={definition?.inputs ?? []} type="target" />
+        <PortHandles ports={definition?.outputs ?? []} type="source" />
+      </div>
+    );
+  }
   return (
     <div
       data-status={step?.status}

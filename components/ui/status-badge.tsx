@@ -14,12 +14,16 @@ const STYLE: Record<TStatus, string> = {
   cancelled: 'bg-slate-100 text-slate-600 ring-slate-300',
 };
 
-export const statusText = (status: TStatus) => status.replace('_', ' ').replace('waiting approval', 'waiting for approval');
+const isKnown = (status: string): status is TStatus => Object.hasOwn(STYLE, status);
 
-export function StatusBadge({ status, className = '' }: { status: TStatus; className?: string }) {
+export const statusText = (status: string) => status.replace('_', ' ').replace('waiting approval', 'waiting for approval');
+
+/** A run or step status; an unknown one (a newer server) shows in neutral colours rather than failing. */
+export function StatusBadge({ status, className = '' }: { status: TStatus | (string & {}); className?: string }) {
   const live = status === 'running' || status === 'retrying';
+  const style = isKnown(status) ? STYLE[status] : STYLE.pending;
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[status]} ${className}`}>
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style} ${className}`}>
       {live ? <span className="size-1.5 animate-pulse rounded-full bg-current" aria-hidden /> : null}
       {statusText(status)}
     </span>

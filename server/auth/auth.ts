@@ -17,6 +17,9 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true },
     trustedOrigins: [baseURL],
     telemetry: { enabled: false },
+    // Sign-in is rate limited (better-auth's default in production); the e2e stack signs in
+    // many times a minute from one address and turns it off with WEFT_AUTH_RATE_LIMIT=off.
+    rateLimit: { enabled: process.env.WEFT_AUTH_RATE_LIMIT !== 'off' },
     plugins: [nextCookies()],
   });
 }

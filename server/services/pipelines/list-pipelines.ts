@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 
 // The correlated subqueries name the outer table in full: a bare column would bind to the inner one.
 import { pipelines } from '../../../drizzle/schema';
+import type { TRunStatus } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 
 export async function listPipelines(db: TDatabase, projectId: string) {
@@ -14,7 +15,7 @@ export async function listPipelines(db: TDatabase, projectId: string) {
       latestVersion: sql<{ id: string; number: number } | null>`(
         select json_build_object('id', v.id, 'number', v.number) from pipeline_versions v
         where v.pipeline_id = "pipelines"."id" order by v.number desc limit 1)`,
-      lastRun: sql<{ id: string; status: string; createdAt: string } | null>`(
+      lastRun: sql<{ id: string; status: TRunStatus; createdAt: string } | null>`(
         select json_build_object('id', r.id, 'status', r.status, 'createdAt', r.created_at) from runs r
         where r.pipeline_id = "pipelines"."id" order by r.created_at desc limit 1)`,
     })

@@ -1,0 +1,5 @@
+import { ScheduleList } from '@/components/schedules/schedule-list';
+
+export default function SchedulesPage() {
+  return <ScheduleList />;
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useProject } from '@/components/project/project-context';
+import { useTRPC } from '@/components/providers/trpc';
+import { Button } from '@/components/ui/button';
+import { ErrorText } from '@/components/ui/error-text';
+import { Field, TextArea } from '@/components/ui/field';
+import { Time } from '@/components/ui/time';
+
+type TApproval = {
+  id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'expired';
+  runId: string;
+  nodeId: string;
+  pipelineName: string;
+  versionNumber: number;
+  instructions: string;
+  requestedByName: string | null;
+  requestedByEmail: string | null;
+  decidedByName: string | null;
+  comment: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  canDecide: boolean;
+};
+
+const OUTCOME_STYLE = { approved: 'text-emerald-700', rejected: 'text-red-700', expired: 'text-slate-500', pending: 'text-violet-700' } as const;
+
+export function ApprovalCard({ projectId, approval }: { projectId: string; approval: TApproval }) {
+  return (
+    <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`approval-${approval.id}`} data-run-id={approval.runId}>
+      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h2 className="font-medium">
+          {approval.pipelineName} <span className="text-slate-500">v{approval.versionNumber}</span>
+        </h2>
+        <Link href={`/runs/${approval.runId}`} className="text-sm text-indigo-700 hover:underline">
+          View run
+        </Link>
+        <span className="font-mono text-xs text-slate-500">{approval.nodeId}</span>
+        <span className="ml-auto text-xs text-slate-500">
+          <Time value={approval.createdAt} />
+        </span>
+      </header>
+      <p className="text-sm text-slate-600">
+        Run started by {approval.requestedByName ?? 'a schedule'}
+        {approval.requestedByEmail ? <span className="text-slate-400"> ({approval.requestedByEmail})</span> : null}
+      </p>
+      {approval.instructions ? <p className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-800">{approval.instructions}</p> : null}
+      {approval.status === 'pending' ? (
+        <DecisionForm projectId={projectId} approval={approval} />
+      ) : (
+        <p className="text-sm">
+          <span className={`font-medium ${OUTCOME_STYLE[approval.status]}`}>{approval.status}</span>
+          {approval.decidedByName ? ` by ${approval.decidedByName}` : null}
+          {approval.decidedAt ? (
+            <>
+              {' '}
+              · <Time value={approval.decidedAt} />
+            </>
+          ) : null}
+          {approval.comment ? <span className="mt-1 block text-slate-600">“{approval.comment}”</span> : null}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function DecisionForm({ projectId, approval }: { projectId: string; approval: TApproval }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState('');
+  const decide = useMutation(
+    trpc.approvals.decide.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.approvals.list.queryKey() }),
+    }),
+  );
+  const { user, canApprove } = useProject();
+  const disabled = !approval.canDecide || decide.isPending;
+  // canDecide is false for two reasons (see listApprovals): four eyes, or a role below approver.
+  const whyNot = approval.requestedByEmail === user.email ? 'You started this run' : !canApprove ? 'Needs the approver role' : 'You cannot decide this one';
+  const send = (decision: 'approved' | 'rejected') => decide.mutate({ projectId, approvalId: approval.id, decision, comment: comment.trim() });
+
+  return (
+    <div className="space-y-2">
+      <Field label="Comment">
+        <TextArea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} disabled={!approval.canDecide} maxLength={2000} data-testid={`comment-${approval.id}`} />
+      </Field>
+      <div className="flex items-center gap-2">
+        <Button variant="primary" disabled={disabled} onClick={() => send('approved')} data-testid={`approve-${approval.id}`}>
+          Approve
+        </Button>
+        <Button variant="danger" disabled={disabled} onClick={() => send('rejected')} data-testid={`reject-${approval.id}`}>
+          Reject
+        </Button>
+        {!approval.canDecide ? <span className="text-xs text-slate-500">{whyNot}</span> : null}
+      </div>
+      <ErrorText error={decide.error} />
+    </div>
+  );
+}
+

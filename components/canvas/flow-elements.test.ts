@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { emptySpec, problemsByNode, validateSpec } from '@/workflows/dsl';
+import { deriveEdges, deriveNodes, newFlowCache, type TFlowInputs } from './flow-elements';
+import { addNode, connect, updateNode } from './spec-edits';
+
+function inputs(overrides: Partial<TFlowInputs> = {}): TFlowInputs {
+  let spec = addNode(addNode(emptySpec(), 'python', { x: 0, y: 0 }), 'shell', { x: 300, y: 0 });
+  spec = connect(spec, { source: 'python_1', sourceHandle: 'out', target: 'shell_1', targetHandle: 'in' });
+  return {
+    spec,
+    problems: new Map(),
+    edgeProblemIds: new Set(),
+    selectedNodes: new Set(),
+    selectedEdges: new Set(),
+    measured: new Map(),
+    dragPositions: new Map(),
+    ...overrides,
+  };
+}
+
+describe('React Flow elements derived from the spec', () => {
+  it('maps nodes and edges with ports as handles', () => {
+    const cache = newFlowCache();
+    const base = inputs();
+    const nodes = deriveNodes(base, cache);
+    expect(nodes.map((n) => [n.id, n.type, n.position])).toEqual([
+      ['python_1', 'weft', { x: 0, y: 0 }],
+      ['shell_1', 'weft', { x: 300, y: 0 }],
+    ]);
+    expect(deriveEdges(base, cache)[0]).toMatchObject({ source: 'python_1', sourceHandle: 'out', target: 'shell_1', targetHandle: 'in' });
+  });
+
+  it('reuses node objects whose inputs did not change, so memoized nodes skip rendering', () => {
+    const cache = newFlowCache();
+    const base = inputs();
+    const first = deriveNodes(base, cache);
+    const spec = updateNode(base.spec, 'shell_1', { label: 'Deploy' });
+    const second = deriveNodes({ ...base, spec, problems: problemsByNode(validateSpec(spec).problems) }, cache);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+  });
+
+  it('shows a drag in flight without touching the spec, and carries measured sizes', () => {
+    const cache = newFlowCache();
+    const nodes = deriveNodes(inputs({ dragPositions: new Map([['shell_1', { x: 5, y: 6 }]]), measured: new Map([['python_1', { width: 208, height: 70 }]]) }), cache);
+    expect(nodes[1]!.position).toEqual({ x: 5, y: 6 });
+    expect(nodes[0]!.measured).toEqual({ width: 208, height: 70 });
+  });
+
+  it('puts step state on the node data in the run view', () => {
+    const nodes = deriveNodes(inputs({ steps: new Map([['python_1', { status: 'running', attempts: 1 }]]) }), newFlowCache());
+    expect(nodes[0]!.data.step).toEqual({ status: 'running', attempts: 1 });
+    expect(nodes[1]!.data.step).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { emptySpec, validateSpec, type TPipelineSpec } from '@/workflows/dsl';
+import { addNode, connect, connectionProblem, moveNodes, nextNodeId, removeElements, updateNode } from './spec-edits';
+
+const link = (source: string, target: string) => ({ source, sourceHandle: 'out', target, targetHandle: 'in' });
+
+function twoNodes(): TPipelineSpec {
+  return addNode(addNode(emptySpec(), 'python', { x: 0, y: 0 }), 'shell', { x: 300, y: 0 });
+}
+
+describe('spec edits', () => {
+  it('numbers new nodes per kind above the highest id in use', () => {
+    let spec = addNode(emptySpec(), 'python', { x: 0, y: 0 });
+    spec = addNode(spec, 'python', { x: 10.4, y: 20.6 });
+    expect(spec.nodes.map((n) => n.id)).toEqual(['python_1', 'python_2']);
+    expect(spec.nodes[1]!.position).toEqual({ x: 10, y: 21 });
+    spec = removeElements(spec, new Set(['python_1']), new Set());
+    expect(nextNodeId(spec, 'python')).toBe('python_3');
+    expect(nextNodeId(spec, 'shell')).toBe('shell_1');
+  });
+
+  it("gives a new node its kind's default config, so it validates as it is", () => {
+    const spec = connect(twoNodes(), link('python_1', 'shell_1'));
+    expect(spec.nodes[0]!.config).toEqual({ code: 'print("hello from Weft")\n' });
+    expect(validateSpec(spec).problems).toEqual([]);
+  });
+
+  it('connects fitting ports once and refuses self-loops, unknown ports and duplicates', () => {
+    const spec = connect(twoNodes(), link('python_1', 'shell_1'));
+    expect(spec.edges).toEqual([{ id: 'e_1', source: 'python_1', sourcePort: 'out', target: 'shell_1', targetPort: 'in' }]);
+    expect(connectionProblem(spec, link('python_1', 'shell_1'))).toBe('Already connected');
+    expect(connectionProblem(spec, link('shell_1', 'shell_1'))).toBe('A node cannot feed itself');
+    expect(connectionProblem(spec, { ...link('python_1', 'shell_1'), targetHandle: 'nope' })).toBe('Unknown port');
+    expect(connect(spec, link('python_1', 'shell_1'))).toBe(spec);
+  });
+
+  it('removes a node with every edge that touches it', () => {
+    const spec = connect(twoNodes(), link('python_1', 'shell_1'));
+    const after = removeElements(spec, new Set(['shell_1']), new Set());
+    expect(after.nodes.map((n) => n.id)).toEqual(['python_1']);
+    expect(after.edges).toEqual([]);
+  });
+
+  it('returns the same spec for edits that change nothing (no autosave for a click)', () => {
+    const spec = twoNodes();
+    expect(moveNodes(spec, new Map([['python_1', { x: 0.2, y: -0.3 }]]))).toBe(spec);
+    expect(removeElements(spec, new Set(['gone']), new Set(['e_9']))).toBe(spec);
+  });
+
+  it('keeps untouched nodes as the same objects', () => {
+    const spec = twoNodes();
+    const moved = moveNodes(spec, new Map([['shell_1', { x: 400, y: 50 }]]));
+    expect(moved.nodes[0]).toBe(spec.nodes[0]);
+    expect(moved.nodes[1]!.position).toEqual({ x: 400, y: 50 });
+    const relabelled = updateNode(spec, 'python_1', { label: 'Train' });
+    expect(relabelled.nodes[1]).toBe(spec.nodes[1]);
+    expect(relabelled.nodes[0]!.label).toBe('Train');
+  });
+});

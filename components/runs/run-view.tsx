@@ -1,0 +1,60 @@
+'use client';
+
+import { ReactFlowProvider } from '@xyflow/react';
+import { PipelineCanvas } from '@/components/canvas/pipeline-canvas';
+import { useFlowCanvas } from '@/components/canvas/use-flow-canvas';
+import { useProject } from '@/components/project/project-context';
+import { ErrorText } from '@/components/ui/error-text';
+import { RunHeader } from './run-header';
+import { StepLogPanel } from './step-log-panel';
+import { useRun } from './use-run';
+
+export function RunView({ runId }: { runId: string }) {
+  const { project } = useProject();
+  const { query, steps } = useRun(project.id, runId);
+  if (query.isPending) return <p className="p-6 text-sm text-slate-500">Loading run…</p>;
+  if (query.isError) {
+    return (
+      <div className="p-6">
+        <ErrorText error={query.error} />
+      </div>
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <RunWorkspace projectId={project.id} data={query.data} steps={steps} />
+    </ReactFlowProvider>
+  );
+}
+
+type TRunData = NonNullable<ReturnType<typeof useRun>['query']['data']>;
+
+function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRunData; steps: ReturnType<typeof useRun>['steps'] }) {
+  // Read-only: no edit function, so React Flow changes only select and measure.
+  const flow = useFlowCanvas({ spec: data.version.spec, steps });
+  const selected = flow.selectedNodeId;
+  const step = selected ? data.steps.find((s) => s.nodeId === selected) : undefined;
+  return (
+    <div className="flex h-full flex-col">
+      <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} />
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1">
+          <PipelineCanvas flow={flow} editable={false} />
+          {!selected ? <p className="pointer-events-none absolute left-4 top-4 text-xs text-slate-400">Click a step to see its log.</p> : null}
+        </div>
+        {selected ? (
+          <aside className="w-[28rem] shrink-0 border-l border-slate-200 bg-white">
+            <StepLogPanel
+              key={selected}
+              projectId={projectId}
+              runId={data.run.id}
+              nodeId={selected}
+              status={steps.get(selected)?.status ?? 'pending'}
+              stepError={step?.error ?? null}
+            />
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

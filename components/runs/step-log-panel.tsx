@@ -1,0 +1,90 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import type { TStepStatus } from '@/workflows/dsl';
+import { useTRPC } from '@/components/providers/trpc';
+import { ErrorText } from '@/components/ui/error-text';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { formatDuration, Time } from '@/components/ui/time';
+
+export const LOG_POLL_MS = 1_000;
+
+type TProps = { projectId: string; runId: string; nodeId: string; status: TStepStatus; stepError: string | null };
+
+/** One step's attempts and log; polled every second while the step runs, fetched once more when it ends. */
+export function StepLogPanel({ projectId, runId, nodeId, status, stepError }: TProps) {
+  const trpc = useTRPC();
+  const active = status === 'running' || status === 'retrying';
+  const log = useQuery(trpc.runs.stepLog.queryOptions({ projectId, runId, nodeId }, { staleTime: 0, refetchInterval: active ? LOG_POLL_MS : false }));
+  const { refetch } = log;
+  useEffect(() => {
+    void refetch(); // the final log is recorded when the status changes
+  }, [status, refetch]);
+
+  const [picked, setPicked] = useState<number | null>(null);
+  const attempts = log.data?.attempts ?? [];
+  const shown = attempts.find((a) => a.attempt === picked) ?? attempts.at(-1);
+  const text = picked === null && log.data?.live != null ? log.data.live : (shown?.log ?? '');
+
+  return (
+    <div className="flex h-full flex-col" data-testid="step-log-panel">
+      <div className="space-y-2 border-b border-slate-100 p-4">
+        <div className="flex items-center gap-2">
+          <span className="font-mono text-sm font-medium">{nodeId}</span>
+          <StatusBadge status={status} />
+        </div>
+        {status === 'waiting_approval' ? (
+          <Link href="/approvals" className="text-sm font-medium text-violet-700 underline">
+            Waiting for a decision: open Approvals
+          </Link>
+        ) : null}
+        {stepError ? <p className="text-sm text-red-700">{stepError}</p> : null}
+        <ErrorText error={log.error} />
+        {attempts.length > 0 ? (
+          <ul className="space-y-1 text-xs">
+            {attempts.map((a) => (
+              <li key={a.attempt}>
+                <button
+                  type="button"
+                  onClick={() => setPicked(a.attempt === attempts.at(-1)?.attempt ? null : a.attempt)}
+                  className={`flex w-full flex-wrap items-center gap-2 rounded px-2 py-1 text-left ${a === shown ? 'bg-slate-100' : 'hover:bg-slate-50'}`}
+                >
+                  <span className="font-medium">Attempt {a.attempt}</span>
+                  <StatusBadge status={a.status} />
+                  {a.exitCode !== null ? <span className="text-slate-500">exit {a.exitCode}</span> : null}
+                  <span className="text-slate-500">{formatDuration(a.startedAt, a.endedAt)}</span>
+                  {a.workerIdentity ? <span className="truncate text-slate-400">{a.workerIdentity}</span> : null}
+                  <span className="text-slate-400">
+                    <Time value={a.startedAt} />
+                  </span>
+                  {a.error ? <span className="w-full text-red-700">{a.error}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-xs text-slate-500">{log.isPending ? 'Loading…' : 'No attempts yet.'}</p>
+        )}
+      </div>
+      <LogText text={text} follow={active} />
+    </div>
+  );
+}
+
+/** The log in a monospace panel; keeps to the bottom while the step runs unless the user scrolled up. */
+function LogText({ text, follow }: { text: string; follow: boolean }) {
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !follow) return;
+    const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+    if (nearBottom) el.scrollTop = el.scrollHeight;
+  }, [text, follow]);
+  return (
+    <pre ref={ref} data-testid="step-log" className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap break-all bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100">
+      {text || <span className="text-slate-500">(no output)</span>}
+    </pre>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { TRunStatus } from '@/workflows/dsl';
+import type { TStepView } from '@/components/canvas/flow-elements';
+import { useTRPC } from '@/components/providers/trpc';
+
+export const RUN_POLL_MS = 500;
+const FINISHED: ReadonlySet<TRunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+export const isRunFinished = (status: TRunStatus) => FINISHED.has(status);
+
+/** The run, polled every 500 ms until it finishes, and each node's step state (pending until recorded). */
+export function useRun(projectId: string, runId: string) {
+  const trpc = useTRPC();
+  const query = useQuery(
+    trpc.runs.get.queryOptions(
+      { projectId, runId },
+      {
+        staleTime: 0,
+        refetchInterval: (q) => (q.state.status === 'error' || (q.state.data && isRunFinished(q.state.data.run.status)) ? false : RUN_POLL_MS),
+      },
+    ),
+  );
+
+  const data = query.data;
+  const steps = useMemo(() => {
+    const byNode = new Map<string, TStepView>();
+    if (!data) return byNode;
+    for (const node of data.version.spec.nodes) byNode.set(node.id, { status: 'pending', attempts: 0 });
+    for (const step of data.steps) byNode.set(step.nodeId, { status: step.status, attempts: step.attempts });
+    return byNode;
+  }, [data]);
+
+  return { query, steps };
+}
