@@ -43,6 +43,12 @@ export function ConfigFields({ node, onConfig, readOnly = false }: TProps) {
           </Field>
         </>
       );
+    case 'noop':
+      return (
+        <Field label="Wait (ms)" hint="0 does nothing at all.">
+          <NumberInput value={num(node.config.sleepMs)} onChange={(v) => set('sleepMs', v)} step={100} min={0} />
+        </Field>
+      );
     default:
       return <p className="text-sm text-red-700">Unknown node kind “{node.kind}”: delete this node.</p>;
   }

@@ -53,6 +53,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
         initialInterval: step.retry.initialIntervalMs,
         backoffCoefficient: step.retry.backoffCoefficient,
         maximumInterval: step.retry.maximumIntervalMs,
+        nonRetryableErrorTypes: step.retry.nonRetryableErrorTypes,
       },
     });
     try {

@@ -11,7 +11,7 @@ export type TPortType = (typeof PORT_TYPES)[number];
 export type TPort = { name: string; type: TPortType; required: boolean; label: string };
 
 /** `activity` kinds run on a pool worker; `approval` is handled by the interpreter itself. */
-export type TExecutor = 'python' | 'shell' | 'approval';
+export type TExecutor = 'python' | 'shell' | 'approval' | 'noop';
 
 export type TNodeKindDefinition<C extends z.ZodType = z.ZodType> = {
   kind: string;
@@ -23,6 +23,10 @@ export type TNodeKindDefinition<C extends z.ZodType = z.ZodType> = {
   inputs: TPort[];
   outputs: TPort[];
   defaultPool: string;
+  /** bumped when the executor's behaviour changes, so cached outputs of the old one are not reused */
+  executorVersion: string;
+  /** false for kinds whose effect is the point (approvals): never served from the cache */
+  cacheable: boolean;
 };
 
 const ZPythonConfigSchema = z.object({
@@ -31,6 +35,10 @@ const ZPythonConfigSchema = z.object({
 
 const ZShellConfigSchema = z.object({
   command: z.string().trim().min(1, 'A shell command is required').max(50_000),
+});
+
+const ZNoopConfigSchema = z.object({
+  sleepMs: z.number().int().min(0).max(3_600_000).default(0),
 });
 
 const ZApprovalConfigSchema = z.object({
@@ -52,6 +60,8 @@ export const NODE_CATALOG = {
     inputs: [flowIn],
     outputs: [flowOut],
     defaultPool: 'cpu',
+    executorVersion: '1',
+    cacheable: true,
   },
   shell: {
     kind: 'shell',
@@ -63,6 +73,8 @@ export const NODE_CATALOG = {
     inputs: [flowIn],
     outputs: [flowOut],
     defaultPool: 'cpu',
+    executorVersion: '1',
+    cacheable: true,
   },
   approval: {
     kind: 'approval',
@@ -74,6 +86,21 @@ export const NODE_CATALOG = {
     inputs: [{ ...flowIn, required: true }],
     outputs: [flowOut],
     defaultPool: 'control',
+    executorVersion: '1',
+    cacheable: false,
+  },
+  noop: {
+    kind: 'noop',
+    title: 'No-op',
+    description: 'Does nothing (optionally waits): for wiring, tests and measuring orchestration overhead.',
+    executor: 'noop',
+    configSchema: ZNoopConfigSchema,
+    defaultConfig: { sleepMs: 0 },
+    inputs: [flowIn],
+    outputs: [flowOut],
+    defaultPool: 'cpu',
+    executorVersion: '1',
+    cacheable: true,
   },
 } as const satisfies Record<string, TNodeKindDefinition>;
 
@@ -91,6 +118,7 @@ export function nodeKindDefinition(kind: string): TNodeKindDefinition | undefine
 export type TPythonConfig = z.infer<typeof ZPythonConfigSchema>;
 export type TShellConfig = z.infer<typeof ZShellConfigSchema>;
 export type TApprovalConfig = z.infer<typeof ZApprovalConfigSchema>;
+export type TNoopConfig = z.infer<typeof ZNoopConfigSchema>;
 
 /** A target port accepts a source port when the types match or either side is `any`. */
 export function portsFit(source: TPortType, target: TPortType): boolean {

@@ -95,7 +95,7 @@ describe('compileSpec', () => {
   it('applies the default retry policy and timeouts', () => {
     const step = stepOf(compiled(pipeline()), 'fetch');
     expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, initialIntervalSeconds: 1, backoffCoefficient: 2, maxIntervalSeconds: 60 });
-    expect(step.retry).toEqual({ maximumAttempts: 3, initialIntervalMs: 1_000, backoffCoefficient: 2, maximumIntervalMs: 60_000 });
+    expect(step.retry).toEqual({ maximumAttempts: 3, initialIntervalMs: 1_000, backoffCoefficient: 2, maximumIntervalMs: 60_000, nonRetryableErrorTypes: [] });
     expect(step.startToCloseTimeoutMs).toBe(DEFAULT_TIMEOUT_SECONDS * 1000);
     expect(step.startToCloseTimeoutMs).toBe(3_600_000);
     expect(step.heartbeatTimeoutMs).toBe(HEARTBEAT_TIMEOUT_MS);
@@ -109,6 +109,7 @@ describe('compileSpec', () => {
       initialIntervalMs: 500,
       backoffCoefficient: 1.5,
       maximumIntervalMs: 30_000,
+      nonRetryableErrorTypes: [],
     });
     expect(stepOf(plan, 'evaluate').startToCloseTimeoutMs).toBe(3_600_000);
     expect(stepOf(plan, 'train').startToCloseTimeoutMs).toBe(90_000);
@@ -117,7 +118,7 @@ describe('compileSpec', () => {
 
   it('fills a missing maxIntervalSeconds with the default', () => {
     const plan = compiled(spec([pythonNode('a', { retry: { maxAttempts: 2, initialIntervalSeconds: 3, backoffCoefficient: 2 } })]));
-    expect(stepOf(plan, 'a').retry).toEqual({ maximumAttempts: 2, initialIntervalMs: 3_000, backoffCoefficient: 2, maximumIntervalMs: 60_000 });
+    expect(stepOf(plan, 'a').retry).toEqual({ maximumAttempts: 2, initialIntervalMs: 3_000, backoffCoefficient: 2, maximumIntervalMs: 60_000, nonRetryableErrorTypes: [] });
   });
 
   it('never gives a maximum retry interval below the initial one (Temporal rejects that policy)', () => {
@@ -129,8 +130,8 @@ describe('compileSpec', () => {
         pythonNode('odd', { retry: { maxAttempts: 3, initialIntervalSeconds: 10, backoffCoefficient: 2, maxIntervalSeconds: 5 } }),
       ]),
     );
-    expect(stepOf(plan, 'slow').retry).toMatchObject({ initialIntervalMs: 120_000, maximumIntervalMs: 120_000 });
-    expect(stepOf(plan, 'odd').retry).toMatchObject({ initialIntervalMs: 10_000, maximumIntervalMs: 10_000 });
+    expect(stepOf(plan, 'slow').retry).toMatchObject({ initialIntervalMs: 120_000, maximumIntervalMs: 120_000, nonRetryableErrorTypes: [] });
+    expect(stepOf(plan, 'odd').retry).toMatchObject({ initialIntervalMs: 10_000, maximumIntervalMs: 10_000, nonRetryableErrorTypes: [] });
     // Temporal's compileRetryPolicy throws "maximumInterval cannot be less than its initialInterval"
     // when the interpreter proxies such an activity (the DSL may not import Temporal, so the rule is restated here).
     for (const { retry } of plan.steps) expect(retry.maximumIntervalMs).toBeGreaterThanOrEqual(retry.initialIntervalMs);

@@ -9,6 +9,8 @@ export const DEFAULT_RETRY = { maxAttempts: 3, initialIntervalSeconds: 1, backof
 export const DEFAULT_TIMEOUT_SECONDS = 3_600;
 /** Steps heartbeat every few seconds; a worker silent this long is taken for dead and the step retried. */
 export const HEARTBEAT_TIMEOUT_MS = 30_000;
+/** A step still waiting for a worker after this long is flagged on the run ("no worker in pool X"). */
+export const SCHEDULE_TO_START_FLAG_MS = 60_000;
 
 export type TCompileResult = { ok: true; plan: TPlan } | { ok: false; problems: TSpecProblem[] };
 
@@ -22,13 +24,13 @@ export function compileSpec(input: unknown): TCompileResult {
     spec.edges,
   );
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
-  const upstream = new Map<string, Set<string>>(spec.nodes.map((n) => [n.id, new Set<string>()]));
-  for (const edge of spec.edges) upstream.get(edge.target)?.add(edge.source);
-  const steps = order.map((id) => compileNode(byId.get(id)!, [...upstream.get(id)!]));
+  const incoming = new Map<string, TPlanStep['inputs']>(spec.nodes.map((n) => [n.id, []]));
+  for (const edge of spec.edges) incoming.get(edge.target)?.push({ fromNode: edge.source, fromPort: edge.sourcePort, toPort: edge.targetPort });
+  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!));
   return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, parameters: spec.parameters } };
 }
 
-function compileNode(node: TPipelineNode, dependsOn: string[]): TPlanStep {
+function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs']): TPlanStep {
   const definition = NODE_CATALOG[node.kind as TNodeKind];
   const retry = { ...DEFAULT_RETRY, ...node.retry };
   const pool = definition.defaultPool;
@@ -46,14 +48,19 @@ function compileNode(node: TPipelineNode, dependsOn: string[]): TPlanStep {
     config: definition.configSchema.parse(node.config) as Record<string, unknown>,
     pool,
     taskQueue: definition.executor === 'approval' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
-    dependsOn,
+    executorVersion: definition.executorVersion,
+    dependsOn: [...new Set(inputs.map((i) => i.fromNode))],
+    inputs,
     retry: {
       maximumAttempts: retry.maxAttempts,
       initialIntervalMs,
       backoffCoefficient: retry.backoffCoefficient,
       maximumIntervalMs,
+      nonRetryableErrorTypes: retry.nonRetryableErrorTypes ?? [],
     },
     startToCloseTimeoutMs: (node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
-    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    heartbeatTimeoutMs: node.heartbeatTimeoutSeconds ? node.heartbeatTimeoutSeconds * 1000 : HEARTBEAT_TIMEOUT_MS,
+    scheduleToStartTimeoutMs: node.scheduleToStartTimeoutSeconds ? node.scheduleToStartTimeoutSeconds * 1000 : SCHEDULE_TO_START_FLAG_MS,
+    cache: definition.cacheable && (node.cache ?? true),
   };
 }

@@ -6,20 +6,26 @@ export const ZPlanRetrySchema = z.object({
   initialIntervalMs: z.number().int().min(1),
   backoffCoefficient: z.number().min(1),
   maximumIntervalMs: z.number().int().min(1),
+  nonRetryableErrorTypes: z.array(z.string()),
 });
 
 export const ZPlanStepSchema = z.object({
   nodeId: z.string(),
   kind: z.string(),
   label: z.string(),
-  executor: z.enum(['python', 'shell', 'approval']),
+  executor: z.enum(['python', 'shell', 'approval', 'noop']),
+  executorVersion: z.string(),
   config: z.record(z.string(), z.unknown()),
   pool: z.string(),
   taskQueue: z.string(),
   dependsOn: z.array(z.string()),
+  /** the edges into this step: which upstream port feeds which input */
+  inputs: z.array(z.object({ fromNode: z.string(), fromPort: z.string(), toPort: z.string() })),
   retry: ZPlanRetrySchema,
   startToCloseTimeoutMs: z.number().int().min(1),
   heartbeatTimeoutMs: z.number().int().min(1),
+  scheduleToStartTimeoutMs: z.number().int().min(1),
+  cache: z.boolean(),
 });
 
 export const ZPlanSchema = z.object({

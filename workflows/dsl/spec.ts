@@ -16,6 +16,8 @@ export const ZRetrySchema = z.object({
   initialIntervalSeconds: z.number().min(0.1).max(3600),
   backoffCoefficient: z.number().min(1).max(10),
   maxIntervalSeconds: z.number().min(0.1).max(86_400).optional(),
+  /** error types (the `type` of a step failure, e.g. `StepFailed`) that retrying cannot fix */
+  nonRetryableErrorTypes: z.array(z.string().min(1).max(100)).max(20).optional(),
 });
 
 export const ZPositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -29,6 +31,12 @@ export const ZNodeSchema = z.object({
   retry: ZRetrySchema.optional(),
   /** start-to-close limit of one attempt */
   timeoutSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
+  /** a running step silent for this long is taken for lost (its worker died) and retried */
+  heartbeatTimeoutSeconds: z.number().int().min(1).max(3_600).optional(),
+  /** how long a step may wait for a worker of its pool before the run flags it */
+  scheduleToStartTimeoutSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
+  /** reuse the outputs of an identical earlier execution (same kind, config, executor version and inputs) */
+  cache: z.boolean().optional(),
 });
 
 export const ZEdgeSchema = z.object({

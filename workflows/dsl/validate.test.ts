@@ -244,6 +244,8 @@ describe('validateSpec with a typed test-only kind', () => {
       title: 'Typed (test only)',
       description: '',
       executor: 'python',
+      executorVersion: '1',
+      cacheable: true,
       configSchema: z.object({}),
       defaultConfig: {},
       inputs: [

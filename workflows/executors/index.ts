@@ -2,6 +2,7 @@ import { NODE_CATALOG, type TPlanStep } from '../dsl';
 import type { TProcessResult } from './child-process';
 import { executePython } from './python';
 import { executeShell } from './shell';
+import { executeNoop } from './noop';
 import type { TStepContext } from './step-context';
 
 /** Dispatch by executor; the config was validated at compile time and is parsed again here. */
@@ -11,6 +12,8 @@ export function executeStep(step: TPlanStep, ctx: TStepContext): Promise<TProces
       return executePython(NODE_CATALOG.python.configSchema.parse(step.config), ctx);
     case 'shell':
       return executeShell(NODE_CATALOG.shell.configSchema.parse(step.config), ctx);
+    case 'noop':
+      return executeNoop(NODE_CATALOG.noop.configSchema.parse(step.config), ctx);
     case 'approval':
       throw new Error('Approval gates run in the interpreter, never on a pool worker');
   }
