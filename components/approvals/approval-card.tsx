@@ -4,30 +4,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useProject } from '@/components/project/project-context';
+import type { TApiOutputs } from '@/components/providers/api-types';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, TextArea } from '@/components/ui/field';
 import { Time } from '@/components/ui/time';
 
-type TApproval = {
-  id: string;
-  status: 'pending' | 'approved' | 'rejected' | 'expired';
-  runId: string;
-  nodeId: string;
-  pipelineName: string;
-  versionNumber: number;
-  instructions: string;
-  requestedByName: string | null;
-  requestedByEmail: string | null;
-  decidedByName: string | null;
-  comment: string | null;
-  createdAt: Date;
-  decidedAt: Date | null;
-  canDecide: boolean;
-};
+type TApproval = TApiOutputs['approvals']['list'][number];
 
-const OUTCOME_STYLE = { approved: 'text-emerald-700', rejected: 'text-red-700', expired: 'text-slate-500', pending: 'text-violet-700' } as const;
+const OUTCOME_STYLE = { approved: 'text-emerald-700', rejected: 'text-red-700', expired: 'text-slate-500', cancelled: 'text-slate-500', pending: 'text-violet-700' } as const;
 
 export function ApprovalCard({ projectId, approval }: { projectId: string; approval: TApproval }) {
   return (

@@ -2,24 +2,14 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import type { TApiOutputs } from '@/components/providers/api-types';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Time } from '@/components/ui/time';
 import { describeTiming } from './timing';
 
-type TSchedule = {
-  id: string;
-  name: string;
-  pipelineId: string;
-  pipelineName: string;
-  versionNumber: number;
-  cron: string | null;
-  intervalSeconds: number | null;
-  timezone: string;
-  paused: boolean;
-  nextRunTimes: Date[];
-};
+type TSchedule = TApiOutputs['schedules']['list'][number];
 
 export function ScheduleRow({ projectId, schedule, canChange }: { projectId: string; schedule: TSchedule; canChange: boolean }) {
   const trpc = useTRPC();

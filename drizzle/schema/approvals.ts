@@ -4,7 +4,7 @@ import { createdAt, id } from './columns';
 import { projects } from './projects';
 import { runs } from './runs';
 
-export const approvalStatusEnum = pgEnum('approval_status', ['pending', 'approved', 'rejected', 'expired']);
+export const approvalStatusEnum = pgEnum('approval_status', ['pending', 'approved', 'rejected', 'expired', 'cancelled']);
 
 /** A run gate waiting for a decision; one per (run, node). */
 export const approvals = pgTable(

@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { RUN_STATUSES, STEP_STATUSES, type TParameterValue } from '../../workflows/dsl';
+import { bigint, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { RUN_STATUSES, STEP_ORIGINS, STEP_STATUSES, type TParameterValue, type TStepOutputs } from '../../workflows/dsl';
 import { user } from './auth';
 import { createdAt, id } from './columns';
 import { pipelines, pipelineVersions } from './pipelines';
@@ -10,6 +10,8 @@ export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const stepStatusEnum = pgEnum('step_status', STEP_STATUSES);
 export const runTriggerEnum = pgEnum('run_trigger', ['manual', 'schedule']);
 export const attemptStatusEnum = pgEnum('attempt_status', ['running', 'succeeded', 'failed']);
+export const stepOriginEnum = pgEnum('step_origin', STEP_ORIGINS);
+export const artifactDirectionEnum = pgEnum('artifact_direction', ['input', 'output']);
 
 export const runs = pgTable(
   'runs',
@@ -32,6 +34,8 @@ export const runs = pgTable(
     scheduleId: uuid().references(() => schedules.id, { onDelete: 'set null' }),
     startedBy: text().references(() => user.id),
     params: jsonb().$type<Record<string, TParameterValue>>().notNull().default({}),
+    /** set on a retry-from-failure run: the run whose succeeded steps it reuses */
+    retryOfRunId: uuid().references((): AnyPgColumn => runs.id, { onDelete: 'set null' }),
     error: text(),
     createdAt: createdAt(),
     startedAt: timestamp({ withTimezone: true }),
@@ -51,6 +55,12 @@ export const steps = pgTable(
     nodeId: text().notNull(),
     status: stepStatusEnum().notNull().default('pending'),
     attempts: integer().notNull().default(0),
+    /** executed here, served from the step cache, or reused from the run this one retries */
+    origin: stepOriginEnum().notNull().default('executed'),
+    outputs: jsonb().$type<TStepOutputs>(),
+    cacheKey: text(),
+    /** a warning shown on the canvas while the step waits (e.g. no worker polls its pool) */
+    flag: text(),
     error: text(),
     startedAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
@@ -77,4 +87,53 @@ export const stepAttempts = pgTable(
     endedAt: timestamp({ withTimezone: true }),
   },
   (t) => [unique().on(t.runId, t.nodeId, t.attempt)],
+);
+
+/** Step outputs by cache key, per project: a cache never serves outputs across projects. */
+export const stepCache = pgTable(
+  'step_cache',
+  {
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    cacheKey: text().notNull(),
+    outputs: jsonb().$type<TStepOutputs>().notNull(),
+    sourceRunId: uuid().references(() => runs.id, { onDelete: 'set null' }),
+    sourceNodeId: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.cacheKey] })],
+);
+
+/** Lineage: which step read and wrote which artifact (by content hash). */
+export const stepArtifacts = pgTable(
+  'step_artifacts',
+  {
+    id: id(),
+    runId: uuid()
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text().notNull(),
+    direction: artifactDirectionEnum().notNull(),
+    /** the artifact's name; inputs are named `<fromNode>/<name>` */
+    name: text().notNull(),
+    hash: text().notNull(),
+    size: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [unique().on(t.runId, t.nodeId, t.direction, t.name), index().on(t.hash)],
+);
+
+/** Metrics a step reported (last value per key). */
+export const stepMetrics = pgTable(
+  'step_metrics',
+  {
+    runId: uuid()
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text().notNull(),
+    key: text().notNull(),
+    value: doublePrecision().notNull(),
+    at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.nodeId, t.key] })],
 );

@@ -1,13 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { TDatabase } from '../../server/db/client';
+import { closeApproval } from '../../server/services/approvals/close-approval';
 import { createApproval } from '../../server/services/approvals/create-approval';
-import { expireApproval } from '../../server/services/approvals/expire-approval';
 import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
 import { finishRun } from '../../server/services/runs/finish-run';
-import { recordStepAttempts } from '../../server/services/runs/record-step-attempts';
-import { recordStepStatus } from '../../server/services/runs/record-step-status';
-import type { TPipelineRunInput, TStepAttemptEvent } from '../definitions/messages';
-import type { TStepStatus } from '../dsl';
+import { recordProgress } from '../../server/services/runs/record-progress';
+import { lookupStepCache } from '../../server/services/runs/step-cache';
+import type { TPipelineRunInput } from '../definitions/messages';
 
 /** Control activities: the only code a run uses to write Postgres. Each one is idempotent. */
 export function createControlActivities(deps: { db: TDatabase }) {
@@ -22,10 +21,10 @@ export function createControlActivities(deps: { db: TDatabase }) {
         throw error;
       }
     },
-    recordStepAttempts: (params: { runId: string; events: TStepAttemptEvent[] }) => recordStepAttempts(db, params.runId, params.events),
-    recordStepStatus: (params: { runId: string; nodeId: string; status: TStepStatus; error?: string }) => recordStepStatus(db, params),
+    recordProgress: (params: Parameters<typeof recordProgress>[1]) => recordProgress(db, params),
+    lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
-    expireApproval: (params: { approvalId: string }) => expireApproval(db, params.approvalId),
+    closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),
     finishRun: (params: Parameters<typeof finishRun>[1]) => finishRun(db, params),
   };
 }

@@ -1,17 +1,19 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Context, ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
+import { stepAttemptSignal, type TStepAttemptEvent } from '../definitions/messages';
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
-import { stepAttemptSignal, type TStepAttemptEvent } from '../definitions/messages';
 import type { TRunStepInput, TRunStepResult } from './types';
 
 export type TPoolDeps = { client: Client; python: string; workerIdentity: string; scratchRoot?: string };
 
 const HEARTBEAT_MS = 1_000;
 const LIVE_LOG_CHARS = 16 * 1024;
+/** An attempt running longer than this tells the run it started; quicker ones report with their result. */
+const REPORT_START_AFTER_MS = 250;
 
 /** Step activities served by a pool worker. They hold no database credentials (ARCHITECTURE.md). */
 export function createPoolActivities(deps: TPoolDeps) {
@@ -21,59 +23,63 @@ export function createPoolActivities(deps: TPoolDeps) {
       const { attempt, workflowExecution } = ctx.info;
       if (!workflowExecution) throw ApplicationFailure.nonRetryable('runStep must be called from a pipeline run', 'NoWorkflow');
       const workflow = deps.client.workflow.getHandle(workflowExecution.workflowId);
-      const report = (event: Omit<TStepAttemptEvent, 'nodeId' | 'attempt' | 'maxAttempts' | 'workerIdentity' | 'at'>) =>
+      const startedAt = new Date().toISOString();
+      const report = (event: Pick<TStepAttemptEvent, 'phase' | 'outcome'>) =>
         signalQuietly(() =>
           workflow.signal(stepAttemptSignal, {
             nodeId: input.step.nodeId,
             attempt,
             maxAttempts: input.step.retry.maximumAttempts,
             workerIdentity: deps.workerIdentity,
-            at: new Date().toISOString(),
+            at: event.phase === 'started' ? startedAt : new Date().toISOString(),
             ...event,
           }),
         );
+      // a retry shows at once; a first attempt only once it has run a moment (no message for quick steps)
+      const startReport = setTimeout(() => void report({ phase: 'started' }), attempt > 1 ? 0 : REPORT_START_AFTER_MS);
 
-      await report({ phase: 'started' });
       const workDir = path.join(deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps'), input.runId, input.step.nodeId, String(attempt));
-      await mkdir(workDir, { recursive: true });
       const log = new LogBuffer();
       const heartbeat = setInterval(() => ctx.heartbeat({ logTail: log.tail(LIVE_LOG_CHARS) }), HEARTBEAT_MS);
-      const started = Date.now();
       try {
-        const inputFile = path.join(workDir, 'weft_input.json');
-        const outputDir = path.join(workDir, 'outputs');
-        await mkdir(outputDir);
-        await writeFile(inputFile, JSON.stringify({ params: input.params, config: input.step.config }));
+        const needsDir = input.step.executor !== 'noop';
+        const env: Record<string, string> = { WEFT_RUN_ID: input.runId, WEFT_NODE_ID: input.step.nodeId, WEFT_ATTEMPT: String(attempt) };
+        if (needsDir) {
+          const inputFile = path.join(workDir, 'weft_input.json');
+          const outputDir = path.join(workDir, 'outputs');
+          await mkdir(outputDir, { recursive: true });
+          await writeFile(inputFile, JSON.stringify({ params: input.params, config: input.step.config }));
+          Object.assign(env, { WEFT_INPUT: inputFile, WEFT_OUTPUT_DIR: outputDir });
+        }
         const result = await executeStep(input.step, {
           workDir,
           python: deps.python,
-          env: {
-            WEFT_INPUT: inputFile,
-            WEFT_OUTPUT_DIR: outputDir,
-            WEFT_RUN_ID: input.runId,
-            WEFT_NODE_ID: input.step.nodeId,
-            WEFT_ATTEMPT: String(attempt),
-          },
+          env,
           signal: ctx.cancellationSignal,
           onOutput: (chunk) => log.append(chunk),
         });
-        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason ?? new Error('Step cancelled');
+        if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Step cancelled; its processes were killed');
         if (result.exitCode !== 0) {
           const error = result.signal ? `Killed by ${result.signal}` : `Exited with code ${result.exitCode}`;
+          clearTimeout(startReport);
           await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString() } });
           throw ApplicationFailure.retryable(error, 'StepFailed', { exitCode: result.exitCode });
         }
-        await report({ phase: 'finished', outcome: { status: 'succeeded', exitCode: 0, log: log.toString() } });
-        return { exitCode: 0, durationMs: Date.now() - started };
+        clearTimeout(startReport);
+        return {
+          outputs: { artifacts: {}, metrics: {} },
+          attempt: { attempt, workerIdentity: deps.workerIdentity, startedAt, endedAt: new Date().toISOString(), exitCode: 0, log: log.toString() },
+        };
       } catch (error) {
-        if (!(error instanceof ApplicationFailure)) {
+        clearTimeout(startReport);
+        if (!(error instanceof ApplicationFailure) && !(error instanceof CancelledFailure)) {
           const message = error instanceof Error ? error.message : String(error);
           await report({ phase: 'finished', outcome: { status: 'failed', exitCode: null, error: message, log: log.toString() } });
         }
         throw error;
       } finally {
         clearInterval(heartbeat);
-        await rm(workDir, { recursive: true, force: true });
+        if (input.step.executor !== 'noop') await rm(workDir, { recursive: true, force: true });
       }
     },
   };

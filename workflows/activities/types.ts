@@ -1,11 +1,43 @@
-import type { TParameterValue, TPlanStep } from '../dsl';
+import type { TStepAttemptEvent } from '../definitions/messages';
+import type { TArtifactRef, TParameterValue, TPlanStep, TStepOrigin, TStepOutputs, TStepStatus } from '../dsl';
 
-/** What a pool worker needs to execute one step: no database, only the step and the run's parameters. */
+/** Upstream outputs a step reads: fromNode → artifact name → reference. */
+export type TStepInputs = Record<string, Record<string, TArtifactRef>>;
+
+/** What a pool worker needs to execute one step: no database, only the step, its inputs and the run's parameters. */
 export type TRunStepInput = {
   runId: string;
   projectId: string;
   step: TPlanStep;
   params: Record<string, TParameterValue>;
+  inputs: TStepInputs;
 };
 
-export type TRunStepResult = { exitCode: number; durationMs: number };
+/** The successful attempt, reported with the result so that the success path needs no extra message. */
+export type TAttemptRecord = {
+  attempt: number;
+  workerIdentity: string;
+  startedAt: string;
+  endedAt: string;
+  exitCode: number;
+  log: string;
+};
+
+export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };
+
+/** One change to a run's records; the interpreter sends them to Postgres in batches. */
+export type TRunRecord =
+  | {
+      type: 'step';
+      nodeId: string;
+      status: TStepStatus;
+      at: string;
+      error?: string;
+      origin?: TStepOrigin;
+      outputs?: TStepOutputs;
+      inputs?: TStepInputs;
+      cacheKey?: string;
+      attempt?: TAttemptRecord;
+    }
+  | { type: 'attempt'; event: TStepAttemptEvent }
+  | { type: 'flag'; nodeId: string; flag: string | null };

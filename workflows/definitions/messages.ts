@@ -1,5 +1,5 @@
 import { defineSignal, defineQuery } from '@temporalio/workflow';
-import type { TParameterValue, TPlan, TStepStatus } from '../dsl';
+import type { TParameterValue, TPlan, TStepOutputs, TStepStatus } from '../dsl';
 
 /** The pipelineRun workflow's one input: the compiled plan plus who/what started it. */
 export type TPipelineRunInput = {
@@ -11,11 +11,19 @@ export type TPipelineRunInput = {
   plan: TPlan;
   params: Record<string, TParameterValue>;
   trigger: { kind: 'manual'; userId: string } | { kind: 'schedule'; scheduleId: string };
+  /** retry from failure: outputs of the steps that succeeded in the run being retried */
+  reuse?: Record<string, TStepOutputs>;
+  /** carried across continue-as-new: where the interpreter stood */
+  resume?: { status: Record<string, TStepStatus>; outputs: Record<string, TStepOutputs> };
 };
 
 export type TPipelineRunResult = { runId: string; status: 'succeeded' | 'failed'; error?: string };
 
-/** Sent by a pool worker at the start and end of every attempt, so each attempt is recorded live. */
+/**
+ * Sent by a pool worker when an attempt has been running a moment (or is a retry) and when an
+ * attempt fails, so retries and long steps show live. A quick successful attempt sends nothing:
+ * it comes back with the activity result.
+ */
 export type TStepAttemptEvent = {
   nodeId: string;
   attempt: number;

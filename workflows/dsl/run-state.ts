@@ -7,6 +7,14 @@ export type TStepStatus = (typeof STEP_STATUSES)[number];
 export const RUN_STATUSES = ['queued', 'running', 'waiting_approval', 'succeeded', 'failed', 'cancelled'] as const;
 export type TRunStatus = (typeof RUN_STATUSES)[number];
 
+export const STEP_ORIGINS = ['executed', 'cached', 'reused'] as const;
+export type TStepOrigin = (typeof STEP_ORIGINS)[number];
+
+/** What a finished step hands downstream: artifact references (never data) and its metrics. */
+export type TArtifactRef = { hash: string; size: number };
+export type TStepOutputs = { artifacts: Record<string, TArtifactRef>; metrics: Record<string, number> };
+export const emptyOutputs = (): TStepOutputs => ({ artifacts: {}, metrics: {} });
+
 const FINISHED: ReadonlySet<TStepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 export const isFinished = (status: TStepStatus) => FINISHED.has(status);
 

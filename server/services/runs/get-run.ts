@@ -23,13 +23,13 @@ export async function getRun(db: TDbOrTx, projectId: string, runId: string) {
     .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
   if (!row) throw notFound('Run');
   const stepRows = await db
-    .select({ nodeId: steps.nodeId, status: steps.status, attempts: steps.attempts, error: steps.error, startedAt: steps.startedAt, endedAt: steps.endedAt })
+    .select({ nodeId: steps.nodeId, status: steps.status, origin: steps.origin, flag: steps.flag, attempts: steps.attempts, error: steps.error, startedAt: steps.startedAt, endedAt: steps.endedAt })
     .from(steps)
     .where(eq(steps.runId, runId))
     .orderBy(asc(steps.nodeId));
   const { run } = row;
   return {
-    run: { id: run.id, status: run.status, trigger: run.trigger, error: run.error, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
+    run: { id: run.id, status: run.status, trigger: run.trigger, retryOfRunId: run.retryOfRunId, error: run.error, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
     pipeline: row.pipeline,
     version: row.version,
     steps: stepRows,

@@ -1,54 +1,50 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { stepAttempts, steps } from '../../../drizzle/schema';
 import type { TStepAttemptEvent } from '../../../workflows/definitions/messages';
-import type { TDatabase } from '../../db/client';
+import type { TDbOrTx } from '../../db/client';
 
 /**
- * Records attempt starts and ends reported by pool workers. Idempotent on (run, node, attempt);
- * the step row only follows an attempt at least as new as the one it shows, so a late (zombie)
- * attempt cannot overwrite a newer one.
+ * Records an attempt start or failure reported by a pool worker. Idempotent on (run, node,
+ * attempt); the step row only follows an attempt at least as new as the one it shows, so a late
+ * (zombie) attempt cannot overwrite a newer one.
  */
-export async function recordStepAttempts(db: TDatabase, runId: string, events: TStepAttemptEvent[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const event of events) {
-      const at = new Date(event.at);
-      const outcome = event.outcome;
-      await tx
-        .insert(stepAttempts)
-        .values({
-          runId,
-          nodeId: event.nodeId,
-          attempt: event.attempt,
-          status: outcome?.status ?? 'running',
-          workerIdentity: event.workerIdentity,
-          startedAt: at,
-          ...(outcome ? { endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log } : {}),
-        })
-        .onConflictDoUpdate({
-          target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
-          // a 'started' report arriving after the 'finished' one must not reopen the attempt
-          set: outcome
-            ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log }
-            : { workerIdentity: event.workerIdentity },
-        });
-      const willRetry = outcome?.status === 'failed' && event.attempt < event.maxAttempts;
-      const stepStatus = !outcome ? 'running' : willRetry ? 'retrying' : null;
-      if (!stepStatus) continue; // the final outcome is recorded by recordStepStatus
-      await tx
-        .update(steps)
-        .set({
-          status: stepStatus,
-          attempts: sql`greatest(${steps.attempts}, ${event.attempt})`,
-          startedAt: sql`coalesce(${steps.startedAt}, ${at.toISOString()}::timestamptz)`,
-        })
-        .where(
-          and(
-            eq(steps.runId, runId),
-            eq(steps.nodeId, event.nodeId),
-            lte(steps.attempts, event.attempt),
-            sql`${steps.status} in ('pending', 'running', 'retrying')`,
-          ),
-        );
-    }
-  });
+export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TStepAttemptEvent): Promise<void> {
+  const at = new Date(event.at);
+  const outcome = event.outcome;
+  await tx
+    .insert(stepAttempts)
+    .values({
+      runId,
+      nodeId: event.nodeId,
+      attempt: event.attempt,
+      status: outcome?.status ?? 'running',
+      workerIdentity: event.workerIdentity,
+      startedAt: at,
+      ...(outcome ? { endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log } : {}),
+    })
+    .onConflictDoUpdate({
+      target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
+      // a 'started' report arriving after the 'finished' one must not reopen the attempt
+      set: outcome
+        ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log }
+        : { workerIdentity: event.workerIdentity },
+    });
+  const willRetry = outcome?.status === 'failed' && event.attempt < event.maxAttempts;
+  const stepStatus = !outcome ? 'running' : willRetry ? 'retrying' : null;
+  if (!stepStatus) return; // the final outcome comes with the step record
+  await tx
+    .update(steps)
+    .set({
+      status: stepStatus,
+      attempts: sql`greatest(${steps.attempts}, ${event.attempt})`,
+      startedAt: sql`coalesce(${steps.startedAt}, ${at.toISOString()}::timestamptz)`,
+    })
+    .where(
+      and(
+        eq(steps.runId, runId),
+        eq(steps.nodeId, event.nodeId),
+        lte(steps.attempts, event.attempt),
+        sql`${steps.status} in ('pending', 'running', 'retrying')`,
+      ),
+    );
 }

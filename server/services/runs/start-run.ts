@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/definitions/messages';
-import { CONTROL_TASK_QUEUE, type TParameterValue, type TPlan } from '../../../workflows/dsl';
+import { CONTROL_TASK_QUEUE, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
@@ -12,6 +13,8 @@ export type TStartRun = {
   params: Record<string, TParameterValue>;
   requestId: string;
   userId: string;
+  /** retry from failure: the run retried and the outputs of its succeeded steps */
+  retryOf?: { runId: string; reuse: Record<string, TStepOutputs> };
 };
 
 /**
@@ -30,14 +33,18 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
   const runParams = resolveParams(version.plan, params.params);
 
   return deps.db.transaction(async (tx) => {
+    const runId = randomUUID();
+    const workflowId = runWorkflowId(runId);
     const [run] = await tx
       .insert(runs)
       .values({
+        id: runId,
         projectId: params.projectId,
         pipelineId: version.pipelineId,
         versionId: version.id,
-        workflowId: 'pending',
+        workflowId,
         requestId: params.requestId,
+        retryOfRunId: params.retryOf?.runId ?? null,
         startedBy: params.userId,
         params: runParams,
       })
@@ -49,15 +56,13 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       if (!again) throw new AppError('CONFLICT', 'The run request is being processed; try again');
       return again;
     }
-    const workflowId = runWorkflowId(run.id);
-    await tx.update(runs).set({ workflowId }).where(eq(runs.id, run.id));
     await recordAudit(tx, {
       projectId: params.projectId,
       actor: params.userId,
-      action: 'run.start',
+      action: params.retryOf ? 'run.retry' : 'run.start',
       targetType: 'run',
       targetId: run.id,
-      details: { versionId: version.id, versionNumber: version.number },
+      details: { versionId: version.id, versionNumber: version.number, ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}) },
     });
     const input: TPipelineRunInput = {
       runId: run.id,
@@ -67,6 +72,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       plan: version.plan,
       params: runParams,
       trigger: { kind: 'manual', userId: params.userId },
+      ...(params.retryOf ? { reuse: params.retryOf.reuse } : {}),
     };
     await deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId, taskQueue: CONTROL_TASK_QUEUE, args: [input] });
     return { runId: run.id };

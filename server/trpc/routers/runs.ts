@@ -3,8 +3,12 @@ import { ZIdSchema, ZParameterValueSchema } from '../../../workflows/dsl';
 import { getRun } from '../../services/runs/get-run';
 import { listRuns } from '../../services/runs/list-runs';
 import { startRun } from '../../services/runs/start-run';
+import { cancelRun } from '../../services/runs/cancel-run';
+import { retryRun } from '../../services/runs/retry-run';
 import { stepLog } from '../../services/runs/step-log';
 import { projectProcedure, router } from '../init';
+
+const ZRequestIdSchema = z.string().min(8, 'requestId must be at least 8 characters').max(100);
 
 export const runsRouter = router({
   start: projectProcedure('editor')
@@ -12,10 +16,16 @@ export const runsRouter = router({
       z.object({
         versionId: z.uuid(),
         params: z.record(z.string(), ZParameterValueSchema).default({}),
-        requestId: z.string().min(8, 'requestId must be at least 8 characters').max(100),
+        requestId: ZRequestIdSchema,
       }),
     )
     .mutation(({ ctx, input }) => startRun(ctx, { ...input, userId: ctx.user.id })),
+  cancel: projectProcedure('editor')
+    .input(z.object({ runId: z.uuid() }))
+    .mutation(({ ctx, input }) => cancelRun(ctx, { ...input, userId: ctx.user.id })),
+  retry: projectProcedure('editor')
+    .input(z.object({ runId: z.uuid(), requestId: ZRequestIdSchema }))
+    .mutation(({ ctx, input }) => retryRun(ctx, { ...input, userId: ctx.user.id })),
   list: projectProcedure('viewer')
     .input(z.object({ pipelineId: z.uuid() }))
     .query(({ ctx, input }) => listRuns(ctx.db, input)),

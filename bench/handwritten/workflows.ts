@@ -1,0 +1,26 @@
+// The hand-written reference for `npm run bench`: what a plain Temporal TypeScript workflow costs
+// per no-op activity on the same server, in the same process, in the same run as Weft.
+// Bundled by the bench worker (task queue `bench-hand`); only @temporalio/workflow belongs here.
+import { proxyActivities } from '@temporalio/workflow';
+import type * as activities from './activities';
+
+// Default retry policy, a 1-minute start-to-close: the plainest way to call an activity.
+const { noop, pythonPass } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
+
+/** n no-op activities, one after another. */
+export async function handChain(n: number): Promise<number> {
+  for (let i = 0; i < n; i++) await noop();
+  return n;
+}
+
+/** n activities that each start `python -c pass` (a real child process), one after another. */
+export async function handPythonChain(n: number, python: string): Promise<number> {
+  for (let i = 0; i < n; i++) await pythonPass(python);
+  return n;
+}
+
+/** n no-op activities at once (a static fan-out). */
+export async function handFanOut(n: number): Promise<number> {
+  await Promise.all(Array.from({ length: n }, () => noop()));
+  return n;
+}

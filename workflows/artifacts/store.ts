@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { LocalArtifactStore } from './local-store';
+import { S3ArtifactStore } from './s3-store';
+import type { ArtifactStore } from './types';
+
+export { ArtifactNotFoundError, type ArtifactStore, type TArtifactRef } from './types';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const optional = z.string().trim().transform((value) => value || undefined).optional();
+
+/** The store's configuration; empty values count as unset, as they do in a .env file. */
+export const ZArtifactStoreEnvSchema = z.object({
+  WEFT_ARTIFACTS_DIR: optional,
+  WEFT_ARTIFACTS_S3_BUCKET: optional,
+  WEFT_ARTIFACTS_S3_ENDPOINT: optional.pipe(z.url({ message: 'WEFT_ARTIFACTS_S3_ENDPOINT must be a URL' }).optional()),
+  WEFT_ARTIFACTS_S3_REGION: optional,
+  WEFT_ARTIFACTS_S3_PREFIX: z.string().optional(),
+  AWS_ACCESS_KEY_ID: optional,
+  AWS_SECRET_ACCESS_KEY: optional,
+  AWS_SESSION_TOKEN: optional,
+});
+
+/** S3 when WEFT_ARTIFACTS_S3_BUCKET is set, else a local directory (WEFT_ARTIFACTS_DIR, default .weft/artifacts). */
+export function createArtifactStore(env: NodeJS.ProcessEnv = process.env): ArtifactStore {
+  const config = ZArtifactStoreEnvSchema.parse(env);
+  if (!config.WEFT_ARTIFACTS_S3_BUCKET) {
+    return new LocalArtifactStore(path.resolve(repoRoot, config.WEFT_ARTIFACTS_DIR ?? '.weft/artifacts'));
+  }
+  const endpoint = config.WEFT_ARTIFACTS_S3_ENDPOINT;
+  const client = new S3Client({
+    region: config.WEFT_ARTIFACTS_S3_REGION ?? 'us-east-1',
+    // S3-compatible servers (MinIO, moto, Ceph) mostly lack virtual-host bucket DNS and the
+    // newer default checksums; downloads are verified against the sha256 anyway.
+    ...(endpoint && { endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }),
+    // Credentials from `env` when it has them (it may not be process.env), else the SDK's chain.
+    ...(config.AWS_ACCESS_KEY_ID &&
+      config.AWS_SECRET_ACCESS_KEY && {
+        credentials: {
+          accessKeyId: config.AWS_ACCESS_KEY_ID,
+          secretAccessKey: config.AWS_SECRET_ACCESS_KEY,
+          sessionToken: config.AWS_SESSION_TOKEN,
+        },
+      }),
+  });
+  return new S3ArtifactStore({ client, bucket: config.WEFT_ARTIFACTS_S3_BUCKET, prefix: config.WEFT_ARTIFACTS_S3_PREFIX ?? 'weft/' });
+}

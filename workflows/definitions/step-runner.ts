@@ -1,0 +1,78 @@
+import { ActivityCancellationType, ActivityFailure, ApplicationFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
+import type { createPoolActivities } from '../activities/pool';
+import type { TStepInputs } from '../activities/types';
+import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
+import { controlLocal } from './control-activities';
+import type { RunRecorder } from './recorder';
+
+type TPool = ReturnType<typeof createPoolActivities>;
+export type TStepOutcome = { status: TStepStatus; outputs?: TStepOutputs; error?: string };
+
+export type TStepRunContext = {
+  runId: string;
+  projectId: string;
+  params: Record<string, string | number | boolean>;
+  recorder: RunRecorder;
+  reuse: Record<string, TStepOutputs>;
+  now: () => string;
+};
+
+/**
+ * One activity step: reused from the retried run, served from the cache, or executed on its
+ * pool's task queue with the node's retry policy and timeouts. Cancellation propagates (the
+ * activity waits until its process group is killed); any other failure is the step's outcome.
+ */
+export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inputs: TStepInputs): Promise<TStepOutcome> {
+  const reused = ctx.reuse[step.nodeId];
+  if (reused) {
+    ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'succeeded', origin: 'reused', outputs: reused, at: ctx.now() });
+    return { status: 'succeeded', outputs: reused };
+  }
+  let cacheKey: string | undefined;
+  if (step.cache) {
+    const lookup = await controlLocal.lookupStepCache({ projectId: ctx.projectId, step: { kind: step.kind, executorVersion: step.executorVersion, config: step.config }, inputs });
+    cacheKey = lookup.cacheKey;
+    if (lookup.hit) {
+      ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'succeeded', origin: 'cached', outputs: lookup.hit, cacheKey, at: ctx.now() });
+      return { status: 'succeeded', outputs: lookup.hit };
+    }
+  }
+  ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'running', at: ctx.now() });
+  try {
+    const result = await poolFor(step).runStep({ runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs });
+    ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'succeeded', origin: 'executed', outputs: result.outputs, inputs, cacheKey, attempt: result.attempt, at: ctx.now() });
+    return { status: 'succeeded', outputs: result.outputs };
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    const message = failureMessage(error);
+    ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'failed', error: message, at: ctx.now() });
+    return { status: 'failed', error: message };
+  }
+}
+
+function poolFor(step: TPlanStep) {
+  return proxyActivities<TPool>({
+    taskQueue: step.taskQueue,
+    activityId: step.nodeId,
+    startToCloseTimeout: step.startToCloseTimeoutMs,
+    heartbeatTimeout: step.heartbeatTimeoutMs,
+    // a cancelled run ends only once its step processes are gone
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+    retry: {
+      maximumAttempts: step.retry.maximumAttempts,
+      initialInterval: step.retry.initialIntervalMs,
+      backoffCoefficient: step.retry.backoffCoefficient,
+      maximumInterval: step.retry.maximumIntervalMs,
+      nonRetryableErrorTypes: step.retry.nonRetryableErrorTypes,
+    },
+  });
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof ActivityFailure && error.cause) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure || cause.message) return cause.message;
+    return String(cause);
+  }
+  return error instanceof Error ? error.message : String(error);
+}
