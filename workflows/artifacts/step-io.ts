@@ -63,7 +63,7 @@ export async function materializeInputs(
 /** The side channel's lines (written by weft_step.py); z.number() refuses NaN and ±Infinity. */
 const ZStepEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('metric'), key: z.string().min(1).max(256), value: z.number() }),
-  z.object({ type: z.literal('progress'), fraction: z.number().min(0).max(1), message: z.string().default('') }),
+  z.object({ type: z.literal('progress'), fraction: z.number().min(0).max(1), message: z.string().default('').transform((m) => m.slice(0, 1000)) }),
 ]);
 
 type TStepEvents = { metrics: Record<string, number>; progress: { fraction: number; message: string } | null };
@@ -77,7 +77,7 @@ export async function readStepEvents(file: string): Promise<TStepEvents> {
     // Line by line: a step may log a metric per batch, and the file can grow large.
     for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
       const event = ZStepEventSchema.safeParse(parseJson(line));
-      if (!event.success) continue; // user code shares the file's fate: a torn last line is normal
+      if (!event.success) continue; // user code writes this file: a line cut short by a killed step is normal
       if (event.data.type === 'metric') metrics.set(event.data.key, event.data.value);
       else progress = { fraction: event.data.fraction, message: event.data.message };
     }

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runs, stepCache } from '../../drizzle/schema';
+import type { TPipelineSpec } from '../../workflows/dsl';
+import { chainSpec, seedMembers } from '../testing/fixtures';
+import { startHarness, type THarness } from '../testing/harness';
+import { waitFor } from '../testing/wait-for';
+import { createCaller } from '../trpc/root';
+
+let h: THarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+async function version(spec: TPipelineSpec, api = h.as('editor'), projectId = h.projectId) {
+  const { id: pipelineId } = await api.pipelines.create({ projectId, name: `p-${randomUUID()}` });
+  return (await api.pipelines.saveVersion({ projectId, pipelineId, spec, message: '' })).versionId;
+}
+const start = (versionId: string, api = h.as('editor'), projectId = h.projectId) => api.runs.start({ projectId, versionId, requestId: randomUUID() }).then((r) => r.runId);
+const get = (runId: string) => h.as('viewer').runs.get({ projectId: h.projectId, runId });
+const finished = (runId: string) => waitFor(() => get(runId), (r) => ['succeeded', 'failed', 'cancelled'].includes(r.run.status), { what: `run ${runId} to end` });
+const byNode = (r: Awaited<ReturnType<typeof get>>) => Object.fromEntries(r.steps.map((s) => [s.nodeId, s]));
+
+describe('execution engine', () => {
+  it('runs parallel branches at once, bounded by max parallelism', async () => {
+    const stamp = (id: string) => ['shell', { command: `date +%s%N > /tmp/weft-par-${id}-start; sleep 0.6; date +%s%N > /tmp/weft-par-${id}-end` }, { cache: false }] as const;
+    const token = randomUUID();
+    const ids = ['a', 'b', 'c'].map((x) => `${x}${token.slice(0, 8)}`);
+    const spec: TPipelineSpec = {
+      nodes: ids.map((id, i) => ({ id, kind: stamp(id)[0], label: id, config: stamp(id)[1], position: { x: 0, y: i * 100 }, cache: false })),
+      edges: [],
+      parameters: {},
+      maxParallelism: 2,
+    };
+    const result = await finished(await start(await version(spec)));
+    expect(result.run.status).toBe('succeeded');
+    const times = await Promise.all(ids.map(async (id) => ({ start: Number(await readFile(`/tmp/weft-par-${id}-start`, 'utf8')), end: Number(await readFile(`/tmp/weft-par-${id}-end`, 'utf8')) })));
+    const overlapping = (t: number) => times.filter((x) => x.start <= t && t < x.end).length;
+    const peak = Math.max(...times.map((t) => overlapping(t.start)));
+    expect(peak).toBe(2); // two ran together, never three
+  });
+
+  it('cancels a running step: its process group is killed and the run ends cancelled', async () => {
+    const pidFile = `/tmp/weft-cancel-${randomUUID()}`;
+    const spec = chainSpec([
+      ['long', 'shell', { command: `sleep 300 & echo $! > ${pidFile}; wait` }, { cache: false }],
+      ['after', 'shell', { command: 'echo never' }],
+    ]);
+    const runId = await start(await version(spec));
+    const pid = Number(await waitFor(() => readFile(pidFile, 'utf8').catch(() => ''), (text) => text.trim().length > 0, { what: 'the step to start' }));
+    await waitFor(() => get(runId), (r) => byNode(r).long?.status === 'running', { what: 'running status' });
+    await h.as('editor').runs.cancel({ projectId: h.projectId, runId });
+    const result = await finished(runId);
+    expect(result.run.status).toBe('cancelled');
+    expect(byNode(result).long!.status).toBe('cancelled');
+    expect(byNode(result).after!.status).toBe('cancelled');
+    expect(isAlive(pid)).toBe(false); // the grandchild `sleep` is gone too
+    await expect(h.as('editor').runs.cancel({ projectId: h.projectId, runId })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+
+  it('retries from failure: succeeded steps are reused, the failed one runs again', async () => {
+    const marker = `/tmp/weft-retry-${randomUUID()}`;
+    const spec = chainSpec([
+      ['prepare', 'shell', { command: `echo prepared >> ${marker}.prepare` }, { cache: false }],
+      ['train', 'shell', { command: `test -f ${marker}.fixed` }, { cache: false, retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 2 } }],
+      ['report', 'shell', { command: 'echo report' }, { cache: false }],
+    ]);
+    const first = await finished(await start(await version(spec)));
+    expect(first.run.status).toBe('failed');
+    expect(byNode(first).report!.status).toBe('skipped');
+
+    await writeFile(`${marker}.fixed`, ''); // the fix arrives
+    const retryId = (await h.as('editor').runs.retry({ projectId: h.projectId, runId: first.run.id, requestId: randomUUID() })).runId;
+    const second = await finished(retryId);
+    expect(second.run).toMatchObject({ status: 'succeeded', retryOfRunId: first.run.id });
+    expect(byNode(second).prepare).toMatchObject({ status: 'succeeded', origin: 'reused' });
+    expect(byNode(second).train).toMatchObject({ status: 'succeeded', origin: 'executed' });
+    expect(byNode(second).report).toMatchObject({ status: 'succeeded', origin: 'executed' });
+    expect((await readFile(`${marker}.prepare`, 'utf8')).trim().split('\n')).toHaveLength(1); // prepare ran once
+    await expect(h.as('editor').runs.retry({ projectId: h.projectId, runId: second.run.id, requestId: randomUUID() })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+
+  it('serves an identical step from the cache, within the project only, unless the node opts out', async () => {
+    const marker = `/tmp/weft-cache-${randomUUID()}`;
+    const spec = chainSpec([
+      ['features', 'shell', { command: `echo ran >> ${marker}` }],
+      ['fresh', 'shell', { command: `echo ran >> ${marker}.fresh` }, { cache: false }],
+    ]);
+    const versionId = await version(spec);
+    const first = await finished(await start(versionId));
+    const second = await finished(await start(versionId));
+    expect(byNode(first).features!.origin).toBe('executed');
+    expect(byNode(second).features).toMatchObject({ status: 'succeeded', origin: 'cached' });
+    expect(byNode(second).fresh!.origin).toBe('executed');
+    expect((await readFile(marker, 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect((await readFile(`${marker}.fresh`, 'utf8')).trim().split('\n')).toHaveLength(2);
+
+    // another project with the very same step executes it: caches never cross projects
+    const other = await seedMembers(h.db);
+    const otherApi = createCaller({ db: h.db, temporal: h.temporal, user: other.members.editor });
+    const otherRun = await start(await version(spec, otherApi, other.projectId), otherApi, other.projectId);
+    const otherResult = await waitFor(() => otherApi.runs.get({ projectId: other.projectId, runId: otherRun }), (r) => r.run.status === 'succeeded', { what: 'other project run' });
+    expect(otherResult.steps.find((s) => s.nodeId === 'features')!.origin).toBe('executed');
+    expect((await readFile(marker, 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect(await h.db.select().from(stepCache).where(eq(stepCache.projectId, other.projectId))).toHaveLength(1);
+  });
+
+  it('runs a version as it was saved, whatever the draft becomes meanwhile', async () => {
+    const api = h.as('editor');
+    const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const spec = chainSpec([['step', 'shell', { command: 'sleep 0.5; echo v1' }, { cache: false }]]);
+    const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' });
+    const runId = await start(versionId);
+    await api.pipelines.saveDraft({ projectId: h.projectId, pipelineId, spec: chainSpec([['other', 'shell', { command: 'exit 1' }]]) });
+    await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: chainSpec([['other', 'shell', { command: 'exit 1' }]]), message: 'v2' });
+    const result = await finished(runId);
+    expect(result.run.status).toBe('succeeded');
+    expect(result.steps.map((s) => s.nodeId)).toEqual(['step']);
+    const [row] = await h.db.select({ versionId: runs.versionId }).from(runs).where(eq(runs.id, runId));
+    expect(row!.versionId).toBe(versionId);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
