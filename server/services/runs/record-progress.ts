@@ -3,7 +3,7 @@ import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from
 import type { TAttemptRecord, TRunRecord, TStepInputs } from '../../../workflows/activities/types';
 import { isFinished, type TStepOutputs } from '../../../workflows/dsl';
 import type { TDatabase, TDbOrTx } from '../../db/client';
-import { recordAttemptEvent } from './record-step-attempts';
+import { closeLostAttempts, recordAttemptEvent } from './record-step-attempts';
 
 /**
  * Applies a batch of run records in one transaction. Every write is keyed (run, node[, attempt])
@@ -38,7 +38,10 @@ async function recordStep(tx: TDbOrTx, params: { runId: string; projectId: strin
       startedAt: sql`coalesce(${steps.startedAt}, ${at.toISOString()}::timestamptz)`,
     })
     .where(and(eq(steps.runId, params.runId), eq(steps.nodeId, record.nodeId)));
-  if (record.attempt) await recordFinalAttempt(tx, params.runId, record.nodeId, record.attempt);
+  if (record.attempt) {
+    await recordFinalAttempt(tx, params.runId, record.nodeId, record.attempt);
+    await closeLostAttempts(tx, params.runId, record.nodeId, record.attempt.attempt, at);
+  }
   if (record.inputs) await recordLineage(tx, params.runId, record.nodeId, 'input', inputArtifacts(record.inputs));
   if (record.outputs) {
     await recordLineage(tx, params.runId, record.nodeId, 'output', record.outputs.artifacts);

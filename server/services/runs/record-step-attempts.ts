@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import { stepAttempts, steps } from '../../../drizzle/schema';
 import type { TStepAttemptEvent } from '../../../workflows/definitions/messages';
 import type { TDbOrTx } from '../../db/client';
@@ -29,6 +29,7 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
         ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log }
         : { workerIdentity: event.workerIdentity },
     });
+  if (!outcome) await closeLostAttempts(tx, runId, event.nodeId, event.attempt, at);
   const willRetry = outcome?.status === 'failed' && event.attempt < event.maxAttempts;
   const stepStatus = !outcome ? 'running' : willRetry ? 'retrying' : null;
   if (!stepStatus) return; // the final outcome comes with the step record
@@ -47,4 +48,15 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
         sql`${steps.status} in ('pending', 'running', 'retrying')`,
       ),
     );
+}
+
+/**
+ * A newer attempt started while older ones still show running: their worker died without a word
+ * (Temporal retried them after the heartbeat timeout). Close them so the record tells the story.
+ */
+export async function closeLostAttempts(tx: TDbOrTx, runId: string, nodeId: string, newerAttempt: number, at: Date): Promise<void> {
+  await tx
+    .update(stepAttempts)
+    .set({ status: 'failed', endedAt: at, error: 'Lost: its worker stopped heartbeating (killed or disconnected)' })
+    .where(and(eq(stepAttempts.runId, runId), eq(stepAttempts.nodeId, nodeId), lt(stepAttempts.attempt, newerAttempt), eq(stepAttempts.status, 'running')));
 }
