@@ -1,6 +1,7 @@
 // `npm run bench`: Weft's orchestration overhead against a hand-written Temporal TypeScript
 // workflow, both on the same tuned Temporal dev server, in the same process, in the same run.
-// Starts its own PostgreSQL (127.0.0.1:5477) and Temporal dev server (127.0.0.1:7277) unless
+// Starts its own PostgreSQL (127.0.0.1:5477) and Temporal dev server (127.0.0.1:7277, tuned and on
+// SQLite in WAL mode as `npm run dev` runs it; BENCH_TEMPORAL_MEMORY=1: in memory) unless
 // BENCH_DATABASE_URL / BENCH_TEMPORAL_ADDRESS are given; BENCH_QUICK=1 takes fewer repetitions.
 // Prints one table at the end. Exits 0 when every measurement could be made (whether or not it
 // meets its target), 1 when the bench itself broke or a run it needed failed.
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import * as handActivities from '../bench/handwritten/activities';
-import { activityTimeline, mergeTimings, stepTimings, type TActivityTiming, type TStepTimings } from '../bench/lib/history';
+import { activityTimeline, mergeTimings, phasesOf, stepTimings, type TActivityTiming, type TStepTimings } from '../bench/lib/history';
 import { fanOutSpec, noopChain, pythonChain } from '../bench/lib/specs';
 import { fmtMs, linearFit, median, percentile } from '../bench/lib/stats';
 import { renderTable, verdict, type TRow } from '../bench/lib/table';
@@ -45,6 +46,9 @@ const WATCHDOG_MS = 12 * 60_000;
 
 const NAMESPACE = 'weft-bench';
 const HAND_QUEUE = 'bench-hand';
+/** activities only: the hand-written chain's variant whose activities, like Weft's steps, live on another queue */
+const HAND_ACTIVITY_QUEUE = 'bench-hand-activities';
+const TEMPORAL_IN_MEMORY = ['1', 'true', 'yes'].includes((process.env.BENCH_TEMPORAL_MEMORY ?? '').toLowerCase());
 const benchDir = path.join(repoRoot, '.weft', 'bench');
 const handWorkflowsPath = fileURLToPath(new URL('../bench/handwritten/workflows.ts', import.meta.url));
 
@@ -73,7 +77,7 @@ async function startServices() {
   const givenTemporal = process.env.BENCH_TEMPORAL_ADDRESS;
   const temporalDb = path.join(benchDir, 'temporal.db');
   const removeTemporalDb = () => Promise.all(['', '-wal', '-shm'].map((s) => rm(temporalDb + s, { force: true }))).then(() => undefined);
-  if (!givenTemporal) {
+  if (!givenTemporal && !TEMPORAL_IN_MEMORY) {
     await removeTemporalDb();
     onCleanup(removeTemporalDb); // registered first, so it runs after the server has stopped
   }
@@ -85,7 +89,7 @@ async function startServices() {
           binary: venv.temporal,
           port: 7277,
           // SQLite in WAL mode, as `npm run dev` runs it (a fresh file, removed afterwards)
-          dbFile: temporalDb,
+          dbFile: TEMPORAL_IN_MEMORY ? undefined : temporalDb,
           namespaces: [NAMESPACE],
           logFile: path.join(benchDir, 'logs', 'temporal.log'),
         }).then((t) => t.address),
@@ -129,6 +133,7 @@ async function startBench() {
     createControlWorker({ connection: workerConnection, namespace: NAMESPACE, databaseUrl: services.databaseUrl }),
     createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, identity: `bench-cpu-${process.pid}` }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_QUEUE, workflowsPath: handWorkflowsPath, activities: handActivities }),
+    Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_ACTIVITY_QUEUE, activities: handActivities }),
   ]);
   let rejectWorkerDied!: (error: Error) => void;
   const workerDied = new Promise<never>((_, reject) => (rejectWorkerDied = reject));
@@ -136,7 +141,7 @@ async function startBench() {
   let shuttingDown = false;
   const running = workers.map((w, i) =>
     w.run().catch((error: unknown) => {
-      if (!shuttingDown) rejectWorkerDied(new Error(`worker ${['control', 'pool cpu', 'hand-written'][i]} stopped: ${errorText(error)}`));
+      if (!shuttingDown) rejectWorkerDied(new Error(`worker ${['control', 'pool cpu', 'hand-written', 'hand-written activities'][i]} stopped: ${errorText(error)}`));
     }),
   );
   // Registered after PostgreSQL and Temporal, so it runs before they stop.
@@ -150,6 +155,9 @@ async function startBench() {
       }
     }
     await Promise.race([Promise.allSettled(running), sleep(15_000)]);
+    // The control worker's own pg pool (worker-factory keeps it) is about to lose its server.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void (String(args[0]).includes('postgres pool error') || warn(...args));
     await workerConnection.close().catch(() => undefined);
     await clientConnection.close().catch(() => undefined);
   });
@@ -204,7 +212,7 @@ async function runHand(b: TBench, workflow: 'handChain' | 'handPythonChain' | 'h
 }
 
 const isWeftStep = (a: TActivityTiming) => a.taskQueue.startsWith('weft-pool-');
-const isHandStep = (a: TActivityTiming) => a.taskQueue === HAND_QUEUE;
+const isHandStep = (a: TActivityTiming) => a.taskQueue === HAND_QUEUE || a.taskQueue === HAND_ACTIVITY_QUEUE;
 
 async function timingsOf(handles: WorkflowHandle[], isStep: (a: TActivityTiming) => boolean): Promise<TStepTimings> {
   const list: TStepTimings[] = [];
@@ -275,45 +283,47 @@ async function warmUp(b: TBench, versions: Map<number, string>): Promise<void> {
   await runHand(b, 'handChain', [10]);
 }
 
-type TChainResult = { weftSlope: number; handSlope: number; weftFit: string; handFit: string };
+type TSeries = { times: Map<number, number[]>; handles: WorkflowHandle[] };
 
-async function measureChains(
-  b: TBench,
+/**
+ * Runs every variant at every size, `reps` times, interleaved (so drift on the machine affects
+ * all alike); keeps the handles of the runs of size `keepHistoryOf`.
+ */
+async function measureSeries(
   label: string,
   sizes: number[],
   reps: number,
-  versions: Map<number, string>,
-  hand: (n: number) => Promise<TTimed>,
+  variants: [string, (n: number) => Promise<TTimed>][],
   keepHistoryOf?: number,
-): Promise<TChainResult & { weftHandles: WorkflowHandle[]; handHandles: WorkflowHandle[] }> {
-  const weft = new Map<number, number[]>(sizes.map((n) => [n, []]));
-  const handTimes = new Map<number, number[]>(sizes.map((n) => [n, []]));
-  const weftHandles: WorkflowHandle[] = [];
-  const handHandles: WorkflowHandle[] = [];
+): Promise<Map<string, TSeries>> {
+  const out = new Map<string, TSeries>(variants.map(([name]) => [name, { times: new Map(sizes.map((n) => [n, []])), handles: [] }]));
   for (let rep = 0; rep < reps; rep++) {
     for (const n of sizes) {
-      // interleaved, so drift on the machine affects both alike
-      const w = await runWeft(b, versions.get(n)!, 60_000 + n * 2_000);
-      const h = await hand(n);
-      weft.get(n)!.push(w.ms);
-      handTimes.get(n)!.push(h.ms);
-      if (n === keepHistoryOf) {
-        weftHandles.push(w.handle);
-        handHandles.push(h.handle);
+      for (const [name, run] of variants) {
+        const r = await run(n);
+        const series = out.get(name)!;
+        series.times.get(n)!.push(r.ms);
+        if (n === keepHistoryOf) series.handles.push(r.handle);
       }
     }
-    log(`  ${label} rep ${rep + 1}/${reps}: ${sizes.map((n) => `${n}→ ${fmtMs(weft.get(n)!.at(-1)!)} / ${fmtMs(handTimes.get(n)!.at(-1)!)}`).join(', ')}`);
+    log(`  ${label} rep ${rep + 1}/${reps}: ${sizes.map((n) => `${n}→ ${variants.map(([name]) => fmtMs(out.get(name)!.times.get(n)!.at(-1)!)).join(' / ')}`).join(', ')}`);
   }
-  const fit = (m: Map<number, number[]>) => linearFit(sizes.map((n) => [n, median(m.get(n)!)]));
-  const describe = (m: Map<number, number[]>) => sizes.map((n) => `${n}: ${fmtMs(median(m.get(n)!))}`).join(', ');
-  return {
-    weftSlope: fit(weft).slope,
-    handSlope: fit(handTimes).slope,
-    weftFit: describe(weft),
-    handFit: describe(handTimes),
-    weftHandles,
-    handHandles,
-  };
+  return out;
+}
+
+/** Least-squares ms per step over the per-size medians. */
+const slopeOf = (s: TSeries) => linearFit([...s.times].map(([n, t]) => [n, median(t)])).slope;
+const mediansOf = (s: TSeries) => [...s.times].map(([n, t]) => `${n}: ${fmtMs(median(t))}`).join(', ');
+
+/** How many executions (continue-as-new) a workflow id has had, with their history lengths. */
+async function executionsOf(b: TBench, workflowId: string): Promise<string> {
+  try {
+    const lengths: number[] = [];
+    for await (const wf of b.temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) lengths.push(wf.historyLength);
+    return `${lengths.length} execution${lengths.length === 1 ? '' : 's'} (history lengths ${lengths.join(', ')})`;
+  } catch (error) {
+    return `executions unknown (${short(errorText(error), 60)})`;
+  }
 }
 
 const perStep = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms/step` : '—');
@@ -338,20 +348,41 @@ async function main(): Promise<void> {
   await measure('warm-up', () => warmUp(b, noopVersions));
 
   // 1. per-step overhead: the slope over chains of 1, 10 and 50 no-op steps
-  let noop: (TChainResult & { weftHandles: WorkflowHandle[]; handHandles: WorkflowHandle[] }) | undefined;
+  let noopSlopes: { weft: number; hand: number } | undefined;
   await measure('no-op chains', async () => {
-    noop = await measureChains(b, 'no-op chains', SIZES, REPS, noopVersions, (n) => runHand(b, 'handChain', [n]), 50);
-    const ratio = noop.weftSlope / noop.handSlope;
+    const series = await measureSeries(
+      'no-op chains (Weft / hand / hand, activities on another queue)',
+      SIZES,
+      REPS,
+      [
+        ['weft', (n) => runWeft(b, noopVersions.get(n)!, 60_000 + n * 2_000)],
+        ['hand', (n) => runHand(b, 'handChain', [n])],
+        ['handOtherQueue', (n) => runHand(b, 'handChain', [n, HAND_ACTIVITY_QUEUE])],
+      ],
+      50,
+    );
+    const weft = series.get('weft')!;
+    const hand = series.get('hand')!;
+    const other = series.get('handOtherQueue')!;
+    noopSlopes = { weft: slopeOf(weft), hand: slopeOf(hand) };
+    const ratio = noopSlopes.weft / noopSlopes.hand;
     rows.push({
       measure: `per-step overhead: no-op chains ${SIZES.join('/')} (slope of medians, ${REPS} reps)`,
-      weft: perStep(noop.weftSlope),
-      hand: perStep(noop.handSlope),
+      weft: perStep(noopSlopes.weft),
+      hand: perStep(noopSlopes.hand),
       target: '< 15 ms/step',
-      ok: verdict(noop.weftSlope < 15),
+      ok: verdict(noopSlopes.weft < 15),
     });
     rows.push({ measure: '  ratio Weft / hand-written', weft: `${ratio.toFixed(2)}×`, hand: '1.00×', target: '≤ 1.1×', ok: verdict(ratio <= 1.1) });
-    notes.push(`no-op chain medians (start → done): Weft ${noop.weftFit}; hand-written ${noop.handFit}`);
-    const [w, h] = await Promise.all([timingsOf(noop.weftHandles, isWeftStep), timingsOf(noop.handHandles, isHandStep)]);
+    rows.push({
+      measure: '  hand-written with its activities on another task queue (as Weft\'s pools)',
+      weft: `ratio ${(noopSlopes.weft / slopeOf(other)).toFixed(2)}×`,
+      hand: perStep(slopeOf(other)),
+      target: 'report',
+      ok: '',
+    });
+    notes.push(`no-op chain medians (start → done): Weft ${mediansOf(weft)}; hand-written ${mediansOf(hand)}; hand-written, activities on another queue ${mediansOf(other)}`);
+    const [w, h, o] = await Promise.all([timingsOf(weft.handles, isWeftStep), timingsOf(hand.handles, isHandStep), timingsOf(other.handles, isHandStep)]);
     rows.push({
       measure: '  end of step → start of next, 50-step chains (history; median / p95)',
       weft: `${fmtMs(median(w.gaps))} / ${fmtMs(percentile(w.gaps, 95))}`,
@@ -360,10 +391,12 @@ async function main(): Promise<void> {
       ok: verdict(median(w.gaps) <= 30),
     });
     const per = (t: TStepTimings) =>
-      `dispatch ${fmtMs(median(t.dispatch))}, activity ${fmtMs(median(t.exec))}, gap ${fmtMs(median(t.gaps))}, ` +
-      `${(t.events / t.steps).toFixed(1)} history events and ${(t.otherActivities / t.steps).toFixed(1)} other activities per step`;
-    notes.push(`50-step chains, per step (median; from Temporal history): Weft: ${per(w)}`);
-    notes.push(`                                                     hand-written: ${per(h)}`);
+      `scheduled→started ${fmtMs(median(t.dispatch))}, started→completed ${fmtMs(median(t.exec))}, completed→next started ${fmtMs(median(t.gaps))}; ` +
+      `${(t.events / t.steps).toFixed(1)} history events, ${(t.workflowTasks / t.steps).toFixed(1)} workflow tasks, ${(t.otherActivities / t.steps).toFixed(2)} other activities per step`;
+    notes.push(`50-step chains, per step (medians, Temporal history event times; ms resolution):`);
+    notes.push(`  Weft:                              ${per(w)}`);
+    notes.push(`  hand-written:                      ${per(h)}`);
+    notes.push(`  hand-written, activities elsewhere: ${per(o)}`);
   });
 
   // 2. 3-step pipeline start → done
@@ -430,22 +463,26 @@ async function main(): Promise<void> {
     for (const n of SIZES) versions.set(n, await saveVersion(b, `bench python ${n}`, pythonChain(n)));
     await runWeft(b, versions.get(1)!); // warm the page cache for python
     await runHand(b, 'handPythonChain', [1, b.python]);
-    const py = await measureChains(b, 'python chains', SIZES, PY_REPS, versions, (n) => runHand(b, 'handPythonChain', [n, b.python]));
+    const series = await measureSeries('python chains (Weft / hand)', SIZES, PY_REPS, [
+      ['weft', (n) => runWeft(b, versions.get(n)!, 60_000 + n * 2_000)],
+      ['hand', (n) => runHand(b, 'handPythonChain', [n, b.python])],
+    ]);
+    const py = { weft: slopeOf(series.get('weft')!), hand: slopeOf(series.get('hand')!) };
     rows.push({
       measure: `python chains ${SIZES.join('/')} (code \`pass\`; slope, ${PY_REPS} rep${PY_REPS > 1 ? 's' : ''})`,
-      weft: perStep(py.weftSlope),
-      hand: perStep(py.handSlope),
+      weft: perStep(py.weft),
+      hand: perStep(py.hand),
       target: 'report',
       ok: '',
     });
     rows.push({
       measure: '  process start per step (python slope − no-op slope)',
-      weft: noop ? perStep(py.weftSlope - noop.weftSlope) : '—',
-      hand: noop ? perStep(py.handSlope - noop.handSlope) : '—',
+      weft: noopSlopes ? perStep(py.weft - noopSlopes.weft) : '—',
+      hand: noopSlopes ? perStep(py.hand - noopSlopes.hand) : '—',
       target: 'report',
       ok: '',
     });
-    notes.push(`python chain medians (start → done): Weft ${py.weftFit}; hand-written ${py.handFit} (python: ${b.python})`);
+    notes.push(`python chain medians (start → done): Weft ${mediansOf(series.get('weft')!)}; hand-written ${mediansOf(series.get('hand')!)} (python: ${b.python})`);
   });
 
   // 5. 1,000-way for-each (and, until there is a for-each node kind, a static fan-out of 1,000 no-ops)
@@ -462,11 +499,13 @@ async function main(): Promise<void> {
       const r = await runWeft(b, version, FAN_OUT_LIMIT_MS);
       weft = fmtMs(r.ms);
       weftOk = r.ms < 4_000;
+      notes.push(`${FAN_OUT}-way fan-out, Weft (history): ${phasesOf(await activityTimeline(r.handle), isWeftStep)}`);
     } catch (error) {
       weft = short(`did not complete: ${errorText(error)}`);
       weftOk = false;
     }
     const hand = await runHand(b, 'handFanOut', [FAN_OUT], FAN_OUT_LIMIT_MS);
+    notes.push(`${FAN_OUT}-way fan-out, hand-written (history): ${phasesOf(await activityTimeline(hand.handle), isHandStep)}`);
     rows.push({ measure: `  stand-in: start → ${FAN_OUT} parallel no-op nodes → end, start → done`, weft, hand: fmtMs(hand.ms), target: '< 4 s', ok: verdict(weftOk) });
   });
 
@@ -486,6 +525,7 @@ async function main(): Promise<void> {
         const result = await awaitResult<TPipelineRunResult>(b, handle, BIG_CHAIN_LIMIT_MS);
         ok = result?.status === 'succeeded';
         weft = ok ? `completed in ${((now() - t0) / 1000).toFixed(1)} s` : `ended ${result?.status}: ${result?.error ?? ''}`;
+        notes.push(`${BIG_CHAIN}-node chain: ${weft}; ${await executionsOf(b, handle.workflowId)}`);
       } catch (error) {
         ok = false;
         let progress = '';
@@ -501,7 +541,7 @@ async function main(): Promise<void> {
               .then((d) => `${d.historyLength} history events`)
               .catch(() => ''),
           ]);
-          progress = [steps, events].filter(Boolean).join(', ');
+          progress = [steps, events, await executionsOf(b, handle.workflowId)].filter(Boolean).join(', ');
         }
         weft = `not completed after ${((now() - t0) / 1000).toFixed(0)} s${progress ? ` (${progress})` : ''}`;
         notes.push(`${BIG_CHAIN}-node chain: ${weft}: ${errorText(error)}`);

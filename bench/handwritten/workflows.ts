@@ -5,11 +5,16 @@ import { proxyActivities } from '@temporalio/workflow';
 import type * as activities from './activities';
 
 // Default retry policy, a 1-minute start-to-close: the plainest way to call an activity.
+// On the workflow's own task queue, so the server may hand them out eagerly with the workflow task.
 const { noop, pythonPass } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
 
-/** n no-op activities, one after another. */
-export async function handChain(n: number): Promise<number> {
-  for (let i = 0; i < n; i++) await noop();
+/**
+ * n no-op activities, one after another; with `activityTaskQueue`, on that queue (as Weft's steps
+ * run on a pool's queue, not the interpreter's), which rules out eager dispatch.
+ */
+export async function handChain(n: number, activityTaskQueue?: string): Promise<number> {
+  const call = activityTaskQueue ? proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute', taskQueue: activityTaskQueue }).noop : noop;
+  for (let i = 0; i < n; i++) await call();
   return n;
 }
 

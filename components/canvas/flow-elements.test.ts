@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySpec, problemsByNode, validateSpec } from '@/workflows/dsl';
-import { deriveEdges, deriveNodes, newFlowCache, type TFlowInputs } from './flow-elements';
+import { deriveEdges, deriveNodes, newFlowCache, type TFlowInputs, type TStepView } from './flow-elements';
 import { addNode, connect, updateNode } from './spec-edits';
 
 function inputs(overrides: Partial<TFlowInputs> = {}): TFlowInputs {
@@ -48,8 +48,21 @@ describe('React Flow elements derived from the spec', () => {
   });
 
   it('puts step state on the node data in the run view', () => {
-    const nodes = deriveNodes(inputs({ steps: new Map([['python_1', { status: 'running', attempts: 1 }]]) }), newFlowCache());
-    expect(nodes[0]!.data.step).toEqual({ status: 'running', attempts: 1 });
+    const running: TStepView = { status: 'running', attempts: 1, origin: 'executed', flag: null };
+    const nodes = deriveNodes(inputs({ steps: new Map([['python_1', running]]) }), newFlowCache());
+    expect(nodes[0]!.data.step).toEqual(running);
     expect(nodes[1]!.data.step).toBeUndefined();
+  });
+
+  it('renders a node again when its step origin or flag changes, not when an equal step arrives', () => {
+    const cache = newFlowCache();
+    const step: TStepView = { status: 'pending', attempts: 0, origin: 'executed', flag: null };
+    const first = deriveNodes(inputs({ steps: new Map([['python_1', step]]) }), cache);
+    const same = deriveNodes(inputs({ steps: new Map([['python_1', { ...step }]]) }), cache);
+    expect(same[0]).toBe(first[0]);
+    const flagged = deriveNodes(inputs({ steps: new Map([['python_1', { ...step, flag: 'No worker in pool "cpu" has picked this step up yet' }]]) }), cache);
+    expect(flagged[0]).not.toBe(first[0]);
+    const reused = deriveNodes(inputs({ steps: new Map([['python_1', { ...step, status: 'succeeded', origin: 'reused' }]]) }), cache);
+    expect(reused[0]!.data.step?.origin).toBe('reused');
   });
 });

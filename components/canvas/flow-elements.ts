@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepStatus } from '@/workflows/dsl';
+import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepOrigin, TStepStatus } from '@/workflows/dsl';
 
 /**
  * React Flow nodes and edges derived from the spec. React Flow only owns what the spec does not
@@ -8,7 +8,11 @@ import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepSt
  * large pipelines).
  */
 
-export type TStepView = { status: TStepStatus; attempts: number };
+/** `origin`: executed here, taken from the step cache, or reused from the run this one retries. `flag`: a live warning (e.g. no worker picked the step up). */
+export type TStepView = { status: TStepStatus; attempts: number; origin: TStepOrigin; flag: string | null };
+
+const sameStep = (a: TStepView | undefined, b: TStepView | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.status === b.status && a.attempts === b.attempts && a.origin === b.origin && a.flag === b.flag);
 
 export type TWeftNodeData = {
   node: TPipelineNode;
@@ -49,8 +53,7 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
       prev &&
       prev.data.node === node &&
       problemsKey(prev.data.problems) === problemsKey(problems) &&
-      prev.data.step?.status === step?.status &&
-      prev.data.step?.attempts === step?.attempts &&
+      sameStep(prev.data.step, step) &&
       prev.position.x === position.x &&
       prev.position.y === position.y &&
       prev.measured?.width === measured?.width &&

@@ -56,4 +56,12 @@ describe('spec edits', () => {
     expect(relabelled.nodes[1]).toBe(spec.nodes[1]);
     expect(relabelled.nodes[0]!.label).toBe('Train');
   });
+
+  it('removes a node field patched to undefined instead of keeping the key', () => {
+    const spec = updateNode(twoNodes(), 'python_1', { cache: false, timeoutSeconds: 60 });
+    expect(spec.nodes[0]).toMatchObject({ cache: false, timeoutSeconds: 60 });
+    const restored = updateNode(spec, 'python_1', { cache: undefined });
+    expect('cache' in restored.nodes[0]!).toBe(false);
+    expect(restored.nodes[0]!.timeoutSeconds).toBe(60);
+  });
 });

@@ -41,8 +41,14 @@ export function addNode(spec: TPipelineSpec, kind: TNodeKind, position: { x: num
   return { ...spec, nodes: [...spec.nodes, node] };
 }
 
+/** The object without its undefined-valued keys: an optional field set to undefined is removed, not kept as a key. */
+export function omitUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Merges the patch into the node; a key patched to undefined is removed (e.g. `{ cache: undefined }` restores the default). */
 export function updateNode(spec: TPipelineSpec, nodeId: string, patch: Partial<Omit<TPipelineNode, 'id'>>): TPipelineSpec {
-  return { ...spec, nodes: spec.nodes.map((n) => (n.id === nodeId ? { ...n, ...patch } : n)) };
+  return { ...spec, nodes: spec.nodes.map((n) => (n.id === nodeId ? omitUndefined({ ...n, ...patch }) : n)) };
 }
 
 /** New positions (rounded); the same spec when nothing moved, so a click is not an edit. */

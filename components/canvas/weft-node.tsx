@@ -3,14 +3,15 @@
 import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import Link from 'next/link';
 import { memo } from 'react';
-import { nodeKindDefinition, type TPort, type TStepStatus } from '@/workflows/dsl';
+import { nodeKindDefinition, type TPort, type TStepOrigin, type TStepStatus } from '@/workflows/dsl';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { TWeftFlowNode } from './flow-elements';
+import type { TStepView, TWeftFlowNode } from './flow-elements';
 
 const KIND_ACCENT: Record<string, string> = {
   python: 'bg-sky-500',
   shell: 'bg-slate-600',
   approval: 'bg-violet-500',
+  noop: 'bg-teal-500',
 };
 
 const STATUS_FILL: Record<TStepStatus, string> = {
@@ -21,7 +22,13 @@ const STATUS_FILL: Record<TStepStatus, string> = {
   succeeded: 'bg-emerald-500',
   failed: 'bg-red-600',
   skipped: 'bg-slate-200',
-  cancelled: 'bg-slate-400',
+  cancelled: 'bg-zinc-700',
+};
+
+// Only the origins that differ from a plain execution get a marker.
+const ORIGIN_MARKER: Partial<Record<TStepOrigin, { text: string; title: string }>> = {
+  cached: { text: 'from cache', title: 'Outputs taken from an identical earlier execution; the step did not run again' },
+  reused: { text: 'reused', title: 'Outputs reused from the run this one retries, where the step succeeded' },
 };
 
 function PortHandles({ ports, type }: { ports: readonly TPort[]; type: 'source' | 'target' }) {
@@ -49,10 +56,13 @@ function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
   const definition = nodeKindDefinition(node.kind);
   const zoomedOut = useStore(isZoomedOut);
   const invalid = !step && problems.length > 0;
-  const border = invalid ? 'border-red-500' : selected ? 'border-indigo-500' : 'border-slate-300';
+  const flag = step?.flag ?? undefined;
+  const border = invalid ? 'border-red-500' : selected ? 'border-indigo-500' : flag ? 'border-amber-500' : 'border-slate-300';
+  // data-status/-origin/-flag sit on the root only: e2e reads them there, one element per node.
+  const stepAttributes = { 'data-status': step?.status, 'data-origin': step?.origin, 'data-flag': flag };
   if (zoomedOut) {
     return (
-      <div data-status={step?.status} className={`h-16 w-52 rounded-lg border-4 bg-white ${border}`}>
+      <div {...stepAttributes} title={flag} className={`h-16 w-52 rounded-lg border-4 bg-white ${border}`}>
         <div className={`h-full w-3 ${step ? STATUS_FILL[step.status] : (KIND_ACCENT[node.kind] ?? 'bg-red-500')}`} />
         <PortHandles ports={definition?.inputs ?? []} type="target" />
         <PortHandles ports={definition?.outputs ?? []} type="source" />
@@ -61,7 +71,7 @@ function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
   }
   return (
     <div
-      data-status={step?.status}
+      {...stepAttributes}
       title={invalid ? problems.map((p) => p.message).join('\n') : undefined}
       className={`w-52 rounded-lg border-2 bg-white shadow-sm ${border} ${selected ? 'ring-2 ring-indigo-200' : ''}`}
     >
@@ -77,11 +87,11 @@ function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
       <div className="space-y-1 px-3 py-2">
         <div className="truncate text-sm font-medium text-slate-900">{node.label || node.id}</div>
         {node.label ? <div className="truncate font-mono text-[11px] text-slate-400">{node.id}</div> : null}
-        {step ? (
-          <div className="flex items-center gap-2">
-            <StatusBadge status={step.status} />
-            {step.attempts > 1 ? <span className="text-[11px] text-slate-500">attempt {step.attempts}</span> : null}
-          </div>
+        {step ? <StepLine step={step} /> : null}
+        {flag ? (
+          <p data-testid="node-flag" className="rounded bg-amber-50 px-1.5 py-1 text-[11px] leading-snug text-amber-800 ring-1 ring-inset ring-amber-300">
+            {flag}
+          </p>
         ) : null}
         {step?.status === 'waiting_approval' ? (
           <Link href="/approvals" className="nodrag nopan block text-xs font-medium text-violet-700 underline">
@@ -91,6 +101,21 @@ function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
       </div>
       <PortHandles ports={definition?.inputs ?? []} type="target" />
       <PortHandles ports={definition?.outputs ?? []} type="source" />
+    </div>
+  );
+}
+
+function StepLine({ step }: { step: TStepView }) {
+  const marker = ORIGIN_MARKER[step.origin];
+  return (
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <StatusBadge status={step.status} />
+      {marker ? (
+        <span data-testid="node-origin" title={marker.title} className="rounded bg-sky-50 px-1.5 text-[11px] font-medium text-sky-800 ring-1 ring-inset ring-sky-200">
+          {marker.text}
+        </span>
+      ) : null}
+      {step.attempts > 1 ? <span className="text-[11px] text-slate-500">attempt {step.attempts}</span> : null}
     </div>
   );
 }

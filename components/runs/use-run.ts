@@ -27,8 +27,8 @@ export function useRun(projectId: string, runId: string) {
   const steps = useMemo(() => {
     const byNode = new Map<string, TStepView>();
     if (!data) return byNode;
-    for (const node of data.version.spec.nodes) byNode.set(node.id, { status: 'pending', attempts: 0 });
-    for (const step of data.steps) byNode.set(step.nodeId, { status: step.status, attempts: step.attempts });
+    for (const node of data.version.spec.nodes) byNode.set(node.id, { status: 'pending', attempts: 0, origin: 'executed', flag: null });
+    for (const { nodeId, status, attempts, origin, flag } of data.steps) byNode.set(nodeId, { status, attempts, origin, flag });
     return byNode;
   }, [data]);
 

@@ -11,7 +11,8 @@ const STYLE: Record<TStatus, string> = {
   succeeded: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
   failed: 'bg-red-50 text-red-800 ring-red-300',
   skipped: 'bg-slate-50 text-slate-500 ring-slate-200',
-  cancelled: 'bg-slate-100 text-slate-600 ring-slate-300',
+  // dark, unlike pending's light grey: a cancelled step will not run, a pending one may
+  cancelled: 'bg-zinc-700 text-white ring-zinc-700',
 };
 
 const isKnown = (status: string): status is TStatus => Object.hasOwn(STYLE, status);

@@ -1,7 +1,7 @@
 import { isForbiddenName, type TBinaryOperator, type TExpr } from './ast';
 import { ExpressionFailure, fail, quote, type TExpressionError } from './error';
 import { functionNamed } from './functions';
-import { contains, deepEqual, isTruthy, ownProperty, toValue, typeName, type TValue } from './values';
+import { aType, contains, deepEqual, isTruthy, ownProperty, toValue, typeName, type TValue } from './values';
 
 export type TEvaluateResult = { ok: true; value: unknown } | { ok: false; error: TExpressionError };
 
@@ -41,7 +41,7 @@ function evaluate(node: TExpr, context: Record<string, unknown>, depth: number):
     case 'unary': {
       const operand = sub(node.operand);
       if (node.operator === 'not') return !isTruthy(operand);
-      if (typeof operand !== 'number') fail(`Cannot negate a ${typeName(operand)}`, node.position);
+      if (typeof operand !== 'number') fail(`Cannot negate ${aType(operand)}`, node.position);
       return -operand + 0;
     }
     case 'logical': {
@@ -64,7 +64,7 @@ function evaluate(node: TExpr, context: Record<string, unknown>, depth: number):
 function member(object: TValue, property: string, position: number): TValue {
   if (isForbiddenName(property)) fail(`${quote(property)} is not allowed`, position);
   if (object === null) return null;
-  if (typeof object !== 'object' || Array.isArray(object)) fail(`Cannot read property ${quote(property)} of a ${typeName(object)}`, position);
+  if (typeof object !== 'object' || Array.isArray(object)) fail(`Cannot read property ${quote(property)} of ${aType(object)}`, position);
   return toValue(ownProperty(object, property), quote(property), position);
 }
 
@@ -80,10 +80,10 @@ function index(object: TValue, key: TValue, position: number): TValue {
     if (isForbiddenName(key)) fail(`${quote(key)} is not allowed`, position);
     return toValue(ownProperty(object, key), quote(key), position);
   }
-  return fail(`Cannot index into a ${typeName(object)}`, position);
+  return fail(`Cannot index into ${aType(object)}`, position);
 }
 
-const describe = (value: TValue) => (typeof value === 'number' ? String(value) : `a ${typeName(value)}`);
+const describe = (value: TValue) => (typeof value === 'number' ? String(value) : aType(value));
 
 function binary(operator: TBinaryOperator, left: TValue, right: TValue, position: number): TValue {
   switch (operator) {

@@ -14,6 +14,9 @@ export function typeName(value: TValue): TValueType {
   return typeof value as 'boolean' | 'number' | 'string' | 'object';
 }
 
+/** `a number`, `an object`: for messages. */
+export const aType = (value: TValue) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? 'an object' : `a ${typeName(value)}`);
+
 /** Python-like: null, false, 0, '' and empty lists and objects are false; everything else is true. */
 export function isTruthy(value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -81,7 +84,7 @@ export function deepEqual(a: TValue, b: TValue, position: number, depth = 0): bo
 export function contains(haystack: TValue, needle: TValue, position: number): boolean {
   if (Array.isArray(haystack)) return haystack.some((item) => deepEqual(toValue(item, 'A list item', position), needle, position));
   if (typeof haystack === 'string' || (haystack !== null && typeof haystack === 'object')) {
-    if (typeof needle !== 'string') fail(`Cannot look for a ${typeName(needle)} in a ${typeName(haystack)}; look for a string`, position);
+    if (typeof needle !== 'string') fail(`Cannot look for ${aType(needle)} in ${aType(haystack)}; look for a string`, position);
     return typeof haystack === 'string' ? haystack.includes(needle) : hasOwnData(haystack, needle);
   }
   return fail(`'in' needs a list, string or object to look in, not ${typeName(haystack)}`, position);

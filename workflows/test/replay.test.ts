@@ -1,0 +1,29 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const historiesDir = path.join(here, 'histories');
+const workflowsPath = path.join(here, '..', 'definitions', 'index.ts');
+
+/**
+ * Running workflows must replay on new interpreter code: recorded histories of representative
+ * runs are replayed here; a change that breaks them needs `patched()` (see scripts/record-histories.ts).
+ */
+describe('interpreter determinism', () => {
+  it('replays every recorded history', async () => {
+    const files = (await readdir(historiesDir)).filter((f) => f.endsWith('.json')).sort();
+    expect(files.length).toBeGreaterThan(0);
+    const histories = await Promise.all(
+      files.map(async (file) => ({ workflowId: file, history: historyFromJSON(JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'))) })),
+    );
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay' }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
