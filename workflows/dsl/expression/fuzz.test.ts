@@ -47,7 +47,10 @@ function soup(next: () => number): string {
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const OPERATORS = ['+', '-', '*', '/', '%', '<', '<=', '>', '>=', '==', '!=', 'in', 'not in', 'and', 'or', '&&', '||'];
-const LEAVES = ['0', '1', '-2', '0.5', '1e3', '"s"', "'t'", '""', 'true', 'false', 'null', 'a', 'b', 'x', 'list', 'nested.x.x', 'steps.evaluate.metrics.accuracy', 'params.min_accuracy', 'params.name', 'steps.nope.status'];
+const LEAVES = [
+  ...['0', '1', '-2', '0.5', '1e3', '"s"', "'t'", '""', 'true', 'false', 'null'],
+  ...['a', 'b', 'x', 'list', 'nested.x.x', 'steps.evaluate.metrics.accuracy', 'params.min_accuracy', 'params.name', 'steps.nope.status'],
+];
 const FUNCTION_NAMES = ['len', 'min', 'max', 'abs', 'round', 'lower', 'upper', 'contains'];
 
 /** A random, mostly well-formed expression, so that the evaluator is reached often. */

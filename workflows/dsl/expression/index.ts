@@ -9,5 +9,5 @@ export type { TExpressionError } from './error';
 export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH, type TParseResult } from './parse';
 export { evaluateExpression, type TEvaluateResult } from './evaluate';
 export { expressionReferences } from './references';
-export { isTruthy, type TValue } from './values';
+export { isTruthy, type TValue as TExpressionValue } from './values';
 export { EXPRESSION_FUNCTION_NAMES } from './functions';

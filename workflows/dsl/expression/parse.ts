@@ -118,6 +118,7 @@ class Parser {
       if (this.isSymbol('.')) {
         this.next();
         const name = this.next();
+        if (name.kind === 'number') fail(`Write [${name.text}] to index a list, not .${name.text}`, name.position);
         if (name.kind !== 'name') this.failExpected("a property name after '.'", name);
         this.refuseForbidden(name.text, name.position);
         node = { type: 'member', object: node, property: name.text, position: name.position };

@@ -60,7 +60,10 @@ function readNumber(source: string, start: number): TToken {
   // `1.`, `1e`, `12abc`, `1.2.3`: one bad word, not a number followed by something.
   if (end < source.length && /[A-Za-z0-9_.]/.test(source[end]!)) {
     WORD_TAIL.lastIndex = end;
-    fail(`Invalid number ${quote(text + WORD_TAIL.exec(source)![0])}`, start);
+    const word = text + WORD_TAIL.exec(source)![0];
+    // `steps.1st.status`: a node id that starts with a digit must be written as an index.
+    const afterDot = source.slice(0, start).trimEnd().endsWith('.');
+    fail(afterDot ? `Write [${JSON.stringify(word.split('.')[0])}] for a property name that starts with a digit` : `Invalid number ${quote(word)}`, start);
   }
   const value = Number(text);
   if (!Number.isFinite(value)) fail(`Number ${quote(text)} is too large`, start);
