@@ -108,6 +108,60 @@ describe('execution engine', () => {
     expect(await h.db.select().from(stepCache).where(eq(stepCache.projectId, other.projectId))).toHaveLength(1);
   });
 
+  it('takes the branch a condition chooses, skips the other, and runs the join after it', async () => {
+    const node = (id: string, kind: string, config: Record<string, unknown>) => ({ id, kind, label: id, config, position: { x: 0, y: 0 } });
+    const edge = (source: string, sourcePort: string, target: string) => ({ id: `${source}-${sourcePort}-${target}`, source, sourcePort, target, targetPort: 'in' });
+    const spec: TPipelineSpec = {
+      nodes: [
+        node('evaluate', 'noop', {}),
+        node('good_enough', 'condition', { expression: 'steps.evaluate.status == "succeeded" and params.accuracy >= params.threshold' }),
+        node('deploy', 'noop', {}),
+        node('retrain', 'noop', {}),
+        node('retrain_report', 'noop', {}),
+        node('notify', 'noop', {}),
+      ],
+      edges: [
+        edge('evaluate', 'out', 'good_enough'),
+        edge('good_enough', 'true', 'deploy'),
+        edge('good_enough', 'false', 'retrain'),
+        edge('retrain', 'out', 'retrain_report'),
+        edge('deploy', 'out', 'notify'),
+        edge('retrain_report', 'out', 'notify'),
+      ],
+      parameters: { accuracy: 0.93, threshold: 0.9 },
+      maxParallelism: 4,
+    };
+    const versionId = await version(spec);
+    const high = byNode(await finished(await start(versionId)));
+    expect(Object.fromEntries(Object.entries(high).map(([id, s]) => [id, s.status]))).toEqual({
+      evaluate: 'succeeded',
+      good_enough: 'succeeded',
+      deploy: 'succeeded',
+      retrain: 'skipped',
+      retrain_report: 'skipped',
+      notify: 'succeeded',
+    });
+    const low = await h.as('editor').runs.start({ projectId: h.projectId, versionId, requestId: randomUUID(), params: { accuracy: 0.5 } });
+    const lowResult = await finished(low.runId);
+    expect(lowResult.run.status).toBe('succeeded');
+    expect(byNode(lowResult).deploy!.status).toBe('skipped');
+    expect(byNode(lowResult).retrain_report!.status).toBe('succeeded');
+    expect(byNode(lowResult).notify!.status).toBe('succeeded');
+  });
+
+  it('refuses a condition that reads a step that does not run before it', async () => {
+    const spec = chainSpec([
+      ['a', 'noop', {}],
+      ['check', 'condition', { expression: 'steps.later.status == "succeeded"' }],
+      ['later', 'noop', {}],
+    ]);
+    spec.edges[1]!.sourcePort = 'true';
+    const { id: pipelineId } = await h.as('editor').pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const error = await h.as('editor').pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' }).catch((e) => e);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.cause.details.problems).toEqual([expect.objectContaining({ nodeId: 'check', field: 'config.expression', message: expect.stringContaining('"later"') })]);
+  });
+
   it('runs a version as it was saved, whatever the draft becomes meanwhile', async () => {
     const api = h.as('editor');
     const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });

@@ -1,6 +1,7 @@
 import { CancellationScope, condition, continueAsNew, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
-import { readySteps, runOutcome, unreachableSteps, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import { nextMoves, runOutcome, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import { runConditionStep } from './condition-step';
 import { runApprovalGate } from './approval-gate';
 import { control } from './control-activities';
 import {
@@ -52,6 +53,10 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const settled: (TStepOutcome & { nodeId: string })[] = [];
   const launch = (step: TPlanStep) => {
     status.set(step.nodeId, 'running');
+    if (step.executor === 'condition') {
+      settled.push({ nodeId: step.nodeId, ...runConditionStep(ctx, step, status, outputs) });
+      return;
+    }
     const inputs: TStepInputs = Object.fromEntries(step.dependsOn.map((dep) => [dep, outputs.get(dep)?.artifacts ?? {}]));
     if (step.executor !== 'approval') watch.queued(step);
     const execution = step.executor === 'approval' ? runApprovalGate(ctx, step, decisions) : runActivityStep(ctx, step, inputs);
@@ -67,18 +72,32 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     inFlight.add(tracked);
   };
 
+  const absorb = () => {
+    for (const outcome of settled.splice(0)) {
+      status.set(outcome.nodeId, outcome.status);
+      if (outcome.outputs) outputs.set(outcome.nodeId, outcome.outputs);
+    }
+  };
+
   try {
     for (;;) {
-      for (const step of unreachableSteps(plan, status)) {
+      const branches = new Map([...outputs].flatMap(([nodeId, out]) => (out.branch ? [[nodeId, out.branch] as const] : [])));
+      const moves = nextMoves(plan, status, branches);
+      for (const step of [...moves.skip, ...moves.block]) {
         status.set(step.nodeId, 'skipped');
-        recorder.add({ type: 'step', nodeId: step.nodeId, status: 'skipped', at: ctx.now() });
+        const error = moves.block.includes(step) ? 'Not run: a step before it failed' : undefined;
+        recorder.add({ type: 'step', nodeId: step.nodeId, status: 'skipped', at: ctx.now(), ...(error ? { error } : {}) });
       }
       const moveOn = workflowInfo().continueAsNewSuggested;
       if (!moveOn) {
-        for (const step of readySteps(plan, status)) {
+        for (const step of moves.ready) {
           if (inFlight.size >= plan.maxParallelism) break;
           launch(step);
         }
+      }
+      if (settled.length > 0) {
+        absorb();
+        continue; // conditions settle at once: look again before waiting
       }
       if (inFlight.size === 0) {
         if (moveOn && [...status.values()].includes('pending')) {
@@ -88,10 +107,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
         break;
       }
       await condition(() => settled.length > 0);
-      for (const outcome of settled.splice(0)) {
-        status.set(outcome.nodeId, outcome.status);
-        if (outcome.outputs) outputs.set(outcome.nodeId, outcome.outputs);
-      }
+      absorb();
     }
   } catch (error) {
     if (!isCancellation(error)) throw error;

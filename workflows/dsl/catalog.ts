@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
 
 /**
  * The node catalog: the closed set of node kinds. Each kind declares its config schema (the
@@ -10,8 +11,8 @@ export type TPortType = (typeof PORT_TYPES)[number];
 
 export type TPort = { name: string; type: TPortType; required: boolean; label: string };
 
-/** `activity` kinds run on a pool worker; `approval` is handled by the interpreter itself. */
-export type TExecutor = 'python' | 'shell' | 'approval' | 'noop';
+/** python, shell and noop run on a pool worker; approval and condition are handled by the interpreter itself. */
+export type TExecutor = 'python' | 'shell' | 'approval' | 'noop' | 'condition';
 
 export type TNodeKindDefinition<C extends z.ZodType = z.ZodType> = {
   kind: string;
@@ -39,6 +40,18 @@ const ZShellConfigSchema = z.object({
 
 const ZNoopConfigSchema = z.object({
   sleepMs: z.number().int().min(0).max(3_600_000).default(0),
+});
+
+const ZConditionConfigSchema = z.object({
+  expression: z
+    .string()
+    .trim()
+    .min(1, 'An expression is required')
+    .max(MAX_EXPRESSION_LENGTH)
+    .superRefine((source, ctx) => {
+      const parsed = parseExpression(source);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    }),
 });
 
 const ZApprovalConfigSchema = z.object({
@@ -89,6 +102,22 @@ export const NODE_CATALOG = {
     executorVersion: '1',
     cacheable: false,
   },
+  condition: {
+    kind: 'condition',
+    title: 'Condition',
+    description: 'Takes the "true" or "false" branch from an expression over upstream metrics and parameters.',
+    executor: 'condition',
+    configSchema: ZConditionConfigSchema,
+    defaultConfig: { expression: 'steps.train.metrics.accuracy >= 0.9' },
+    inputs: [{ ...flowIn, required: true }],
+    outputs: [
+      { name: 'true', type: 'any', required: false, label: 'If true' },
+      { name: 'false', type: 'any', required: false, label: 'If false' },
+    ],
+    defaultPool: 'control',
+    executorVersion: '1',
+    cacheable: false,
+  },
   noop: {
     kind: 'noop',
     title: 'No-op',
@@ -119,6 +148,7 @@ export type TPythonConfig = z.infer<typeof ZPythonConfigSchema>;
 export type TShellConfig = z.infer<typeof ZShellConfigSchema>;
 export type TApprovalConfig = z.infer<typeof ZApprovalConfigSchema>;
 export type TNoopConfig = z.infer<typeof ZNoopConfigSchema>;
+export type TConditionConfig = z.infer<typeof ZConditionConfigSchema>;
 
 /** A target port accepts a source port when the types match or either side is `any`. */
 export function portsFit(source: TPortType, target: TPortType): boolean {

@@ -47,7 +47,7 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs']): TPlanSte
     executor: definition.executor,
     config: definition.configSchema.parse(node.config) as Record<string, unknown>,
     pool,
-    taskQueue: definition.executor === 'approval' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
+    taskQueue: pool === 'control' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
     executorVersion: definition.executorVersion,
     dependsOn: [...new Set(inputs.map((i) => i.fromNode))],
     inputs,

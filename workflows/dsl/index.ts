@@ -7,3 +7,4 @@ export * from './compile';
 export * from './canonical-json';
 export * from './run-state';
 export { topologicalOrder, nodesOnCycles } from './graph';
+export * from './expression';

@@ -12,47 +12,64 @@ export type TStepOrigin = (typeof STEP_ORIGINS)[number];
 
 /** What a finished step hands downstream: artifact references (never data) and its metrics. */
 export type TArtifactRef = { hash: string; size: number };
-export type TStepOutputs = { artifacts: Record<string, TArtifactRef>; metrics: Record<string, number> };
+export type TStepOutputs = {
+  artifacts: Record<string, TArtifactRef>;
+  metrics: Record<string, number>;
+  /** a condition's chosen output port */
+  branch?: string;
+};
 export const emptyOutputs = (): TStepOutputs => ({ artifacts: {}, metrics: {} });
 
 const FINISHED: ReadonlySet<TStepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 export const isFinished = (status: TStepStatus) => FINISHED.has(status);
 
-/** Pending steps whose every dependency succeeded, in plan order. */
-export function readySteps(plan: TPlan, status: ReadonlyMap<string, TStepStatus>): TPlanStep[] {
-  return plan.steps.filter(
-    (step) => status.get(step.nodeId) === 'pending' && step.dependsOn.every((dep) => status.get(dep) === 'succeeded'),
-  );
-}
+export type TNextMoves = {
+  /** pending steps that can start now */
+  ready: TPlanStep[];
+  /** pending steps on a branch a condition did not take (every input edge inactive) */
+  skip: TPlanStep[];
+  /** pending steps that can never run because something upstream failed or was cancelled */
+  block: TPlanStep[];
+};
 
-const BLOCKING: ReadonlySet<TStepStatus> = new Set(['failed', 'skipped', 'cancelled']);
+const BROKEN: ReadonlySet<TStepStatus> = new Set(['failed', 'cancelled']);
 
 /**
- * Pending steps that can never run because a dependency failed, was skipped or cancelled, or is
- * itself unreachable: transitive, so one call returns the whole dead subgraph (in plan order) and
- * the interpreter need not come round again to skip grandchildren.
+ * What the interpreter may do next, in one pass over the (topologically ordered) plan. A step is
+ * ready when every dependency has finished, none failed, and at least one input edge is active:
+ * its source succeeded and, for a condition, the edge leaves the port of the branch taken.
+ * Skips and blocks propagate downstream within the same pass.
  */
-export function unreachableSteps(plan: TPlan, status: ReadonlyMap<string, TStepStatus>): TPlanStep[] {
-  const dead = new Set<string>();
-  // Plans are topologically ordered, so one pass finds everything and a second confirms it.
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const step of plan.steps) {
-      if (dead.has(step.nodeId) || status.get(step.nodeId) !== 'pending') continue;
-      const blocked = step.dependsOn.some((dep) => {
-        const s = status.get(dep);
-        return dead.has(dep) || (s !== undefined && BLOCKING.has(s));
-      });
-      if (blocked) {
-        dead.add(step.nodeId);
-        grew = true;
+export function nextMoves(plan: TPlan, status: ReadonlyMap<string, TStepStatus>, branches: ReadonlyMap<string, string>): TNextMoves {
+  const effective = new Map(status);
+  const blocked = new Set<string>();
+  const moves: TNextMoves = { ready: [], skip: [], block: [] };
+  for (const step of plan.steps) {
+    const own = effective.get(step.nodeId);
+    const upstreamBroken = step.dependsOn.some((dep) => blocked.has(dep) || BROKEN.has(effective.get(dep)!));
+    if (upstreamBroken && (own === 'pending' || own === 'skipped')) {
+      blocked.add(step.nodeId); // a skipped step below a failure stays blocked across passes
+      if (own === 'pending') {
+        moves.block.push(step);
+        effective.set(step.nodeId, 'skipped');
       }
+      continue;
+    }
+    if (own !== 'pending') continue;
+    if (!step.dependsOn.every((dep) => effective.get(dep) === 'succeeded' || effective.get(dep) === 'skipped')) continue;
+    const active =
+      step.inputs.length === 0 ||
+      step.inputs.some((edge) => effective.get(edge.fromNode) === 'succeeded' && (!branches.has(edge.fromNode) || branches.get(edge.fromNode) === edge.fromPort));
+    if (active) moves.ready.push(step);
+    else {
+      moves.skip.push(step);
+      effective.set(step.nodeId, 'skipped');
     }
   }
-  return plan.steps.filter((step) => dead.has(step.nodeId));
+  return moves;
 }
 
-/** The run's outcome once no step is pending or in flight. */
+/** The run's outcome once no step is pending or in flight: skipped branches are fine, failures are not. */
 export function runOutcome(status: ReadonlyMap<string, TStepStatus>): 'succeeded' | 'failed' {
-  return [...status.values()].every((s) => s === 'succeeded') ? 'succeeded' : 'failed';
+  return [...status.values()].some((s) => BROKEN.has(s)) ? 'failed' : 'succeeded';
 }

@@ -1,4 +1,5 @@
 import { nodeKindDefinition, portsFit } from './catalog';
+import { conditionReferenceProblems } from './condition-references';
 import { nodesOnCycles } from './graph';
 import type { TSpecProblem } from './problems';
 import { ZPipelineSpecSchema, type TPipelineSpec } from './spec';
@@ -111,6 +112,10 @@ function findProblems(spec: TPipelineSpec): TSpecProblem[] {
         problems.push({ code: 'missing_input', nodeId: node.id, field: `inputs.${port.name}`, message: `Input "${port.label}" of "${node.id}" must be connected` });
       }
     }
+  }
+
+  for (const node of nodes.values()) {
+    if (node.kind === 'condition') problems.push(...conditionReferenceProblems(spec, node, arcs));
   }
 
   for (const nodeId of nodesOnCycles([...nodes.keys()], arcs)) {

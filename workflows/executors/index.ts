@@ -15,6 +15,7 @@ export function executeStep(step: TPlanStep, ctx: TStepContext): Promise<TProces
     case 'noop':
       return executeNoop(NODE_CATALOG.noop.configSchema.parse(step.config), ctx);
     case 'approval':
-      throw new Error('Approval gates run in the interpreter, never on a pool worker');
+    case 'condition':
+      throw new Error(`${step.executor} steps run in the interpreter, never on a pool worker`);
   }
 }
