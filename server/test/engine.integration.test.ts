@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runs, stepCache } from '../../drizzle/schema';
+import { runs, stepCache, steps } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { chainSpec, seedMembers } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
@@ -147,6 +147,33 @@ describe('execution engine', () => {
     expect(byNode(lowResult).deploy!.status).toBe('skipped');
     expect(byNode(lowResult).retrain_report!.status).toBe('succeeded');
     expect(byNode(lowResult).notify!.status).toBe('succeeded');
+  });
+
+  it('fans out a for-each over a list, in parallel, collecting results in order (children for large lists)', async () => {
+    const dir = `/tmp/weft-foreach-${randomUUID()}`;
+    const spec = chainSpec([
+      ['regions', 'foreach', { items: '[]', concurrency: 4, step: { kind: 'shell', command: `mkdir -p ${dir}; echo "$WEFT_ITEM_INDEX" > ${dir}/$WEFT_ITEM` } }],
+      ['many', 'foreach', { items: '[]', concurrency: 50, step: { kind: 'noop', sleepMs: 0 } }],
+    ]);
+    // parameters are scalars, so the lists here are literals
+    spec.nodes[0]!.config.items = '["eu", "us", "asia"]';
+    spec.nodes[1]!.config.items = '[' + Array.from({ length: 300 }, (_, i) => i).join(',') + ']';
+    const result = await finished(await start(await version(spec)));
+    expect(result.run.status).toBe('succeeded');
+    for (const [i, region] of ['eu', 'us', 'asia'].entries()) expect((await readFile(`${dir}/${region}`, 'utf8')).trim()).toBe(String(i));
+    const [many] = await h.db.select({ outputs: steps.outputs }).from(steps).where(and(eq(steps.runId, result.run.id), eq(steps.nodeId, 'many')));
+    expect(many!.outputs!.items).toHaveLength(300);
+    expect(many!.outputs!.metrics.items).toBe(300);
+    const children = [];
+    for await (const wf of h.temporal.workflow.list({ query: `WorkflowType = "foreachChunk"` })) children.push(wf.workflowId);
+    expect(children.filter((id) => id.startsWith(`run-${result.run.id}/many/`))).toHaveLength(2);
+  });
+
+  it('fails a for-each whose item fails, naming the item', async () => {
+    const spec = chainSpec([['each', 'foreach', { items: '[1, 2, 3]', step: { kind: 'shell', command: '[ "$WEFT_ITEM" != 2 ]' } }, { retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 1 } }]]);
+    const result = await finished(await start(await version(spec)));
+    expect(result.run.status).toBe('failed');
+    expect(byNode(result).each!.error).toBe('1 of 3 items failed; item 1: Exited with code 1');
   });
 
   it('refuses a condition that reads a step that does not run before it', async () => {

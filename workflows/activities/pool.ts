@@ -36,19 +36,20 @@ export function createPoolActivities(deps: TPoolDeps) {
           }),
         );
       // a retry shows at once; a first attempt only once it has run a moment (no message for quick steps)
-      const startReport = setTimeout(() => void report({ phase: 'started' }), attempt > 1 ? 0 : REPORT_START_AFTER_MS);
+      // (for-each items report nothing: they are summed up by their for-each step)
+      const startReport = input.item ? undefined : setTimeout(() => void report({ phase: 'started' }), attempt > 1 ? 0 : REPORT_START_AFTER_MS);
 
       const workDir = path.join(deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps'), input.runId, input.step.nodeId, String(attempt));
       const log = new LogBuffer();
       const heartbeat = setInterval(() => ctx.heartbeat({ logTail: log.tail(LIVE_LOG_CHARS) }), HEARTBEAT_MS);
       try {
         const needsDir = input.step.executor !== 'noop';
-        const env: Record<string, string> = { WEFT_RUN_ID: input.runId, WEFT_NODE_ID: input.step.nodeId, WEFT_ATTEMPT: String(attempt) };
+        const env: Record<string, string> = { WEFT_RUN_ID: input.runId, WEFT_NODE_ID: input.step.nodeId, WEFT_ATTEMPT: String(attempt), ...itemEnv(input.item) };
         if (needsDir) {
           const inputFile = path.join(workDir, 'weft_input.json');
           const outputDir = path.join(workDir, 'outputs');
           await mkdir(outputDir, { recursive: true });
-          await writeFile(inputFile, JSON.stringify({ params: input.params, config: input.step.config }));
+          await writeFile(inputFile, JSON.stringify({ params: input.params, config: input.step.config, item: input.item?.value ?? null }));
           Object.assign(env, { WEFT_INPUT: inputFile, WEFT_OUTPUT_DIR: outputDir });
         }
         const result = await executeStep(input.step, {
@@ -61,18 +62,18 @@ export function createPoolActivities(deps: TPoolDeps) {
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Step cancelled; its processes were killed');
         if (result.exitCode !== 0) {
           const error = result.signal ? `Killed by ${result.signal}` : `Exited with code ${result.exitCode}`;
-          clearTimeout(startReport);
-          await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString() } });
+          if (startReport) clearTimeout(startReport);
+          if (!input.item) await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString() } });
           throw ApplicationFailure.retryable(error, 'StepFailed', { exitCode: result.exitCode });
         }
-        clearTimeout(startReport);
+        if (startReport) clearTimeout(startReport);
         return {
           outputs: { artifacts: {}, metrics: {} },
           attempt: { attempt, workerIdentity: deps.workerIdentity, startedAt, endedAt: new Date().toISOString(), exitCode: 0, log: log.toString() },
         };
       } catch (error) {
-        clearTimeout(startReport);
-        if (!(error instanceof ApplicationFailure) && !(error instanceof CancelledFailure)) {
+        if (startReport) clearTimeout(startReport);
+        if (!input.item && !(error instanceof ApplicationFailure) && !(error instanceof CancelledFailure)) {
           const message = error instanceof Error ? error.message : String(error);
           await report({ phase: 'finished', outcome: { status: 'failed', exitCode: null, error: message, log: log.toString() } });
         }
@@ -83,6 +84,13 @@ export function createPoolActivities(deps: TPoolDeps) {
       }
     },
   };
+}
+
+/** A for-each item as the step sees it: strings and numbers as they are (handy in shell), the rest as JSON. */
+function itemEnv(item: TRunStepInput['item']): Record<string, string> {
+  if (!item) return {};
+  const value = typeof item.value === 'string' || typeof item.value === 'number' ? String(item.value) : JSON.stringify(item.value);
+  return { WEFT_ITEM: value, WEFT_ITEM_INDEX: String(item.index) };
 }
 
 /**

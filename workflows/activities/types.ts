@@ -11,6 +11,8 @@ export type TRunStepInput = {
   step: TPlanStep;
   params: Record<string, TParameterValue>;
   inputs: TStepInputs;
+  /** set when the step is one item of a for-each */
+  item?: { index: number; value: unknown };
 };
 
 /** The successful attempt, reported with the result so that the success path needs no extra message. */

@@ -1,4 +1,5 @@
 import { evaluateExpression, isTruthy, parseExpression, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import { expressionContext } from './step-context';
 import type { TStepOutcome, TStepRunContext } from './step-runner';
 
 /**
@@ -12,11 +13,8 @@ export function runConditionStep(
   status: ReadonlyMap<string, TStepStatus>,
   outputs: ReadonlyMap<string, TStepOutputs>,
 ): TStepOutcome {
-  const steps = Object.fromEntries(
-    [...outputs].map(([nodeId, out]) => [nodeId, { status: status.get(nodeId) ?? 'pending', metrics: out.metrics, outputs: out.artifacts }]),
-  );
   const parsed = parseExpression(String(step.config.expression ?? ''));
-  const evaluated = parsed.ok ? evaluateExpression(parsed.ast, { steps, params: ctx.params }) : parsed;
+  const evaluated = parsed.ok ? evaluateExpression(parsed.ast, expressionContext(ctx.params, status, outputs)) : parsed;
   if (!evaluated.ok) {
     const error = `Condition failed: ${evaluated.error.message}`;
     ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'failed', error, at: ctx.now() });

@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow type a control worker serves.
 export { pipelineRun } from './pipeline-run';
+export { foreachChunk } from './foreach-chunk';

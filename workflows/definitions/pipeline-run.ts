@@ -2,6 +2,7 @@ import { CancellationScope, condition, continueAsNew, isCancellation, setHandler
 import type { TStepInputs } from '../activities/types';
 import { nextMoves, runOutcome, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
 import { runConditionStep } from './condition-step';
+import { runForeachStep } from './foreach-step';
 import { runApprovalGate } from './approval-gate';
 import { control } from './control-activities';
 import {
@@ -58,8 +59,13 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       return;
     }
     const inputs: TStepInputs = Object.fromEntries(step.dependsOn.map((dep) => [dep, outputs.get(dep)?.artifacts ?? {}]));
-    if (step.executor !== 'approval') watch.queued(step);
-    const execution = step.executor === 'approval' ? runApprovalGate(ctx, step, decisions) : runActivityStep(ctx, step, inputs);
+    if (step.executor !== 'approval' && step.executor !== 'foreach') watch.queued(step);
+    const execution =
+      step.executor === 'approval'
+        ? runApprovalGate(ctx, step, decisions)
+        : step.executor === 'foreach'
+          ? runForeachStep(ctx, step, status, outputs, inputs)
+          : runActivityStep(ctx, step, inputs);
     const tracked = execution
       .then((outcome) => void settled.push({ nodeId: step.nodeId, ...outcome }))
       .catch((error) => {

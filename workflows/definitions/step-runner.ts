@@ -50,10 +50,11 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
   }
 }
 
-function poolFor(step: TPlanStep) {
+/** The pool activity with the node's task queue, timeouts and retry policy. */
+export function poolFor(step: TPlanStep, activityId = step.nodeId) {
   return proxyActivities<TPool>({
     taskQueue: step.taskQueue,
-    activityId: step.nodeId,
+    activityId,
     startToCloseTimeout: step.startToCloseTimeoutMs,
     heartbeatTimeout: step.heartbeatTimeoutMs,
     // a cancelled run ends only once its step processes are gone
@@ -68,7 +69,7 @@ function poolFor(step: TPlanStep) {
   });
 }
 
-function failureMessage(error: unknown): string {
+export function failureMessage(error: unknown): string {
   if (error instanceof ActivityFailure && error.cause) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure || cause.message) return cause.message;

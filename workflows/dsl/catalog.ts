@@ -12,7 +12,7 @@ export type TPortType = (typeof PORT_TYPES)[number];
 export type TPort = { name: string; type: TPortType; required: boolean; label: string };
 
 /** python, shell and noop run on a pool worker; approval and condition are handled by the interpreter itself. */
-export type TExecutor = 'python' | 'shell' | 'approval' | 'noop' | 'condition';
+export type TExecutor = 'python' | 'shell' | 'approval' | 'noop' | 'condition' | 'foreach';
 
 export type TNodeKindDefinition<C extends z.ZodType = z.ZodType> = {
   kind: string;
@@ -42,17 +42,32 @@ const ZNoopConfigSchema = z.object({
   sleepMs: z.number().int().min(0).max(3_600_000).default(0),
 });
 
-const ZConditionConfigSchema = z.object({
-  expression: z
-    .string()
-    .trim()
-    .min(1, 'An expression is required')
-    .max(MAX_EXPRESSION_LENGTH)
-    .superRefine((source, ctx) => {
-      const parsed = parseExpression(source);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
-    }),
+
+// Not trimmed: error positions must count from the text the editor shows.
+const ZExpressionSchema = z
+  .string()
+  .max(MAX_EXPRESSION_LENGTH)
+  .superRefine((source, ctx) => {
+    if (source.trim() === '') return void ctx.addIssue({ code: 'custom', message: 'An expression is required' });
+    const parsed = parseExpression(source);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+  });
+
+/** What a for-each runs once per item: one of the pool step kinds, inline. */
+export const ZForeachBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('python'), ...ZPythonConfigSchema.shape }),
+  z.object({ kind: z.literal('shell'), ...ZShellConfigSchema.shape }),
+  z.object({ kind: z.literal('noop'), ...ZNoopConfigSchema.shape }),
+]);
+
+const ZForeachConfigSchema = z.object({
+  /** evaluates to the list to fan out over, e.g. `params.regions` or `[1, 2, 3]` */
+  items: ZExpressionSchema,
+  concurrency: z.number().int().min(1).max(500).default(16),
+  step: ZForeachBodySchema,
 });
+
+const ZConditionConfigSchema = z.object({ expression: ZExpressionSchema });
 
 const ZApprovalConfigSchema = z.object({
   instructions: z.string().max(2_000).default(''),
@@ -118,6 +133,19 @@ export const NODE_CATALOG = {
     executorVersion: '1',
     cacheable: false,
   },
+  foreach: {
+    kind: 'foreach',
+    title: 'For each',
+    description: 'Runs a Python, shell or no-op step once per item of a list, in parallel, and collects the results in order.',
+    executor: 'foreach',
+    configSchema: ZForeachConfigSchema,
+    defaultConfig: { items: '[1, 2, 3]', concurrency: 16, step: { kind: 'shell', command: 'echo "item $WEFT_ITEM"' } },
+    inputs: [flowIn],
+    outputs: [flowOut],
+    defaultPool: 'cpu',
+    executorVersion: '1',
+    cacheable: false,
+  },
   noop: {
     kind: 'noop',
     title: 'No-op',
@@ -149,6 +177,7 @@ export type TShellConfig = z.infer<typeof ZShellConfigSchema>;
 export type TApprovalConfig = z.infer<typeof ZApprovalConfigSchema>;
 export type TNoopConfig = z.infer<typeof ZNoopConfigSchema>;
 export type TConditionConfig = z.infer<typeof ZConditionConfigSchema>;
+export type TForeachConfig = z.infer<typeof ZForeachConfigSchema>;
 
 /** A target port accepts a source port when the types match or either side is `any`. */
 export function portsFit(source: TPortType, target: TPortType): boolean {

@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical-json';
 import { NODE_CATALOG } from './catalog';
 import { compileSpec, DEFAULT_RETRY, DEFAULT_TIMEOUT_SECONDS, HEARTBEAT_TIMEOUT_MS } from './compile';
 import { CONTROL_TASK_QUEUE, ZPlanSchema, type TPlan } from './plan';
-import { approvalNode, chainSpec, edge, pythonNode, shellNode, spec, type TSpecInput } from './test-specs';
+import { approvalNode, branchEdge, chainSpec, conditionNode, edge, pythonNode, shellNode, spec, type TSpecInput } from './test-specs';
 import { validateSpec } from './validate';
 
 function compiled(input: unknown): TPlan {
@@ -169,6 +169,60 @@ describe('compileSpec', () => {
     expect(stepOf(plan, 'deploy').label).toBe('Ship it');
     expect(stepOf(plan, 'fetch').label).toBe(NODE_CATALOG.shell.title);
     expect(stepOf(plan, 'gate').label).toBe(NODE_CATALOG.approval.title);
+  });
+});
+
+describe('compileSpec with a condition', () => {
+  // train → check ─true→ deploy ; check ─false→ retrain
+  const branching = () =>
+    spec(
+      [
+        pythonNode('train'),
+        conditionNode('check', '  steps.train.metrics.accuracy >= params.min_accuracy  '),
+        shellNode('deploy'),
+        pythonNode('retrain'),
+      ],
+      [edge('train', 'check'), branchEdge('check', 'true', 'deploy'), branchEdge('check', 'false', 'retrain')],
+      { parameters: { min_accuracy: 0.9 } },
+    );
+
+  it('runs a condition in the interpreter: executor condition on the weft-control queue, never cached', () => {
+    const check = stepOf(compiled(branching()), 'check');
+    expect(check).toMatchObject({
+      kind: 'condition',
+      executor: 'condition',
+      pool: 'control',
+      taskQueue: CONTROL_TASK_QUEUE,
+      label: NODE_CATALOG.condition.title,
+      cache: false,
+      dependsOn: ['train'],
+      inputs: [{ fromNode: 'train', fromPort: 'out', toPort: 'in' }],
+    });
+    expect(check.taskQueue).toBe('weft-control');
+  });
+
+  it('keeps the expression as written (error positions count from it) in the step config', () => {
+    expect(stepOf(compiled(branching()), 'check').config.expression).toMatch(/^\s*steps\.train\.metrics\.accuracy >= params\.min_accuracy\s*$/);
+  });
+
+  it('records which port of the condition feeds each branch', () => {
+    const plan = compiled(branching());
+    expect(stepOf(plan, 'deploy')).toMatchObject({ dependsOn: ['check'], inputs: [{ fromNode: 'check', fromPort: 'true', toPort: 'in' }] });
+    expect(stepOf(plan, 'retrain')).toMatchObject({ dependsOn: ['check'], inputs: [{ fromNode: 'check', fromPort: 'false', toPort: 'in' }] });
+    expect(plan.steps.map((s) => s.nodeId)).toEqual(['train', 'check', 'deploy', 'retrain']);
+    expect(ZPlanSchema.parse(plan)).toEqual(plan);
+  });
+
+  it('fails with the expression problem for a condition that reads a step below it', () => {
+    const input = branching();
+    input.nodes[1] = conditionNode('check', 'steps.deploy.status == "succeeded"');
+    const result = compileSpec(input);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({ code: 'invalid_config', nodeId: 'check', field: 'config.expression', message: expect.stringContaining('"deploy"') }),
+      ],
+    });
   });
 });
 

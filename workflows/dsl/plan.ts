@@ -13,7 +13,7 @@ export const ZPlanStepSchema = z.object({
   nodeId: z.string(),
   kind: z.string(),
   label: z.string(),
-  executor: z.enum(['python', 'shell', 'approval', 'noop', 'condition']),
+  executor: z.enum(['python', 'shell', 'approval', 'noop', 'condition', 'foreach']),
   executorVersion: z.string(),
   config: z.record(z.string(), z.unknown()),
   pool: z.string(),

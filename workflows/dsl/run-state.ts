@@ -17,6 +17,8 @@ export type TStepOutputs = {
   metrics: Record<string, number>;
   /** a condition's chosen output port */
   branch?: string;
+  /** a for-each's per-item outputs, in item order */
+  items?: TStepOutputs[];
 };
 export const emptyOutputs = (): TStepOutputs => ({ artifacts: {}, metrics: {} });
 

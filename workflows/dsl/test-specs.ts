@@ -31,6 +31,13 @@ export const approvalNode = (id: string, extra: Partial<TNodeInput> = {}): TNode
   ...extra,
 });
 
+export const conditionNode = (id: string, expression: string, extra: Partial<TNodeInput> = {}): TNodeInput => ({
+  id,
+  kind: 'condition',
+  config: { expression },
+  ...extra,
+});
+
 /** A flow edge `source.out → target.in`, id `source-target` unless given. */
 export const edge = (source: string, target: string, extra: Partial<TEdgeInput> = {}): TEdgeInput => ({
   id: `${source}-${target}`,
@@ -40,6 +47,10 @@ export const edge = (source: string, target: string, extra: Partial<TEdgeInput> 
   targetPort: 'in',
   ...extra,
 });
+
+/** The edge a condition's `true` or `false` port sends to `target.in`, id `condition-port-target`. */
+export const branchEdge = (condition: string, port: 'true' | 'false', target: string): TEdgeInput =>
+  edge(condition, target, { id: `${condition}-${port}-${target}`, sourcePort: port });
 
 export const spec = (nodes: TNodeInput[], edges: TEdgeInput[] = [], extra: Partial<TSpecInput> = {}): TSpecInput => ({
   nodes,
@@ -54,14 +65,22 @@ export function chainSpec(length: number): TSpecInput {
   return spec(nodes, edges);
 }
 
-/** A plan built by hand for run-state tests: only nodeId and dependsOn matter there. */
+/**
+ * A plan built by hand for run-state tests: only nodeId, dependsOn and inputs matter there. Each
+ * dependency is `node` (an edge from its `out` port) or `node:port` (e.g. `check:true`). Steps
+ * must be listed in topological order, as compileSpec lists them.
+ */
 export function planOf(steps: Record<string, string[]>, maxParallelism = 8): TPlan {
   return {
     formatVersion: 1,
     maxParallelism,
     parameters: {},
-    steps: Object.entries(steps).map(
-      ([nodeId, dependsOn]): TPlanStep => ({
+    steps: Object.entries(steps).map(([nodeId, sources]): TPlanStep => {
+      const inputs = sources.map((source) => {
+        const [fromNode = source, fromPort = 'out'] = source.split(':');
+        return { fromNode, fromPort, toPort: 'in' };
+      });
+      return {
         nodeId,
         kind: 'python',
         label: nodeId,
@@ -70,14 +89,14 @@ export function planOf(steps: Record<string, string[]>, maxParallelism = 8): TPl
         pool: 'cpu',
         taskQueue: 'weft-pool-cpu',
         executorVersion: '1',
-        dependsOn,
-        inputs: dependsOn.map((fromNode) => ({ fromNode, fromPort: 'out', toPort: 'in' })),
+        dependsOn: [...new Set(inputs.map((i) => i.fromNode))],
+        inputs,
         retry: { maximumAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 60_000, nonRetryableErrorTypes: [] },
         startToCloseTimeoutMs: 60_000,
         heartbeatTimeoutMs: 30_000,
         scheduleToStartTimeoutMs: 60_000,
         cache: true,
-      }),
-    ),
+      };
+    }),
   };
 }

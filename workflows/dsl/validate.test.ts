@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { NODE_CATALOG, PORT_TYPES, portsFit, type TNodeKindDefinition } from './catalog';
 import { PROBLEM_CODES, problemsByNode, type TProblemCode, type TSpecProblem } from './problems';
-import { approvalNode, chainSpec, edge, pythonNode, shellNode, spec } from './test-specs';
+import { approvalNode, branchEdge, chainSpec, conditionNode, edge, pythonNode, shellNode, spec } from './test-specs';
 import { validateSpec } from './validate';
 
 const problemsOf = (input: unknown): TSpecProblem[] => validateSpec(input).problems;
@@ -170,6 +170,130 @@ describe('validateSpec: invalid_config', () => {
 
   it('an approval with an empty config is valid (defaults apply)', () => {
     expect(validateSpec(spec([pythonNode('a'), approvalNode('g')], [edge('a', 'g')])).ok).toBe(true);
+  });
+});
+
+describe('validateSpec: condition expressions', () => {
+  /** train → prep → check(expression) ─true→ after ; aside is not upstream of check */
+  const withCondition = (expression: unknown, parameters: Record<string, number> = { min_accuracy: 0.9 }) =>
+    spec(
+      [pythonNode('train'), pythonNode('prep'), conditionNode('check', expression as string), pythonNode('after'), pythonNode('aside')],
+      [edge('train', 'prep'), edge('prep', 'check'), branchEdge('check', 'true', 'after')],
+      { parameters },
+    );
+  const expressionProblems = (expression: unknown, parameters?: Record<string, number>) => {
+    const problems = problemsOf(withCondition(expression, parameters));
+    record(problems);
+    return problems;
+  };
+
+  it('accepts reads of direct and transitive upstream steps and of existing parameters', () => {
+    expect(expressionProblems('steps.prep.status == "succeeded" and steps.train.metrics.accuracy >= params.min_accuracy')).toEqual([]);
+    expect(expressionProblems('steps["train"].metrics["f1"] > 0.5 or len(steps.prep.outputs) > 0')).toEqual([]);
+  });
+
+  it('a syntax error is invalid_config on config.expression, and names the position', () => {
+    expect(expressionProblems('steps.train.metrics.accuracy >> 0.9')).toEqual([
+      { code: 'invalid_config', nodeId: 'check', field: 'config.expression', message: "config.expression: Unexpected token '>' at 30" },
+    ]);
+    expect(expressionProblems('steps.prep.status == (1')).toEqual([
+      expect.objectContaining({ code: 'invalid_config', field: 'config.expression', message: expect.stringMatching(/ at 23$/) }),
+    ]);
+  });
+
+  it('an empty or missing expression is invalid_config on config.expression', () => {
+    expect(expressionProblems('')).toContainEqual(expect.objectContaining({ code: 'invalid_config', nodeId: 'check', field: 'config.expression' }));
+    const missing = problemsOf(spec([pythonNode('a'), { id: 'check', kind: 'condition' }], [edge('a', 'check')]));
+    expect(missing).toEqual([expect.objectContaining({ code: 'invalid_config', nodeId: 'check', field: 'config.expression' })]);
+  });
+
+  it('reading a step that is not upstream (a sibling, a descendant, itself) is pinned to config.expression', () => {
+    for (const name of ['aside', 'after', 'check']) {
+      expect(expressionProblems(`steps.${name}.status == "succeeded"`)).toEqual([
+        {
+          code: 'invalid_config',
+          nodeId: 'check',
+          field: 'config.expression',
+          message: expect.stringMatching(new RegExp(`^config\\.expression: "${name}" is not a step that runs before`)),
+        },
+      ]);
+    }
+  });
+
+  it('reading a step that does not exist is a problem too', () => {
+    expect(expressionProblems('steps.ghost.metrics.x > 1')).toEqual([
+      expect.objectContaining({ code: 'invalid_config', nodeId: 'check', message: expect.stringContaining('"ghost"') }),
+    ]);
+  });
+
+  it('`steps` without a step name asks for one', () => {
+    expect(expressionProblems('steps[params.min_accuracy].status == "succeeded"')).toEqual([
+      expect.objectContaining({ code: 'invalid_config', field: 'config.expression', message: expect.stringContaining('name a step') }),
+    ]);
+  });
+
+  it('a missing parameter is pinned to config.expression and named', () => {
+    expect(expressionProblems('steps.train.metrics.accuracy >= params.threshold')).toEqual([
+      {
+        code: 'invalid_config',
+        nodeId: 'check',
+        field: 'config.expression',
+        message: 'config.expression: the pipeline has no parameter "threshold"',
+      },
+    ]);
+    expect(expressionProblems('params.min_accuracy < 1', {})).toEqual([
+      expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('"min_accuracy"') }),
+    ]);
+  });
+
+  it('a parameter name that is an inherited object key is missing (or refused by the parser)', () => {
+    expect(expressionProblems('params.toString == 1')).toEqual([
+      expect.objectContaining({ code: 'invalid_config', field: 'config.expression', message: expect.stringContaining('no parameter "toString"') }),
+    ]);
+    expect(expressionProblems('params.constructor == 1')).toEqual([
+      expect.objectContaining({ code: 'invalid_config', field: 'config.expression', message: expect.stringContaining('constructor') }),
+    ]);
+  });
+
+  it('an unknown root is pinned to config.expression and named', () => {
+    expect(expressionProblems('accuracy > 0.9')).toEqual([
+      expect.objectContaining({
+        code: 'invalid_config',
+        nodeId: 'check',
+        field: 'config.expression',
+        message: expect.stringContaining('"accuracy" is unknown'),
+      }),
+    ]);
+    expect(expressionProblems('step.train.status == "succeeded"')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('"step" is unknown') }),
+    ]);
+  });
+
+  it('reports every bad reference of one expression', () => {
+    const problems = expressionProblems('steps.aside.metrics.x > params.nope or other');
+    expect(problems.map((p) => [p.code, p.field])).toEqual([
+      ['invalid_config', 'config.expression'],
+      ['invalid_config', 'config.expression'],
+      ['invalid_config', 'config.expression'],
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('"aside"'),
+      expect.stringContaining('"nope"'),
+      expect.stringContaining('"other"'),
+    ]);
+  });
+
+  it('a condition needs an upstream step (its input is required)', () => {
+    const problems = problemsOf(spec([conditionNode('check', 'params.go')], [], { parameters: { go: true } }));
+    expect(problems).toEqual([expect.objectContaining({ code: 'missing_input', nodeId: 'check', field: 'inputs.in' })]);
+  });
+
+  it('a condition has `true` and `false` ports, not `out`', () => {
+    const input = spec(
+      [pythonNode('a'), conditionNode('check', 'steps.a.status == "succeeded"'), pythonNode('b')],
+      [edge('a', 'check'), edge('check', 'b')],
+    );
+    expect(problemsOf(input)).toEqual([expect.objectContaining({ code: 'edge_unknown_port', edgeId: 'check-b', nodeId: 'check' })]);
   });
 });
 

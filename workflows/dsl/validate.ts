@@ -1,5 +1,5 @@
 import { nodeKindDefinition, portsFit } from './catalog';
-import { conditionReferenceProblems } from './condition-references';
+import { expressionReferenceProblems } from './expression-references';
 import { nodesOnCycles } from './graph';
 import type { TSpecProblem } from './problems';
 import { ZPipelineSpecSchema, type TPipelineSpec } from './spec';
@@ -115,7 +115,8 @@ function findProblems(spec: TPipelineSpec): TSpecProblem[] {
   }
 
   for (const node of nodes.values()) {
-    if (node.kind === 'condition') problems.push(...conditionReferenceProblems(spec, node, arcs));
+    if (node.kind === 'condition') problems.push(...expressionReferenceProblems(spec, node, arcs, 'expression'));
+    if (node.kind === 'foreach') problems.push(...expressionReferenceProblems(spec, node, arcs, 'items'));
   }
 
   for (const nodeId of nodesOnCycles([...nodes.keys()], arcs)) {

@@ -16,6 +16,7 @@ export function executeStep(step: TPlanStep, ctx: TStepContext): Promise<TProces
       return executeNoop(NODE_CATALOG.noop.configSchema.parse(step.config), ctx);
     case 'approval':
     case 'condition':
+    case 'foreach':
       throw new Error(`${step.executor} steps run in the interpreter, never on a pool worker`);
   }
 }

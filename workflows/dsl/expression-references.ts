@@ -3,25 +3,27 @@ import type { TSpecProblem } from './problems';
 import type { TPipelineNode, TPipelineSpec } from './spec';
 
 /**
- * A condition may read only what exists when it runs: `steps.<id>` of nodes upstream of it and
- * `params.<name>` of the pipeline. Everything else is a problem on the condition's expression.
+ * An expression (a condition's, a for-each's items) may read only what exists when it runs: `steps.<id>` of nodes upstream of it and
+ * `params.<name>` of the pipeline. Everything else is a problem on that expression (once per message).
  */
-export function conditionReferenceProblems(
+export function expressionReferenceProblems(
   spec: TPipelineSpec,
   condition: TPipelineNode,
   arcs: readonly { source: string; target: string }[],
+  field: 'expression' | 'items',
 ): TSpecProblem[] {
-  const parsed = parseExpression(String(condition.config.expression ?? ''));
+  const parsed = parseExpression(String(condition.config[field] ?? ''));
   if (!parsed.ok) return []; // the config schema reports syntax errors
   const upstream = ancestors(condition.id, arcs);
   const problems: TSpecProblem[] = [];
   const report = (message: string) =>
-    problems.push({ code: 'invalid_config', nodeId: condition.id, field: 'config.expression', message: `config.expression: ${message}` });
+    !problems.some((p) => p.message.endsWith(message)) &&
+    problems.push({ code: 'invalid_config', nodeId: condition.id, field: `config.${field}`, message: `config.${field}: ${message}` });
   for (const path of expressionReferences(parsed.ast)) {
     const [root, name] = path.split('.');
     if (root === 'steps') {
       if (name === undefined) report('name a step, e.g. steps.train.metrics.accuracy');
-      else if (!upstream.has(name)) report(`"${name}" is not a step that runs before this condition`);
+      else if (!upstream.has(name)) report(`"${name}" is not a step that runs before this node`);
     } else if (root === 'params') {
       if (name !== undefined && !Object.hasOwn(spec.parameters, name)) report(`the pipeline has no parameter "${name}"`);
     } else report(`"${root}" is unknown: read steps.<id>… or params.<name>`);

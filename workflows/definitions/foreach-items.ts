@@ -1,0 +1,54 @@
+import { isCancellation } from '@temporalio/workflow';
+import type { TStepInputs } from '../activities/types';
+import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
+import { failureMessage, poolFor } from './step-runner';
+
+export type TItemResult = { ok: true; outputs: TStepOutputs } | { ok: false; error: string };
+
+export type TForeachChunkInput = {
+  runId: string;
+  projectId: string;
+  step: TPlanStep;
+  params: Record<string, string | number | boolean>;
+  inputs: TStepInputs;
+  items: unknown[];
+  /** index of the first item of this chunk in the whole list */
+  offset: number;
+  concurrency: number;
+};
+
+/** The pool step one item runs: the for-each's body with the for-each's retry policy and timeouts. */
+export function itemStep(step: TPlanStep): TPlanStep {
+  const body = step.config.step as TForeachConfig['step'];
+  const { kind, ...config } = body;
+  return { ...step, kind, executor: kind, config };
+}
+
+/** Runs items as pool activities, at most `concurrency` at once; results come back in item order. */
+export async function runItems(input: TForeachChunkInput): Promise<TItemResult[]> {
+  const body = itemStep(input.step);
+  const results: TItemResult[] = new Array(input.items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < input.items.length) {
+      const i = next++;
+      const index = input.offset + i;
+      try {
+        const result = await poolFor(body, `${input.step.nodeId}[${index}]`).runStep({
+          runId: input.runId,
+          projectId: input.projectId,
+          step: body,
+          params: input.params,
+          inputs: input.inputs,
+          item: { index, value: input.items[i] },
+        });
+        results[i] = { ok: true, outputs: result.outputs };
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        results[i] = { ok: false, error: failureMessage(error) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(input.concurrency, input.items.length) }, lane));
+  return results;
+}
