@@ -4,6 +4,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createDatabase } from '../server/db/client';
 import { createControlActivities } from './activities/control';
 import { createPoolActivities } from './activities/pool';
+import { createArtifactStore } from './artifacts/store';
 import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
 
 const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
@@ -27,6 +28,6 @@ export async function createPoolWorker(opts: { connection: NativeConnection; nam
     namespace: opts.namespace,
     taskQueue: poolTaskQueue(opts.pool),
     identity: opts.identity,
-    activities: createPoolActivities({ client: opts.client, python: opts.python, workerIdentity: opts.identity }),
+    activities: createPoolActivities({ client: opts.client, store: createArtifactStore(), python: opts.python, workerIdentity: opts.identity }),
   });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runs, stepCache, steps } from '../../drizzle/schema';
+import { runs, stepArtifacts, stepCache, steps } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { chainSpec, seedMembers } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
@@ -57,7 +58,7 @@ describe('execution engine', () => {
     expect(result.run.status).toBe('cancelled');
     expect(byNode(result).long!.status).toBe('cancelled');
     expect(byNode(result).after!.status).toBe('cancelled');
-    expect(isAlive(pid)).toBe(false); // the grandchild `sleep` is gone too
+    await waitFor(async () => isAlive(pid), (alive) => !alive, { what: 'the grandchild `sleep` to be gone', timeoutMs: 5_000 });
     await expect(h.as('editor').runs.cancel({ projectId: h.projectId, runId })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
@@ -189,6 +190,52 @@ describe('execution engine', () => {
     expect(error.cause.details.problems).toEqual([expect.objectContaining({ nodeId: 'check', field: 'config.expression', message: expect.stringContaining('"later"') })]);
   });
 
+  it('passes data as artifacts: a 50 MB output reaches the next step by content hash, with lineage and metrics', async () => {
+    const spec = chainSpec([
+      [
+        'make',
+        'python',
+        {
+          code: [
+            'import os, weft_step as weft',
+            'with open(weft.output_path("blob.bin"), "wb") as f:',
+            '    f.write(os.urandom(50 * 1024 * 1024))',
+            'weft.log_metric("rows", 1234)',
+          ].join('\n'),
+        },
+        { cache: false },
+      ],
+      [
+        'use',
+        'python',
+        {
+          code: [
+            'import hashlib, weft_step as weft',
+            'data = open(weft.input_path("blob.bin"), "rb").read()',
+            'print("got", len(data), hashlib.sha256(data).hexdigest())',
+            'weft.log_metric("size_mb", len(data) / 2**20)',
+          ].join('\n'),
+        },
+        { cache: false },
+      ],
+    ]);
+    const result = await finished(await start(await version(spec)));
+    expect(result.run.status).toBe('succeeded');
+    const rows = await h.db.select().from(steps).where(eq(steps.runId, result.run.id));
+    const make = rows.find((r) => r.nodeId === 'make')!;
+    const blob = make.outputs!.artifacts['blob.bin']!;
+    expect(blob.size).toBe(50 * 1024 * 1024);
+    expect(make.outputs!.metrics).toEqual({ rows: 1234 });
+    expect(rows.find((r) => r.nodeId === 'use')!.outputs!.metrics).toEqual({ size_mb: 50 });
+    const log = await h.as('viewer').runs.stepLog({ projectId: h.projectId, runId: result.run.id, nodeId: 'use' });
+    expect(log.attempts[0]!.log).toContain(`got ${50 * 1024 * 1024} ${blob.hash}`);
+    const lineage = await h.db.select().from(stepArtifacts).where(eq(stepArtifacts.runId, result.run.id));
+    expect(lineage.map((l) => [l.nodeId, l.direction, l.name, l.hash]).sort()).toEqual([
+      ['make', 'output', 'blob.bin', blob.hash],
+      ['use', 'input', 'make/blob.bin', blob.hash],
+    ]);
+  });
+
   it('runs a version as it was saved, whatever the draft becomes meanwhile', async () => {
     const api = h.as('editor');
     const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
@@ -205,10 +252,11 @@ describe('execution engine', () => {
   });
 });
 
+/** Running, not a zombie: a killed orphan stays a zombie until its new parent (maybe never, in a container) reaps it. */
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }

@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
+import type { ArtifactStore } from '../artifacts/store';
+import { collectOutputs, materializeInputs, readStepEvents, StepOutputsError } from '../artifacts/step-io';
 import { stepAttemptSignal, type TStepAttemptEvent } from '../definitions/messages';
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
 import type { TRunStepInput, TRunStepResult } from './types';
 
-export type TPoolDeps = { client: Client; python: string; workerIdentity: string; scratchRoot?: string };
+export type TPoolDeps = { client: Client; store: ArtifactStore; python: string; workerIdentity: string; scratchRoot?: string };
 
 const HEARTBEAT_MS = 1_000;
 const LIVE_LOG_CHARS = 16 * 1024;
@@ -45,12 +47,13 @@ export function createPoolActivities(deps: TPoolDeps) {
       try {
         const needsDir = input.step.executor !== 'noop';
         const env: Record<string, string> = { WEFT_RUN_ID: input.runId, WEFT_NODE_ID: input.step.nodeId, WEFT_ATTEMPT: String(attempt), ...itemEnv(input.item) };
+        const files = { input: path.join(workDir, 'weft_input.json'), outputs: path.join(workDir, 'outputs'), events: path.join(workDir, 'weft_events.jsonl') };
         if (needsDir) {
-          const inputFile = path.join(workDir, 'weft_input.json');
-          const outputDir = path.join(workDir, 'outputs');
-          await mkdir(outputDir, { recursive: true });
-          await writeFile(inputFile, JSON.stringify({ params: input.params, config: input.step.config, item: input.item?.value ?? null }));
-          Object.assign(env, { WEFT_INPUT: inputFile, WEFT_OUTPUT_DIR: outputDir });
+          await mkdir(files.outputs, { recursive: true });
+          // data arrives as files from the artifact store, never through Temporal payloads
+          const inputs = await materializeInputs(deps.store, input.inputs, path.join(workDir, 'inputs'));
+          await writeFile(files.input, JSON.stringify({ params: input.params, config: input.step.config, inputs, item: input.item?.value ?? null }));
+          Object.assign(env, { WEFT_INPUT: files.input, WEFT_OUTPUT_DIR: files.outputs, WEFT_EVENTS: files.events });
         }
         const result = await executeStep(input.step, {
           workDir,
@@ -67,8 +70,9 @@ export function createPoolActivities(deps: TPoolDeps) {
           throw ApplicationFailure.retryable(error, 'StepFailed', { exitCode: result.exitCode });
         }
         if (startReport) clearTimeout(startReport);
+        const outputs = needsDir ? await stepOutputs(deps.store, files) : { artifacts: {}, metrics: {} };
         return {
-          outputs: { artifacts: {}, metrics: {} },
+          outputs,
           attempt: { attempt, workerIdentity: deps.workerIdentity, startedAt, endedAt: new Date().toISOString(), exitCode: 0, log: log.toString() },
         };
       } catch (error) {
@@ -84,6 +88,18 @@ export function createPoolActivities(deps: TPoolDeps) {
       }
     },
   };
+}
+
+/** The files a step wrote become artifacts; its metric events become the step's metrics. */
+async function stepOutputs(store: ArtifactStore, files: { outputs: string; events: string }) {
+  try {
+    const [artifacts, events] = await Promise.all([collectOutputs(store, files.outputs), readStepEvents(files.events)]);
+    return { artifacts, metrics: events.metrics };
+  } catch (error) {
+    // a bad output name or a directory in the outputs is the step's fault: retrying cannot fix it
+    if (error instanceof StepOutputsError) throw ApplicationFailure.nonRetryable(error.message, 'InvalidStepOutputs');
+    throw error;
+  }
 }
 
 /** A for-each item as the step sees it: strings and numbers as they are (handy in shell), the rest as JSON. */

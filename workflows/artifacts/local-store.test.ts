@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LocalArtifactStore } from './local-store';
@@ -81,7 +81,8 @@ describe('createArtifactStore', () => {
     expect((createArtifactStore({ WEFT_ARTIFACTS_DIR: 'x/y' }) as LocalArtifactStore).root).toBe(path.join(repoRoot, 'x', 'y'));
     const s = createArtifactStore({ WEFT_ARTIFACTS_DIR: path.join(tempDir(), 'configured') });
     const ref = await s.putFile(fileURLToPath(import.meta.url));
-    expect(ref.hash).toBe(sha256(await import('node:fs/promises').then((fs) => fs.readFile(fileURLToPath(import.meta.url)))));
+    expect(ref.hash).toBe(sha256(await readFile(fileURLToPath(import.meta.url))));
+    expect(await createArtifactStore({ WEFT_ARTIFACTS_DIR: path.join(tempDir(), 'configured') }).has(ref.hash)).toBe(true);
   });
 
   it('refuses a malformed S3 endpoint', () => {

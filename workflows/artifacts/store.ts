@@ -24,7 +24,7 @@ export const ZArtifactStoreEnvSchema = z.object({
 });
 
 /** S3 when WEFT_ARTIFACTS_S3_BUCKET is set, else a local directory (WEFT_ARTIFACTS_DIR, default .weft/artifacts). */
-export function createArtifactStore(env: NodeJS.ProcessEnv = process.env): ArtifactStore {
+export function createArtifactStore(env: Readonly<Record<string, string | undefined>> = process.env): ArtifactStore {
   const config = ZArtifactStoreEnvSchema.parse(env);
   if (!config.WEFT_ARTIFACTS_S3_BUCKET) {
     return new LocalArtifactStore(path.resolve(repoRoot, config.WEFT_ARTIFACTS_DIR ?? '.weft/artifacts'));
