@@ -40,6 +40,7 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
       ) : (
         <p className="text-sm">
           <span className={`font-medium ${OUTCOME_STYLE[approval.status]}`}>{approval.status}</span>
+          {approval.status === 'cancelled' ? <span className="text-slate-500"> (the run was cancelled while waiting)</span> : null}
           {approval.decidedByName ? ` by ${approval.decidedByName}` : null}
           {approval.decidedAt ? (
             <>

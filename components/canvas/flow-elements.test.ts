@@ -57,12 +57,14 @@ describe('React Flow elements derived from the spec', () => {
   it('renders a node again when its step origin or flag changes, not when an equal step arrives', () => {
     const cache = newFlowCache();
     const step: TStepView = { status: 'pending', attempts: 0, origin: 'executed', flag: null };
-    const first = deriveNodes(inputs({ steps: new Map([['python_1', step]]) }), cache);
-    const same = deriveNodes(inputs({ steps: new Map([['python_1', { ...step }]]) }), cache);
-    expect(same[0]).toBe(first[0]);
-    const flagged = deriveNodes(inputs({ steps: new Map([['python_1', { ...step, flag: 'No worker in pool "cpu" has picked this step up yet' }]]) }), cache);
+    const base = inputs();
+    const withStep = (s: TStepView) => deriveNodes({ ...base, steps: new Map([['python_1', s]]) }, cache);
+    const first = withStep(step);
+    expect(withStep({ ...step })[0]).toBe(first[0]);
+    const flagged = withStep({ ...step, flag: 'No worker in pool "cpu" has picked this step up yet' });
     expect(flagged[0]).not.toBe(first[0]);
-    const reused = deriveNodes(inputs({ steps: new Map([['python_1', { ...step, status: 'succeeded', origin: 'reused' }]]) }), cache);
+    expect(flagged[0]!.data.step?.flag).toContain('No worker');
+    const reused = withStep({ ...step, status: 'succeeded', origin: 'reused' });
     expect(reused[0]!.data.step?.origin).toBe('reused');
   });
 });

@@ -1,15 +1,20 @@
+'use client';
+
 import Link from 'next/link';
-import type { TRunStatus } from '@/workflows/dsl';
+import { useProject } from '@/components/project/project-context';
+import type { TApiOutputs } from '@/components/providers/api-types';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDuration, Time } from '@/components/ui/time';
+import { originCounts } from './origin-counts';
+import { RunActions } from './run-actions';
 
-type TProps = {
-  run: { status: TRunStatus; trigger: 'manual' | 'schedule'; error: string | null; createdAt: Date; startedAt: Date | null; endedAt: Date | null; startedByName: string | null };
-  pipeline: { id: string; name: string };
-  version: { number: number };
-};
+type TRunData = TApiOutputs['runs']['get'];
 
-export function RunHeader({ run, pipeline, version }: TProps) {
+type TProps = Pick<TRunData, 'run' | 'pipeline' | 'steps'> & { version: Pick<TRunData['version'], 'number'> };
+
+export function RunHeader({ run, pipeline, version, steps }: TProps) {
+  const { project, canRun } = useProject();
+  const origins = originCounts(steps);
   return (
     <div className="shrink-0 space-y-2 border-b border-slate-200 bg-white px-4 py-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -27,10 +32,28 @@ export function RunHeader({ run, pipeline, version }: TProps) {
             <>started by {run.startedByName ?? 'unknown'}</>
           )}
         </span>
+        {run.retryOfRunId ? (
+          <span className="text-sm text-slate-600" data-testid="retry-of">
+            retry of{' '}
+            <Link href={`/runs/${run.retryOfRunId}`} className="font-mono text-indigo-700 hover:underline" title={run.retryOfRunId}>
+              run {run.retryOfRunId.slice(0, 8)}
+            </Link>
+          </span>
+        ) : null}
         <span className="text-xs text-slate-500">
           <Time value={run.createdAt} />
           {run.startedAt ? ` · ${formatDuration(run.startedAt, run.endedAt)}` : null}
         </span>
+        {origins ? (
+          <span className="text-xs text-sky-800" data-testid="origin-counts" title="Steps whose outputs were not computed by this run">
+            {origins}
+          </span>
+        ) : null}
+        {canRun ? (
+          <div className="ml-auto">
+            <RunActions projectId={project.id} runId={run.id} status={run.status} />
+          </div>
+        ) : null}
       </div>
       {run.error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -34,9 +34,10 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
   const flow = useFlowCanvas({ spec: data.version.spec, steps });
   const selected = flow.selectedNodeId;
   const step = selected ? data.steps.find((s) => s.nodeId === selected) : undefined;
+  const view = selected ? steps.get(selected) : undefined;
   return (
     <div className="flex h-full flex-col">
-      <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} />
+      <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} steps={data.steps} />
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
           <PipelineCanvas flow={flow} editable={false} />
@@ -49,7 +50,9 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
               projectId={projectId}
               runId={data.run.id}
               nodeId={selected}
-              status={steps.get(selected)?.status ?? 'pending'}
+              status={view?.status ?? 'pending'}
+              origin={view?.origin ?? 'executed'}
+              flag={view?.flag ?? null}
               stepError={step?.error ?? null}
             />
           </aside>

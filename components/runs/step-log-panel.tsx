@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import type { TStepStatus } from '@/workflows/dsl';
+import type { TStepOrigin, TStepStatus } from '@/workflows/dsl';
 import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -11,10 +11,15 @@ import { formatDuration, Time } from '@/components/ui/time';
 
 export const LOG_POLL_MS = 1_000;
 
-type TProps = { projectId: string; runId: string; nodeId: string; status: TStepStatus; stepError: string | null };
+type TProps = { projectId: string; runId: string; nodeId: string; status: TStepStatus; origin: TStepOrigin; flag: string | null; stepError: string | null };
+
+const ORIGIN_NOTE: Partial<Record<TStepOrigin, string>> = {
+  cached: 'From cache: the outputs of an identical earlier execution were used; this run did not execute the step.',
+  reused: 'Reused: the step succeeded in the run this one retries, and its outputs were used again.',
+};
 
 /** One step's attempts and log; polled every second while the step runs, fetched once more when it ends. */
-export function StepLogPanel({ projectId, runId, nodeId, status, stepError }: TProps) {
+export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, stepError }: TProps) {
   const trpc = useTRPC();
   const active = status === 'running' || status === 'retrying';
   const log = useQuery(trpc.runs.stepLog.queryOptions({ projectId, runId, nodeId }, { staleTime: 0, refetchInterval: active ? LOG_POLL_MS : false }));
@@ -40,6 +45,8 @@ export function StepLogPanel({ projectId, runId, nodeId, status, stepError }: TP
             Waiting for a decision: open Approvals
           </Link>
         ) : null}
+        {ORIGIN_NOTE[origin] ? <p className="text-sm text-sky-800">{ORIGIN_NOTE[origin]}</p> : null}
+        {flag ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{flag}</p> : null}
         {stepError ? <p className="text-sm text-red-700">{stepError}</p> : null}
         <ErrorText error={log.error} />
         {attempts.length > 0 ? (
