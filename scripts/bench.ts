@@ -7,15 +7,15 @@
 // meets its target), 1 when the bench itself broke or a run it needed failed.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import * as handActivities from '../bench/handwritten/activities';
-import { activityTimeline, mergeTimings, phasesOf, stepTimings, type TActivityTiming, type TStepTimings } from '../bench/lib/history';
-import { fanOutSpec, noopChain, pythonChain } from '../bench/lib/specs';
+import { activityTimeline, mergeTimings, phasesOf, runPhases, stepTimings, type TActivityTiming, type TStepTimings } from '../bench/lib/history';
+import { fanOutSpec, foreachSpec, noopChain, pythonChain } from '../bench/lib/specs';
 import { fmtMs, linearFit, median, percentile } from '../bench/lib/stats';
 import { renderTable, verdict, type TRow } from '../bench/lib/table';
 import { createDatabase } from '../server/db/client';
@@ -25,7 +25,7 @@ import { createCaller } from '../server/trpc/root';
 import type { TPipelineRunResult } from '../workflows/definitions/messages';
 import { compileSpec, isNodeKind, type TPipelineSpec } from '../workflows/dsl';
 import { createControlWorker, createPoolWorker } from '../workflows/worker-factory';
-import { onCleanup, stopAll } from './lib/processes';
+import { isAlive, onCleanup, stopAll } from './lib/processes';
 import { createDatabase as createPgDatabase, startPostgres } from './lib/postgres';
 import { ensureNamespaces, startTemporal } from './lib/temporal';
 import { ensureVenv, repoRoot } from './lib/venv';
@@ -48,6 +48,9 @@ const NAMESPACE = 'weft-bench';
 const HAND_QUEUE = 'bench-hand';
 /** activities only: the hand-written chain's variant whose activities, like Weft's steps, live on another queue */
 const HAND_ACTIVITY_QUEUE = 'bench-hand-activities';
+/** BENCH_ONLY=chains,latency,concurrent,python,foreach,fanout,big: run only those measurements (compile always runs). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const wanted = (what: string) => ONLY.size === 0 || ONLY.has(what);
 const TEMPORAL_IN_MEMORY = ['1', 'true', 'yes'].includes((process.env.BENCH_TEMPORAL_MEMORY ?? '').toLowerCase());
 const benchDir = path.join(repoRoot, '.weft', 'bench');
 const handWorkflowsPath = fileURLToPath(new URL('../bench/handwritten/workflows.ts', import.meta.url));
@@ -71,15 +74,27 @@ type TBench = Awaited<ReturnType<typeof startBench>>;
 // ---------------------------------------------------------------------------------------------
 // services and workers
 
+const removeSqlite = (file: string) => Promise.all(['', '-wal', '-shm'].map((s) => rm(file + s, { force: true }))).then(() => undefined);
+
+/** Databases of benches that died without cleaning up (SIGKILL): their pid no longer runs. */
+async function removeStaleTemporalDbs(): Promise<void> {
+  const files = await readdir(benchDir).catch(() => [] as string[]);
+  for (const name of files) {
+    const pid = Number(/^temporal-(\d+)\.db$/.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !isAlive(pid)) await removeSqlite(path.join(benchDir, name));
+  }
+}
+
 async function startServices() {
   const venv = await ensureVenv();
   const givenDb = process.env.BENCH_DATABASE_URL;
   const givenTemporal = process.env.BENCH_TEMPORAL_ADDRESS;
-  const temporalDb = path.join(benchDir, 'temporal.db');
-  const removeTemporalDb = () => Promise.all(['', '-wal', '-shm'].map((s) => rm(temporalDb + s, { force: true }))).then(() => undefined);
+  // One file per bench process, so that a second bench started by mistake (refused: ports in use)
+  // never deletes the first one's live database.
+  const temporalDb = path.join(benchDir, `temporal-${process.pid}.db`);
   if (!givenTemporal && !TEMPORAL_IN_MEMORY) {
-    await removeTemporalDb();
-    onCleanup(removeTemporalDb); // registered first, so it runs after the server has stopped
+    await removeStaleTemporalDbs();
+    onCleanup(() => removeSqlite(temporalDb)); // registered first, so it runs after the server has stopped
   }
   const [adminUrl, address] = await Promise.all([
     givenDb ?? startPostgres({ dataDir: path.join(benchDir, 'pg'), port: 5477, persistent: false }).then((pg) => pg.url),
@@ -119,7 +134,8 @@ async function startServices() {
 
 async function startBench() {
   const services = await startServices();
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Worker and core warnings go to stderr with the progress lines; stdout keeps the table.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } } });
 
   const { db, pool } = createDatabase(services.databaseUrl, 25);
   onCleanup(() => pool.end());
@@ -169,7 +185,7 @@ async function startBench() {
 // ---------------------------------------------------------------------------------------------
 // one run
 
-type TTimed = { ms: number; handle: WorkflowHandle };
+type TTimed = { ms: number; handle: WorkflowHandle; /** Weft: how long runs.start itself took */ startMs?: number };
 
 /** Waits for a workflow's result, racing the workers' health and a time limit (then terminates it). */
 async function awaitResult<T>(b: TBench, handle: WorkflowHandle, limitMs: number): Promise<T> {
@@ -197,11 +213,12 @@ async function saveVersion(b: TBench, name: string, spec: TPipelineSpec): Promis
 async function runWeft(b: TBench, versionId: string, limitMs = 60_000): Promise<TTimed> {
   const t0 = now();
   const { runId } = await b.api.runs.start({ projectId: b.projectId, versionId, requestId: randomUUID() });
+  const startMs = now() - t0;
   const handle = b.temporal.workflow.getHandle(`run-${runId}`);
   const result = await awaitResult<TPipelineRunResult>(b, handle, limitMs);
   const ms = now() - t0;
   if (result?.status !== 'succeeded') throw new Error(`run ${runId} ended ${result?.status ?? 'without a result'}${result?.error ? `: ${result.error}` : ''}`);
-  return { ms, handle };
+  return { ms, handle, startMs };
 }
 
 async function runHand(b: TBench, workflow: 'handChain' | 'handPythonChain' | 'handFanOut', args: unknown[], limitMs = 60_000): Promise<TTimed> {
@@ -330,6 +347,7 @@ const perStep = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms/step
 
 async function main(): Promise<void> {
   const started = now();
+  const loadAtStart = os.loadavg();
   const watchdog = setTimeout(() => {
     console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} min: giving up`);
     void stopAll().finally(() => process.exit(1));
@@ -349,7 +367,7 @@ async function main(): Promise<void> {
 
   // 1. per-step overhead: the slope over chains of 1, 10 and 50 no-op steps
   let noopSlopes: { weft: number; hand: number } | undefined;
-  await measure('no-op chains', async () => {
+  if (wanted('chains')) await measure('no-op chains', async () => {
     const series = await measureSeries(
       'no-op chains (Weft / hand / hand, activities on another queue)',
       SIZES,
@@ -400,25 +418,34 @@ async function main(): Promise<void> {
   });
 
   // 2. 3-step pipeline start → done
-  await measure('3-step start → done', async () => {
+  if (wanted('latency')) await measure('3-step start → done', async () => {
     const v3 = noopVersions.get(3)!;
-    const weft: number[] = [];
-    const hand: number[] = [];
+    const weft: TTimed[] = [];
+    const hand: TTimed[] = [];
     for (let i = 0; i < LATENCY_REPS; i++) {
-      weft.push((await runWeft(b, v3)).ms);
-      hand.push((await runHand(b, 'handChain', [3])).ms);
+      weft.push(await runWeft(b, v3));
+      hand.push(await runHand(b, 'handChain', [3]));
     }
+    const msOf = (list: TTimed[]) => list.map((r) => r.ms);
     rows.push({
       measure: `3-step no-op pipeline, start → done (median of ${LATENCY_REPS}; Weft via runs.start)`,
-      weft: fmtMs(median(weft)),
-      hand: fmtMs(median(hand)),
+      weft: fmtMs(median(msOf(weft))),
+      hand: fmtMs(median(msOf(hand))),
       target: '< 60 ms (issue: hand 42 ms)',
-      ok: verdict(median(weft) < 60),
+      ok: verdict(median(msOf(weft)) < 60),
     });
+    // where the time goes, from the histories (server clock) and the client
+    const phases = async (list: TTimed[], isStep: (a: TActivityTiming) => boolean) => {
+      const all = (await Promise.all(list.map(async (r) => runPhases(await activityTimeline(r.handle), isStep)))).flatMap((p) => (p ? [p] : []));
+      const m = (k: keyof (typeof all)[number]) => fmtMs(median(all.map((p) => p[k])));
+      return `workflow started → first step scheduled ${m('beforeSteps')}, steps ${m('steps')}, last step completed → workflow closed ${m('afterSteps')} (workflow ${m('total')})`;
+    };
+    notes.push(`3-step runs (medians): Weft: runs.start call ${fmtMs(median(weft.map((r) => r.startMs ?? Number.NaN)))}; ${await phases(weft, isWeftStep)}`);
+    notes.push(`                       hand-written: ${await phases(hand, isHandStep)}`);
   });
 
   // 3. 100 concurrent runs of a 10-step chain
-  await measure(`${CONCURRENT} concurrent ${CONCURRENT_STEPS}-step runs`, async () => {
+  if (wanted('concurrent')) await measure(`${CONCURRENT} concurrent ${CONCURRENT_STEPS}-step runs`, async () => {
     const v10 = noopVersions.get(CONCURRENT_STEPS) ?? (await saveVersion(b, `bench noop ${CONCURRENT_STEPS}`, noopChain(CONCURRENT_STEPS)));
     const burst = async (one: () => Promise<TTimed>) => {
       const t0 = now();
@@ -458,7 +485,7 @@ async function main(): Promise<void> {
   });
 
   // 4. the same chains with Python steps: what a process start adds per step
-  await measure('python chains', async () => {
+  if (wanted('python')) await measure('python chains', async () => {
     const versions = new Map<number, string>();
     for (const n of SIZES) versions.set(n, await saveVersion(b, `bench python ${n}`, pythonChain(n)));
     await runWeft(b, versions.get(1)!); // warm the page cache for python
@@ -466,7 +493,7 @@ async function main(): Promise<void> {
     const series = await measureSeries('python chains (Weft / hand)', SIZES, PY_REPS, [
       ['weft', (n) => runWeft(b, versions.get(n)!, 60_000 + n * 2_000)],
       ['hand', (n) => runHand(b, 'handPythonChain', [n, b.python])],
-    ]);
+    ], 50);
     const py = { weft: slopeOf(series.get('weft')!), hand: slopeOf(series.get('hand')!) };
     rows.push({
       measure: `python chains ${SIZES.join('/')} (code \`pass\`; slope, ${PY_REPS} rep${PY_REPS > 1 ? 's' : ''})`,
@@ -483,15 +510,50 @@ async function main(): Promise<void> {
       ok: '',
     });
     notes.push(`python chain medians (start → done): Weft ${mediansOf(series.get('weft')!)}; hand-written ${mediansOf(series.get('hand')!)} (python: ${b.python})`);
+    const [w, h] = await Promise.all([timingsOf(series.get('weft')!.handles, isWeftStep), timingsOf(series.get('hand')!.handles, isHandStep)]);
+    const per = (t: TStepTimings) =>
+      `activity (started→completed) ${fmtMs(median(t.exec))}, completed→next started ${fmtMs(median(t.gaps))}, scheduled→started ${fmtMs(median(t.dispatch))}`;
+    notes.push(`50-step python chains, per step (medians, history): Weft: ${per(w)}; hand-written: ${per(h)}`);
   });
 
-  // 5. 1,000-way for-each (and, until there is a for-each node kind, a static fan-out of 1,000 no-ops)
-  rows.push(
-    isNodeKind('foreach')
-      ? { measure: '1,000-way for-each', weft: 'foreach kind exists: not driven by this bench yet', hand: '—', target: '< 4 s', ok: '' }
-      : { measure: '1,000-way for-each', weft: 'not supported yet (no foreach kind)', hand: '—', target: '< 4 s', ok: 'NO' },
-  );
-  await measure(`${FAN_OUT}-way static fan-out`, async () => {
+  // 5. 1,000-way for-each (and a static 1,000-wide fan-out of no-op nodes)
+  if (!isNodeKind('foreach')) {
+    rows.push({ measure: '1,000-way for-each', weft: 'not supported yet (no foreach kind)', hand: '—', target: '< 4 s', ok: 'NO' });
+  } else if (wanted('foreach')) {
+    await measure('1,000-way for-each', async () => {
+      const built = foreachSpec(FAN_OUT, 500, (spec) => compileSpec(spec).ok);
+      if (!built) {
+        const probe = compileSpec(foreachSpec(FAN_OUT, 500, () => true)!.spec);
+        const why = probe.ok ? '' : probe.problems.map((p) => p.message).join('; ');
+        rows.push({ measure: '1,000-way for-each', weft: short(`no for-each spec of this bench validates: ${why}`), hand: '—', target: '< 4 s', ok: '' });
+        return;
+      }
+      const version = await saveVersion(b, `bench foreach ${built.items}`, built.spec);
+      let weft: string;
+      let ok: boolean;
+      try {
+        const r = await runWeft(b, version, FAN_OUT_LIMIT_MS);
+        weft = fmtMs(r.ms);
+        ok = r.ms < 4_000;
+        const children: string[] = [];
+        for await (const wf of b.temporal.workflow.list({ query: `WorkflowType = 'foreachChunk'` })) children.push(wf.workflowId);
+        const own = children.filter((id) => id.startsWith(`${r.handle.workflowId}/`)).length;
+        notes.push(`for-each (${built.items} no-op items, concurrency ${built.concurrency}, items = ${built.expression}): ${own} child workflows of the run; the run's own history ${(await activityTimeline(r.handle)).events} events`);
+      } catch (error) {
+        weft = short(`did not complete: ${errorText(error)}`);
+        ok = false;
+      }
+      const hand = await runHand(b, 'handFanOut', [FAN_OUT], FAN_OUT_LIMIT_MS);
+      rows.push({
+        measure: `1,000-way for-each (${built.items === FAN_OUT ? '' : `${built.items} items: 1,000 do not fit the expression; `}no-op body, concurrency ${built.concurrency}) start → done`,
+        weft,
+        hand: `${fmtMs(hand.ms)} (1,000 at once)`,
+        target: '< 4 s',
+        ok: verdict(ok),
+      });
+    });
+  }
+  if (wanted('fanout')) await measure(`${FAN_OUT}-way static fan-out`, async () => {
     const version = await saveVersion(b, `bench fan-out ${FAN_OUT}`, fanOutSpec(FAN_OUT));
     let weft: string;
     let weftOk: boolean | undefined;
@@ -506,11 +568,13 @@ async function main(): Promise<void> {
     }
     const hand = await runHand(b, 'handFanOut', [FAN_OUT], FAN_OUT_LIMIT_MS);
     notes.push(`${FAN_OUT}-way fan-out, hand-written (history): ${phasesOf(await activityTimeline(hand.handle), isHandStep)}`);
-    rows.push({ measure: `  stand-in: start → ${FAN_OUT} parallel no-op nodes → end, start → done`, weft, hand: fmtMs(hand.ms), target: '< 4 s', ok: verdict(weftOk) });
+    rows.push({ measure: `${FAN_OUT.toLocaleString('en')}-wide static fan-out: start → ${FAN_OUT} no-op nodes → end, start → done`, weft, hand: fmtMs(hand.ms), target: '< 4 s (as for-each)', ok: verdict(weftOk) });
   });
 
   // 6. 2,000-node pipeline
-  if (QUICK) {
+  if (!wanted('big')) {
+    // left out by BENCH_ONLY
+  } else if (QUICK) {
     rows.push({ measure: `${BIG_CHAIN.toLocaleString('en')}-node pipeline (no-op chain)`, weft: 'skipped (BENCH_QUICK)', hand: '—', target: 'completes', ok: '' });
   } else {
     await measure(`${BIG_CHAIN}-node chain`, async () => {
@@ -557,6 +621,8 @@ async function main(): Promise<void> {
   console.log(table);
   console.log('');
   console.log(`machine: ${cpus.length} CPU${cpus.length === 1 ? '' : 's'} (${cpus[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`);
+  const loadAtEnd = os.loadavg();
+  console.log(`load average (1 min) at start ${loadAtStart[0]!.toFixed(1)}, at end ${loadAtEnd[0]!.toFixed(1)}${Math.max(loadAtStart[0]!, loadAtEnd[0]!) > cpus.length ? ' — other work was competing for the CPUs: treat the timings with care' : ''}`);
   console.log(`services: ${b.temporalVersion}${b.ownServices.temporal ? ' (dev server: transferProcessorMaxPollRPS=1000, 1 task-queue partition, SQLite WAL)' : ''}; PostgreSQL ${b.ownServices.postgres ? 'embedded' : 'given'}; workers in this process`);
   console.log(
     'method: start → done = Weft: tRPC runs.start (caller, in-process) until the run workflow\'s result; hand-written: workflow start until result. ' +

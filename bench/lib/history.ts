@@ -7,6 +7,8 @@ export type TActivityTiming = {
   scheduledEventId: number;
   type: string;
   taskQueue: string;
+  /** the workflow task whose commands scheduled it */
+  byWorkflowTask: number;
   scheduledAt: number;
   startedAt?: number;
   closedAt?: number;
@@ -19,7 +21,21 @@ export type TTimeline = {
   firstAt: number;
   lastAt: number;
   workflowTasks: number;
+  /** workflow tasks that timed out or failed (each one costs a retry, a timeout one up to 10 s) */
+  workflowTaskProblems: number;
+  workflowTaskProblemKinds: string[];
 };
+
+/** temporal.api.enums.v1.WorkflowTaskFailedCause, the ones worth naming here */
+const FAILED_CAUSES: Record<number, string> = {
+  1: 'UNHANDLED_COMMAND',
+  13: 'RESET_STICKY_TASK_QUEUE',
+  14: 'WORKFLOW_WORKER_UNHANDLED_FAILURE',
+  17: 'FORCE_CLOSE_COMMAND',
+  24: 'NON_DETERMINISTIC_ERROR',
+  27: 'PENDING_ACTIVITIES_LIMIT_EXCEEDED',
+};
+const failedCause = (cause: number | null | undefined) => (cause ? (FAILED_CAUSES[cause] ?? `cause ${cause}`) : 'cause ?');
 
 type TLongish = number | { toNumber(): number } | null | undefined;
 const num = (v: TLongish): number => (typeof v === 'number' ? v : v ? v.toNumber() : 0);
@@ -30,15 +46,23 @@ export async function activityTimeline(handle: WorkflowHandle): Promise<TTimelin
   const events = history.events ?? [];
   const byScheduled = new Map<number, TActivityTiming>();
   let workflowTasks = 0;
+  let workflowTaskProblems = 0;
+  const problemKinds = new Set<string>();
   for (const e of events) {
     const at = ms(e.eventTime);
     if (e.workflowTaskCompletedEventAttributes) workflowTasks++;
+    if (e.workflowTaskTimedOutEventAttributes || e.workflowTaskFailedEventAttributes) {
+      workflowTaskProblems++;
+      const timeout = e.workflowTaskTimedOutEventAttributes?.timeoutType;
+      problemKinds.add(timeout === 1 ? 'start-to-close timeout' : timeout === 2 ? 'schedule-to-start timeout (sticky queue)' : timeout ? `timeout type ${timeout}` : `failed (${failedCause(e.workflowTaskFailedEventAttributes?.cause)}${e.workflowTaskFailedEventAttributes?.failure?.message ? `: ${e.workflowTaskFailedEventAttributes.failure.message.slice(0, 80)}` : ''})`);
+    }
     const scheduled = e.activityTaskScheduledEventAttributes;
     if (scheduled) {
       byScheduled.set(num(e.eventId), {
         scheduledEventId: num(e.eventId),
         type: scheduled.activityType?.name ?? '',
         taskQueue: scheduled.taskQueue?.name ?? '',
+        byWorkflowTask: num(scheduled.workflowTaskCompletedEventId),
         scheduledAt: at,
       });
       continue;
@@ -66,6 +90,8 @@ export async function activityTimeline(handle: WorkflowHandle): Promise<TTimelin
     firstAt: ms(events[0]?.eventTime),
     lastAt: ms(events.at(-1)?.eventTime),
     workflowTasks,
+    workflowTaskProblems,
+    workflowTaskProblemKinds: [...problemKinds],
   };
 }
 
@@ -108,17 +134,37 @@ export function mergeTimings(list: TStepTimings[]): TStepTimings {
   };
 }
 
+export type TRunPhases = {
+  /** workflow started → first step scheduled */
+  beforeSteps: number;
+  /** first step scheduled → last step completed */
+  steps: number;
+  /** last step completed → workflow closed */
+  afterSteps: number;
+  /** workflow started → closed */
+  total: number;
+};
+
+export function runPhases(t: TTimeline, isStep: (a: TActivityTiming) => boolean): TRunPhases | undefined {
+  const steps = t.activities.filter(isStep);
+  if (steps.length === 0) return undefined;
+  const firstScheduled = Math.min(...steps.map((a) => a.scheduledAt));
+  const lastClosed = Math.max(...steps.map((a) => a.closedAt ?? Number.NaN));
+  return { beforeSteps: firstScheduled - t.firstAt, steps: lastClosed - firstScheduled, afterSteps: t.lastAt - lastClosed, total: t.lastAt - t.firstAt };
+}
+
 /** Where a run's time went (for a fan-out): before the first step, the steps, after the last one. */
 export function phasesOf(t: TTimeline, isStep: (a: TActivityTiming) => boolean): string {
   const steps = t.activities.filter(isStep);
-  if (steps.length === 0) return `${t.events} history events, no steps`;
+  const p = runPhases(t, isStep);
+  if (!p) return `${t.events} history events, no steps`;
   const firstScheduled = Math.min(...steps.map((a) => a.scheduledAt));
   const lastScheduled = Math.max(...steps.map((a) => a.scheduledAt));
-  const lastClosed = Math.max(...steps.map((a) => a.closedAt ?? Number.NaN));
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return (
-    `start → first step scheduled ${s(firstScheduled - t.firstAt)}, all ${steps.length} scheduled within ${s(lastScheduled - firstScheduled)}, ` +
-    `first scheduled → last completed ${s(lastClosed - firstScheduled)}, last completed → close ${s(t.lastAt - lastClosed)}; ` +
-    `${t.events} history events, ${t.workflowTasks} workflow tasks, ${t.activities.length - steps.length} other activities`
+    `start → first step scheduled ${s(p.beforeSteps)}, all ${steps.length} scheduled within ${s(lastScheduled - firstScheduled)} ` +
+    `by ${new Set(steps.map((a) => a.byWorkflowTask)).size} workflow tasks, ` +
+    `first scheduled → last completed ${s(p.steps)}, last completed → close ${s(p.afterSteps)}; ` +
+    `${t.events} history events, ${t.workflowTasks} workflow tasks (${t.workflowTaskProblems} timed out or failed${t.workflowTaskProblemKinds.length ? `: ${t.workflowTaskProblemKinds.join(', ')}` : ''}), ${t.activities.length - steps.length} other activities`
   );
 }

@@ -32,3 +32,34 @@ export function fanOutSpec(width: number): TPipelineSpec {
   const edges = branches.flatMap((b, i) => [edge(`in${i + 1}`, 'start', b.id), edge(`out${i + 1}`, b.id, 'end')]);
   return { nodes, edges, parameters: {}, maxParallelism: Math.min(1_000, width) };
 }
+
+/**
+ * One for-each node running a no-op per item. Its items are an expression; the first candidate
+ * that validates is used: `range(n)` if the expression language has it, else a literal list of n
+ * items, else the longest literal list that fits the expression length limit (said in `items`).
+ * `concurrency` falls back to the kind's default when the schema refuses it.
+ */
+export function foreachSpec(
+  n: number,
+  concurrency: number,
+  validates: (spec: TPipelineSpec) => boolean,
+): { spec: TPipelineSpec; items: number; expression: string; concurrency: number | 'default' } | undefined {
+  const make = (items: string, c: number | undefined): TPipelineSpec => ({
+    nodes: [node('each', 'foreach', { items, ...(c === undefined ? {} : { concurrency: c }), step: { kind: 'noop', sleepMs: 0 } }, 0, 0)],
+    edges: [],
+    parameters: {},
+    maxParallelism: 8,
+  });
+  const literal = (k: number) => `[${Array.from({ length: k }, () => '1').join(',')}]`;
+  for (const c of [concurrency, undefined]) {
+    for (const [items, expression] of [
+      [n, `range(${n})`],
+      [n, literal(n)],
+      [n - 1, literal(n - 1)],
+    ] as const) {
+      const spec = make(expression, c);
+      if (validates(spec)) return { spec, items, expression: expression.length > 40 ? `a literal list of ${items} items` : expression, concurrency: c ?? 'default' };
+    }
+  }
+  return undefined;
+}
