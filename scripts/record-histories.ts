@@ -37,6 +37,18 @@ const scenarios: TScenario[] = [
     },
   },
   {
+    name: 'condition-and-foreach',
+    spec: (() => {
+      const spec = chainSpec([
+        ['evaluate', 'noop', {}],
+        ['check', 'condition', { expression: 'steps.evaluate.status == "succeeded"' }],
+        ['each', 'foreach', { items: '[1, 2, 3]', concurrency: 2, step: { kind: 'noop', sleepMs: 0 } }],
+      ]);
+      spec.edges[1]!.sourcePort = 'true';
+      return spec;
+    })(),
+  },
+  {
     name: 'cancelled',
     spec: chainSpec([['long', 'shell', { command: 'sleep 30' }, { cache: false }], ['after', 'noop', {}]]),
     drive: async (h, runId) => {

@@ -8,8 +8,11 @@ export type TDbOrTx = TDatabase | Parameters<Parameters<TDatabase['transaction']
 
 export function createDatabase(url: string, max = 10): { db: TDatabase; pool: Pool } {
   const pool = new Pool({ connectionString: url, max });
-  // An idle client losing its server (Postgres restart) must not crash the process.
+  // A client losing its server (Postgres restart) must not crash the process: pg-pool listens for
+  // errors of idle clients only, so checked-out ones (inside a transaction) need their own listener.
+  // The query in flight still fails (the activity retries) and the pool drops the broken client.
   pool.on('error', (error) => console.warn('[weft] postgres pool error:', error.message));
+  pool.on('connect', (client) => client.on('error', (error) => console.warn('[weft] postgres client error:', error.message)));
   return { db: drizzle(pool, { schema, casing: 'snake_case' }), pool };
 }
 

@@ -3,7 +3,6 @@ import type { TDatabase } from '../../server/db/client';
 import { closeApproval } from '../../server/services/approvals/close-approval';
 import { createApproval } from '../../server/services/approvals/create-approval';
 import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
-import { finishRun } from '../../server/services/runs/finish-run';
 import { recordProgress } from '../../server/services/runs/record-progress';
 import { lookupStepCache } from '../../server/services/runs/step-cache';
 import type { TPipelineRunInput } from '../definitions/messages';
@@ -25,6 +24,5 @@ export function createControlActivities(deps: { db: TDatabase }) {
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),
-    finishRun: (params: Parameters<typeof finishRun>[1]) => finishRun(db, params),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
@@ -84,10 +84,18 @@ export function createPoolActivities(deps: TPoolDeps) {
         throw error;
       } finally {
         clearInterval(heartbeat);
-        if (input.step.executor !== 'noop') await rm(workDir, { recursive: true, force: true });
+        if (input.step.executor !== 'noop') await removeScratch(workDir);
       }
     },
   };
+}
+
+/** Removes the attempt's scratch directory, then its node and run directories once they are empty. */
+async function removeScratch(workDir: string): Promise<void> {
+  await rm(workDir, { recursive: true, force: true });
+  for (const dir of [path.dirname(workDir), path.dirname(path.dirname(workDir))]) {
+    if (!(await rmdir(dir).then(() => true, () => false))) break; // not empty (another attempt or step) or gone
+  }
 }
 
 /** The files a step wrote become artifacts; its metric events become the step's metrics. */

@@ -42,4 +42,6 @@ export type TRunRecord =
       attempt?: TAttemptRecord;
     }
   | { type: 'attempt'; event: TStepAttemptEvent }
-  | { type: 'flag'; nodeId: string; flag: string | null };
+  | { type: 'flag'; nodeId: string; flag: string | null }
+  /** the run's end: always the last record of a run */
+  | { type: 'finish'; status: 'succeeded' | 'failed' | 'cancelled'; error?: string; at: string };

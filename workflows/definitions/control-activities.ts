@@ -12,8 +12,10 @@ export const control = proxyActivities<TControl>({
 });
 
 /**
- * Reads on the critical path (the cache lookup) run as local activities: the interpreter runs on
- * the control worker, which holds the database, so a lookup costs no round trip through Temporal.
+ * Short reads and writes at the edges of the critical path (begin and finish a run, look up the
+ * cache) run as local activities: the interpreter runs on the control worker, which holds the
+ * database, so they cost a marker event instead of an activity round trip. Step records do not:
+ * a local activity holds the workflow task open, which would delay the next step (measured).
  */
 export const controlLocal = proxyLocalActivities<TControl>({
   startToCloseTimeout: '30s',

@@ -4,7 +4,7 @@ import { nextMoves, runOutcome, type TPlanStep, type TStepOutputs, type TStepSta
 import { runConditionStep } from './condition-step';
 import { runForeachStep } from './foreach-step';
 import { runApprovalGate } from './approval-gate';
-import { control } from './control-activities';
+import { control, controlLocal } from './control-activities';
 import {
   approvalDecisionSignal,
   stepAttemptSignal,
@@ -33,8 +33,11 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   });
   setHandler(stepStatusQuery, () => Object.fromEntries(status));
 
-  const runId = input.resume && input.runId ? input.runId : (await control.beginRun({ ...input, workflowId: workflowInfo().workflowId })).runId;
-  const recorder = new RunRecorder((records) => control.recordProgress({ runId, projectId: input.projectId, records }));
+  const runId = input.resume && input.runId ? input.runId : (await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId })).runId;
+  const recorder = new RunRecorder(
+    (records) => control.recordProgress({ runId, projectId: input.projectId, records }),
+    (records) => controlLocal.recordProgress({ runId, projectId: input.projectId, records }),
+  );
   const watch = new QueueWatch(recorder);
   setHandler(stepAttemptSignal, (event) => {
     watch.started(event.nodeId);
@@ -122,8 +125,8 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       for (const [nodeId, s] of status) {
         if (s === 'pending' || s === 'running') recorder.add({ type: 'step', nodeId, status: 'cancelled', at: ctx.now() });
       }
+      recorder.add({ type: 'finish', status: 'cancelled', error: 'Cancelled', at: ctx.now() });
       await recorder.drain();
-      await control.finishRun({ runId, status: 'cancelled', error: 'Cancelled' });
     });
     throw error;
   }
@@ -132,7 +135,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const outcome = runOutcome(status);
   const failedStep = plan.steps.find((s) => status.get(s.nodeId) === 'failed');
   const error = failedStep ? `Step "${failedStep.nodeId}" failed` : undefined;
+  recorder.add({ type: 'finish', status: outcome, error, at: ctx.now() });
   await recorder.drain();
-  await control.finishRun({ runId, status: outcome, error });
   return { runId, status: outcome, ...(error ? { error } : {}) };
 }

@@ -14,11 +14,16 @@ export async function recordProgress(db: TDatabase, params: { runId: string; pro
   await db.transaction(async (tx) => {
     for (const record of params.records) {
       if (record.type === 'attempt') await recordAttemptEvent(tx, params.runId, record.event);
-      else if (record.type === 'flag') {
+      else if (record.type === 'finish') {
+        await tx
+          .update(runs)
+          .set({ status: record.status, error: record.error ?? null, endedAt: new Date(record.at) })
+          .where(eq(runs.id, params.runId));
+      } else if (record.type === 'flag') {
         await tx.update(steps).set({ flag: record.flag }).where(and(eq(steps.runId, params.runId), eq(steps.nodeId, record.nodeId)));
       } else await recordStep(tx, params, record);
     }
-    await syncRunStatus(tx, params.runId);
+    if (!params.records.some((r) => r.type === 'finish')) await syncRunStatus(tx, params.runId);
   });
 }
 
