@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import type { TPipelineNode } from '@/workflows/dsl';
 import { Field, Input, TextArea } from '@/components/ui/field';
 import { NumberInput } from './number-input';
+import { SubpipelineFields } from './subpipeline-fields';
 
 // CodeMirror is large and browser-only: load it when a code node is first selected.
 const CodeEditor = dynamic(() => import('./code-editor'), {
@@ -51,6 +52,8 @@ export function ConfigFields({ node, onConfig, readOnly = false }: TProps) {
       );
     case 'foreach':
       return <ForeachFields config={node.config} set={set} readOnly={readOnly} />;
+    case 'subpipeline':
+      return <SubpipelineFields config={node.config} set={set} readOnly={readOnly} />;
     case 'noop':
       return (
         <Field label="Wait (ms)" hint="0 does nothing at all.">

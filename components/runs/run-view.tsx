@@ -54,6 +54,7 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
               origin={view?.origin ?? 'executed'}
               flag={view?.flag ?? null}
               stepError={step?.error ?? null}
+              childRunId={data.childRuns.find((c) => c.nodeId === selected)?.runId}
             />
           </aside>
         ) : null}

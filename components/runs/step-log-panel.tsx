@@ -11,7 +11,7 @@ import { formatDuration, Time } from '@/components/ui/time';
 
 export const LOG_POLL_MS = 1_000;
 
-type TProps = { projectId: string; runId: string; nodeId: string; status: TStepStatus; origin: TStepOrigin; flag: string | null; stepError: string | null };
+type TProps = { projectId: string; runId: string; nodeId: string; status: TStepStatus; origin: TStepOrigin; flag: string | null; stepError: string | null; childRunId?: string };
 
 const ORIGIN_NOTE: Partial<Record<TStepOrigin, string>> = {
   cached: 'From cache: the outputs of an identical earlier execution were used; this run did not execute the step.',
@@ -19,7 +19,7 @@ const ORIGIN_NOTE: Partial<Record<TStepOrigin, string>> = {
 };
 
 /** One step's attempts and log; polled every second while the step runs, fetched once more when it ends. */
-export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, stepError }: TProps) {
+export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, stepError, childRunId }: TProps) {
   const trpc = useTRPC();
   const active = status === 'running' || status === 'retrying';
   const log = useQuery(trpc.runs.stepLog.queryOptions({ projectId, runId, nodeId }, { staleTime: 0, refetchInterval: active ? LOG_POLL_MS : false }));
@@ -43,6 +43,11 @@ export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, s
         {status === 'waiting_approval' ? (
           <Link href="/approvals" className="text-sm font-medium text-violet-700 underline">
             Waiting for a decision: open Approvals
+          </Link>
+        ) : null}
+        {childRunId ? (
+          <Link href={`/runs/${childRunId}`} className="text-sm font-medium text-violet-700 underline" data-testid="child-run">
+            Open the sub-pipeline&apos;s run
           </Link>
         ) : null}
         {ORIGIN_NOTE[origin] ? <p className="text-sm text-sky-800">{ORIGIN_NOTE[origin]}</p> : null}

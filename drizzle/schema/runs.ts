@@ -8,7 +8,7 @@ import { schedules } from './schedules';
 
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const stepStatusEnum = pgEnum('step_status', STEP_STATUSES);
-export const runTriggerEnum = pgEnum('run_trigger', ['manual', 'schedule']);
+export const runTriggerEnum = pgEnum('run_trigger', ['manual', 'schedule', 'pipeline']);
 export const attemptStatusEnum = pgEnum('attempt_status', ['running', 'succeeded', 'failed']);
 export const stepOriginEnum = pgEnum('step_origin', STEP_ORIGINS);
 export const artifactDirectionEnum = pgEnum('artifact_direction', ['input', 'output']);
@@ -36,6 +36,9 @@ export const runs = pgTable(
     params: jsonb().$type<Record<string, TParameterValue>>().notNull().default({}),
     /** set on a retry-from-failure run: the run whose succeeded steps it reuses */
     retryOfRunId: uuid().references((): AnyPgColumn => runs.id, { onDelete: 'set null' }),
+    /** set on a sub-pipeline's run: the run and node that started it */
+    parentRunId: uuid().references((): AnyPgColumn => runs.id, { onDelete: 'cascade' }),
+    parentNodeId: text(),
     error: text(),
     createdAt: createdAt(),
     startedAt: timestamp({ withTimezone: true }),

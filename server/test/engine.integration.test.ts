@@ -177,6 +177,33 @@ describe('execution engine', () => {
     expect(byNode(result).each!.error).toBe('1 of 3 items failed; item 1: Exited with code 1');
   });
 
+  it('runs another pipeline\'s saved version as a sub-pipeline step, with its own run and its outputs', async () => {
+    const api = h.as('editor');
+    const { id: childPipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `child-${randomUUID()}` });
+    const childSpec = chainSpec([
+      ['prep', 'noop', {}],
+      ['score', 'python', { code: 'import weft_step as weft\nweft.log_metric("score", 0.8)' }, { cache: false }],
+    ]);
+    await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId: childPipelineId, spec: childSpec, message: 'v1' });
+    const spec = chainSpec([
+      ['child', 'subpipeline', { pipelineId: childPipelineId, versionNumber: 1 }],
+      ['gate', 'condition', { expression: 'steps.child.metrics.score > 0.5' }],
+      ['after', 'noop', {}],
+    ]);
+    spec.edges[1]!.sourcePort = 'true';
+    const parent = await finished(await start(await version(spec)));
+    expect(parent.run.status).toBe('succeeded');
+    expect(byNode(parent).after!.status).toBe('succeeded');
+    const [childRun] = await h.db.select().from(runs).where(eq(runs.parentRunId, parent.run.id));
+    expect(childRun).toMatchObject({ trigger: 'pipeline', parentNodeId: 'child', pipelineId: childPipelineId, status: 'succeeded' });
+
+    // a missing version is refused at save time, on the node
+    const missing = chainSpec([['child', 'subpipeline', { pipelineId: childPipelineId, versionNumber: 9 }]]);
+    const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const error = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: missing, message: '' }).catch((e) => e);
+    expect(error.cause.details.problems).toEqual([expect.objectContaining({ nodeId: 'child', field: 'config.versionNumber' })]);
+  });
+
   it('refuses a condition that reads a step that does not run before it', async () => {
     const spec = chainSpec([
       ['a', 'noop', {}],

@@ -10,14 +10,18 @@ export type TPipelineRunInput = {
   versionId: string;
   plan: TPlan;
   params: Record<string, TParameterValue>;
-  trigger: { kind: 'manual'; userId: string } | { kind: 'schedule'; scheduleId: string };
+  trigger:
+    | { kind: 'manual'; userId: string }
+    | { kind: 'schedule'; scheduleId: string }
+    /** a sub-pipeline: started by a step of another run (its starter still may not approve it) */
+    | { kind: 'pipeline'; parentRunId: string; parentNodeId: string; userId: string | null };
   /** retry from failure: outputs of the steps that succeeded in the run being retried */
   reuse?: Record<string, TStepOutputs>;
   /** carried across continue-as-new: where the interpreter stood */
   resume?: { status: Record<string, TStepStatus>; outputs: Record<string, TStepOutputs> };
 };
 
-export type TPipelineRunResult = { runId: string; status: 'succeeded' | 'failed'; error?: string };
+export type TPipelineRunResult = { runId: string; status: 'succeeded' | 'failed'; error?: string; outputs: TStepOutputs };
 
 /**
  * Sent by a pool worker when an attempt has been running a moment (or is a retry) and when an

@@ -1,6 +1,7 @@
 import { CancellationScope, condition, continueAsNew, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
-import { nextMoves, runOutcome, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import { finalOutputs, nextMoves, runOutcome, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import { runSubpipelineStep } from './subpipeline-step';
 import { runConditionStep } from './condition-step';
 import { runForeachStep } from './foreach-step';
 import { runApprovalGate } from './approval-gate';
@@ -43,14 +44,15 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     watch.started(event.nodeId);
     recorder.add({ type: 'attempt', event });
   });
-  const ctx: TStepRunContext & { requestedBy: string | null } = {
+  const ctx: TStepRunContext & { requestedBy: string | null; pipelineId: string } = {
+    pipelineId: input.pipelineId,
     runId,
     projectId: input.projectId,
     params: input.params,
     recorder,
     reuse: input.reuse ?? {},
     now: () => new Date().toISOString(),
-    requestedBy: input.trigger.kind === 'manual' ? input.trigger.userId : null,
+    requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
   };
 
   const inFlight = new Set<Promise<unknown>>();
@@ -62,13 +64,15 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       return;
     }
     const inputs: TStepInputs = Object.fromEntries(step.dependsOn.map((dep) => [dep, outputs.get(dep)?.artifacts ?? {}]));
-    if (step.executor !== 'approval' && step.executor !== 'foreach') watch.queued(step);
+    if (step.executor !== 'approval' && step.executor !== 'foreach' && step.executor !== 'subpipeline') watch.queued(step);
     const execution =
       step.executor === 'approval'
         ? runApprovalGate(ctx, step, decisions)
         : step.executor === 'foreach'
           ? runForeachStep(ctx, step, status, outputs, inputs)
-          : runActivityStep(ctx, step, inputs);
+          : step.executor === 'subpipeline'
+            ? runSubpipelineStep(ctx, step)
+            : runActivityStep(ctx, step, inputs);
     const tracked = execution
       .then((outcome) => void settled.push({ nodeId: step.nodeId, ...outcome }))
       .catch((error) => {
@@ -137,5 +141,5 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const error = failedStep ? `Step "${failedStep.nodeId}" failed` : undefined;
   recorder.add({ type: 'finish', status: outcome, error, at: ctx.now() });
   await recorder.drain();
-  return { runId, status: outcome, ...(error ? { error } : {}) };
+  return { runId, status: outcome, outputs: finalOutputs(plan, outputs), ...(error ? { error } : {}) };
 }

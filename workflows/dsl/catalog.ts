@@ -12,7 +12,7 @@ export type TPortType = (typeof PORT_TYPES)[number];
 export type TPort = { name: string; type: TPortType; required: boolean; label: string };
 
 /** python, shell and noop run on a pool worker; approval and condition are handled by the interpreter itself. */
-export type TExecutor = 'python' | 'shell' | 'approval' | 'noop' | 'condition' | 'foreach';
+export type TExecutor = 'python' | 'shell' | 'approval' | 'noop' | 'condition' | 'foreach' | 'subpipeline';
 
 export type TNodeKindDefinition<C extends z.ZodType = z.ZodType> = {
   kind: string;
@@ -68,6 +68,11 @@ const ZForeachConfigSchema = z.object({
 });
 
 const ZConditionConfigSchema = z.object({ expression: ZExpressionSchema });
+
+const ZSubpipelineConfigSchema = z.object({
+  pipelineId: z.uuid('Pick a pipeline'),
+  versionNumber: z.number().int().min(1, 'Pick a saved version'),
+});
 
 const ZApprovalConfigSchema = z.object({
   instructions: z.string().max(2_000).default(''),
@@ -146,6 +151,19 @@ export const NODE_CATALOG = {
     executorVersion: '1',
     cacheable: false,
   },
+  subpipeline: {
+    kind: 'subpipeline',
+    title: 'Sub-pipeline',
+    description: "Runs a saved version of another pipeline as one step (its own run, a child workflow); its final steps' outputs become this step's.",
+    executor: 'subpipeline',
+    configSchema: ZSubpipelineConfigSchema,
+    defaultConfig: { pipelineId: '', versionNumber: 1 },
+    inputs: [flowIn],
+    outputs: [flowOut],
+    defaultPool: 'control',
+    executorVersion: '1',
+    cacheable: false,
+  },
   noop: {
     kind: 'noop',
     title: 'No-op',
@@ -178,6 +196,7 @@ export type TApprovalConfig = z.infer<typeof ZApprovalConfigSchema>;
 export type TNoopConfig = z.infer<typeof ZNoopConfigSchema>;
 export type TConditionConfig = z.infer<typeof ZConditionConfigSchema>;
 export type TForeachConfig = z.infer<typeof ZForeachConfigSchema>;
+export type TSubpipelineConfig = z.infer<typeof ZSubpipelineConfigSchema>;
 
 /** A target port accepts a source port when the types match or either side is `any`. */
 export function portsFit(source: TPortType, target: TPortType): boolean {

@@ -14,11 +14,21 @@ export const SCHEDULE_TO_START_FLAG_MS = 60_000;
 
 export type TCompileResult = { ok: true; plan: TPlan } | { ok: false; problems: TSpecProblem[] };
 
+/** The saved versions that sub-pipeline nodes refer to, looked up by the caller (compile does no I/O). */
+export type TResolvedSubpipelines = Record<string, { versionId: string; plan: TPlan }>;
+
 /** validate + normalize: the topologically ordered plan a workflow executes. */
-export function compileSpec(input: unknown): TCompileResult {
+export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines = {}): TCompileResult {
   const validation = validateSpec(input);
   if (!validation.ok) return { ok: false, problems: validation.problems };
   const spec = validation.spec;
+  const unresolved = spec.nodes.filter((n) => n.kind === 'subpipeline' && !subpipelines[n.id]);
+  if (unresolved.length > 0) {
+    return {
+      ok: false,
+      problems: unresolved.map((n) => ({ code: 'invalid_config', nodeId: n.id, field: 'config.versionNumber', message: 'config.versionNumber: no such saved version of that pipeline in this project' })),
+    };
+  }
   const { order } = topologicalOrder(
     spec.nodes.map((n) => n.id),
     spec.edges,
@@ -26,11 +36,11 @@ export function compileSpec(input: unknown): TCompileResult {
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
   const incoming = new Map<string, TPlanStep['inputs']>(spec.nodes.map((n) => [n.id, []]));
   for (const edge of spec.edges) incoming.get(edge.target)?.push({ fromNode: edge.source, fromPort: edge.sourcePort, toPort: edge.targetPort });
-  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!));
+  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!, subpipelines[id]));
   return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, parameters: spec.parameters } };
 }
 
-function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs']): TPlanStep {
+function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], subpipeline?: TResolvedSubpipelines[string]): TPlanStep {
   const definition = NODE_CATALOG[node.kind as TNodeKind];
   const retry = { ...DEFAULT_RETRY, ...node.retry };
   const pool = definition.defaultPool;
@@ -45,7 +55,7 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs']): TPlanSte
     kind: node.kind,
     label: node.label || definition.title,
     executor: definition.executor,
-    config: definition.configSchema.parse(node.config) as Record<string, unknown>,
+    config: { ...(definition.configSchema.parse(node.config) as Record<string, unknown>), ...subpipeline },
     pool,
     taskQueue: pool === 'control' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
     executorVersion: definition.executorVersion,

@@ -13,7 +13,7 @@ export const ZPlanStepSchema = z.object({
   nodeId: z.string(),
   kind: z.string(),
   label: z.string(),
-  executor: z.enum(['python', 'shell', 'approval', 'noop', 'condition', 'foreach']),
+  executor: z.enum(['python', 'shell', 'approval', 'noop', 'condition', 'foreach', 'subpipeline']),
   executorVersion: z.string(),
   config: z.record(z.string(), z.unknown()),
   pool: z.string(),
@@ -34,6 +34,9 @@ export const ZPlanSchema = z.object({
   maxParallelism: z.number().int().min(1),
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
+
+/** A sub-pipeline step's config once compiled: the referenced version and its plan, embedded (versions are immutable). */
+export type TSubpipelineStepConfig = { pipelineId: string; versionNumber: number; versionId: string; plan: TPlan };
 
 export type TPlanRetry = z.infer<typeof ZPlanRetrySchema>;
 export type TPlanStep = z.infer<typeof ZPlanStepSchema>;

@@ -75,3 +75,16 @@ export function nextMoves(plan: TPlan, status: ReadonlyMap<string, TStepStatus>,
 export function runOutcome(status: ReadonlyMap<string, TStepStatus>): 'succeeded' | 'failed' {
   return [...status.values()].some((s) => BROKEN.has(s)) ? 'failed' : 'succeeded';
 }
+
+/** What a whole run hands back (to a parent pipeline): the merged outputs of its final steps. */
+export function finalOutputs(plan: TPlan, outputs: ReadonlyMap<string, TStepOutputs>): TStepOutputs {
+  const upstream = new Set(plan.steps.flatMap((s) => s.dependsOn));
+  const merged: TStepOutputs = { artifacts: {}, metrics: {} };
+  for (const step of plan.steps) {
+    const out = outputs.get(step.nodeId);
+    if (upstream.has(step.nodeId) || !out) continue;
+    Object.assign(merged.artifacts, out.artifacts);
+    Object.assign(merged.metrics, out.metrics);
+  }
+  return merged;
+}

@@ -17,6 +17,7 @@ export function executeStep(step: TPlanStep, ctx: TStepContext): Promise<TProces
     case 'approval':
     case 'condition':
     case 'foreach':
+    case 'subpipeline':
       throw new Error(`${step.executor} steps run in the interpreter, never on a pool worker`);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { pipelines, pipelineVersions } from '../../../drizzle/schema';
-import { canonicalJson, compileSpec, type TPipelineSpec } from '../../../workflows/dsl';
+import { canonicalJson, compileSpec, NODE_CATALOG, type TPipelineSpec, type TResolvedSubpipelines } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
@@ -17,7 +17,7 @@ export async function saveVersion(
   db: TDatabase,
   params: { projectId: string; pipelineId: string; spec: TPipelineSpec; message: string; userId: string },
 ) {
-  const compiled = compileSpec(params.spec);
+  const compiled = compileSpec(params.spec, await resolveSubpipelines(db, params));
   if (!compiled.ok) {
     throw new AppError('BAD_REQUEST', `The pipeline has ${compiled.problems.length} problem(s)`, { problems: compiled.problems });
   }
@@ -53,4 +53,24 @@ export async function saveVersion(
     });
     return { versionId: version!.id, number };
   });
+}
+
+/**
+ * Looks up the saved versions that sub-pipeline nodes refer to (same project only; never the
+ * pipeline itself). Their plans are embedded in this version's plan, so it stays immutable.
+ */
+async function resolveSubpipelines(db: TDatabase, params: { projectId: string; pipelineId: string; spec: TPipelineSpec }): Promise<TResolvedSubpipelines> {
+  const resolved: TResolvedSubpipelines = {};
+  for (const node of params.spec.nodes) {
+    if (node.kind !== 'subpipeline') continue;
+    const config = NODE_CATALOG.subpipeline.configSchema.safeParse(node.config);
+    if (!config.success || config.data.pipelineId === params.pipelineId) continue; // reported by compile
+    const [version] = await db
+      .select({ id: pipelineVersions.id, plan: pipelineVersions.plan })
+      .from(pipelineVersions)
+      .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
+      .where(and(eq(pipelines.id, config.data.pipelineId), eq(pipelines.projectId, params.projectId), eq(pipelineVersions.number, config.data.versionNumber)));
+    if (version) resolved[node.id] = { versionId: version.id, plan: version.plan };
+  }
+  return resolved;
 }

@@ -8,8 +8,8 @@ export class RunRowMissingError extends Error {}
 
 /**
  * First control activity of every run: marks the run running and creates its step rows.
- * A manual run's row already exists (web made it); a scheduled run's row is made here, keyed by
- * the workflow id, so a retried activity creates nothing twice.
+ * A manual run's row already exists (web made it); a scheduled run's or a sub-pipeline's row is
+ * made here, keyed by the workflow id, so a retried activity creates nothing twice.
  */
 export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string }> {
   return db.transaction(async (tx) => {
@@ -18,7 +18,8 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
       const [row] = await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId));
       if (!row) throw new RunRowMissingError(`Run ${runId} does not exist`);
     } else {
-      const scheduleId = input.trigger.kind === 'schedule' ? input.trigger.scheduleId : null;
+      const { trigger } = input;
+      const scheduleId = trigger.kind === 'schedule' ? trigger.scheduleId : null;
       const [inserted] = await tx
         .insert(runs)
         .values({
@@ -26,8 +27,9 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
           pipelineId: input.pipelineId,
           versionId: input.versionId,
           workflowId: input.workflowId,
-          trigger: 'schedule',
+          trigger: trigger.kind,
           scheduleId,
+          ...(trigger.kind === 'pipeline' ? { parentRunId: trigger.parentRunId, parentNodeId: trigger.parentNodeId, startedBy: trigger.userId } : {}),
           params: input.params,
         })
         .onConflictDoNothing({ target: runs.workflowId })
@@ -35,11 +37,11 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
       if (inserted) {
         await recordAudit(tx, {
           projectId: input.projectId,
-          actor: 'system:schedule',
+          actor: `system:${trigger.kind}`,
           action: 'run.start',
           targetType: 'run',
           targetId: inserted.id,
-          details: { scheduleId, versionId: input.versionId },
+          details: { versionId: input.versionId, ...(scheduleId ? { scheduleId } : {}), ...(trigger.kind === 'pipeline' ? { parentRunId: trigger.parentRunId } : {}) },
         });
       }
       runId = inserted?.id ?? (await tx.select({ id: runs.id }).from(runs).where(eq(runs.workflowId, input.workflowId)))[0]!.id;

@@ -27,9 +27,12 @@ export async function getRun(db: TDbOrTx, projectId: string, runId: string) {
     .from(steps)
     .where(eq(steps.runId, runId))
     .orderBy(asc(steps.nodeId));
+  const children = await db.select({ nodeId: runs.parentNodeId, runId: runs.id }).from(runs).where(eq(runs.parentRunId, runId));
   const { run } = row;
   return {
-    run: { id: run.id, status: run.status, trigger: run.trigger, retryOfRunId: run.retryOfRunId, error: run.error, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
+    /** sub-pipeline steps' own runs */
+    childRuns: children.map((c) => ({ nodeId: c.nodeId!, runId: c.runId })),
+    run: { id: run.id, status: run.status, trigger: run.trigger, retryOfRunId: run.retryOfRunId, parentRunId: run.parentRunId, error: run.error, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
     pipeline: row.pipeline,
     version: row.version,
     steps: stepRows,
