@@ -1,97 +1,125 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from '../../../drizzle/schema';
-import type { TAttemptRecord, TRunRecord, TStepInputs } from '../../../workflows/activities/types';
-import { isFinished, type TStepOutputs } from '../../../workflows/dsl';
+import type { TRunRecord, TStepInputs } from '../../../workflows/activities/types';
+import { isFinished } from '../../../workflows/dsl';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { closeLostAttempts, recordAttemptEvent } from './record-step-attempts';
 
+type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
+type TParams = { runId: string; projectId: string };
+
 /**
- * Applies a batch of run records in one transaction. Every write is keyed (run, node[, attempt])
- * and safe to repeat, so a retried batch after a Postgres outage leaves each record exactly once.
+ * Applies a batch of run records in one transaction. Consecutive step records are written with a
+ * few set-based statements whatever their number (a 1,000-wide fan-out is one batch, not
+ * thousands of statements). Every write is keyed (run, node[, attempt]) and safe to repeat, so a
+ * retried batch after a Postgres outage leaves each record exactly once.
  */
-export async function recordProgress(db: TDatabase, params: { runId: string; projectId: string; records: TRunRecord[] }): Promise<void> {
+export async function recordProgress(db: TDatabase, params: TParams & { records: TRunRecord[] }): Promise<void> {
   if (params.records.length === 0) return;
   await db.transaction(async (tx) => {
+    let stepRun: TStepRecord[] = [];
+    const flushSteps = async () => {
+      if (stepRun.length > 0) await recordSteps(tx, params, stepRun);
+      stepRun = [];
+    };
     for (const record of params.records) {
+      if (record.type === 'step') {
+        stepRun.push(record);
+        continue;
+      }
+      await flushSteps(); // keep the order between step records and the rest
       if (record.type === 'attempt') await recordAttemptEvent(tx, params.runId, record.event);
-      else if (record.type === 'finish') {
-        await tx
-          .update(runs)
-          .set({ status: record.status, error: record.error ?? null, endedAt: new Date(record.at) })
-          .where(eq(runs.id, params.runId));
-      } else if (record.type === 'flag') {
+      else if (record.type === 'flag') {
         await tx.update(steps).set({ flag: record.flag }).where(and(eq(steps.runId, params.runId), eq(steps.nodeId, record.nodeId)));
-      } else await recordStep(tx, params, record);
+      } else {
+        await tx.update(runs).set({ status: record.status, error: record.error ?? null, endedAt: new Date(record.at) }).where(eq(runs.id, params.runId));
+      }
     }
+    await flushSteps();
     if (!params.records.some((r) => r.type === 'finish')) await syncRunStatus(tx, params.runId);
   });
 }
 
-async function recordStep(tx: TDbOrTx, params: { runId: string; projectId: string }, record: Extract<TRunRecord, { type: 'step' }>) {
-  const at = new Date(record.at);
-  const finished = isFinished(record.status);
-  await tx
-    .update(steps)
-    .set({
-      status: record.status,
-      error: record.error ?? null,
-      ...(record.origin ? { origin: record.origin } : {}),
-      ...(record.outputs ? { outputs: record.outputs } : {}),
-      ...(record.cacheKey ? { cacheKey: record.cacheKey } : {}),
-      ...(record.attempt ? { attempts: sql`greatest(${steps.attempts}, ${record.attempt.attempt})` } : {}),
-      ...(finished ? { endedAt: at, flag: null } : {}),
-      startedAt: sql`coalesce(${steps.startedAt}, ${at.toISOString()}::timestamptz)`,
-    })
-    .where(and(eq(steps.runId, params.runId), eq(steps.nodeId, record.nodeId)));
-  if (record.attempt) {
-    await recordFinalAttempt(tx, params.runId, record.nodeId, record.attempt);
-    await closeLostAttempts(tx, params.runId, record.nodeId, record.attempt.attempt, at);
+/** The last record of each node wins; the earliest time among its records is when it started. */
+function coalesce(records: TStepRecord[]) {
+  const byNode = new Map<string, TStepRecord & { startedAt: string }>();
+  for (const record of records) {
+    const previous = byNode.get(record.nodeId);
+    byNode.set(record.nodeId, { ...previous, ...record, startedAt: previous?.startedAt ?? record.at });
   }
-  if (record.inputs) await recordLineage(tx, params.runId, record.nodeId, 'input', inputArtifacts(record.inputs));
-  if (record.outputs) {
-    await recordLineage(tx, params.runId, record.nodeId, 'output', record.outputs.artifacts);
-    await recordMetrics(tx, params.runId, record.nodeId, record.outputs);
+  return [...byNode.values()];
+}
+
+async function recordSteps(tx: TDbOrTx, params: TParams, records: TStepRecord[]) {
+  const latest = coalesce(records);
+  const rows = latest.map(
+    (r) =>
+      sql`(${r.nodeId}, ${r.status}, ${r.error ?? null}, ${r.origin ?? null}, ${r.outputs ? JSON.stringify(r.outputs) : null}, ${r.cacheKey ?? null}, ${r.attempt?.attempt ?? 0}, ${r.startedAt}, ${r.at}, ${isFinished(r.status)})`,
+  );
+  await tx.execute(sql`
+    update ${steps} as s set
+      status = v.status::step_status,
+      error = v.error,
+      origin = coalesce(v.origin::step_origin, s.origin),
+      outputs = coalesce(v.outputs::jsonb, s.outputs),
+      cache_key = coalesce(v.cache_key, s.cache_key),
+      attempts = greatest(s.attempts, v.attempt::int),
+      started_at = coalesce(s.started_at, v.started_at::timestamptz),
+      ended_at = case when v.finished::boolean then v.at::timestamptz else s.ended_at end,
+      flag = case when v.finished::boolean then null else s.flag end
+    from (values ${sql.join(rows, sql`, `)}) as v(node_id, status, error, origin, outputs, cache_key, attempt, started_at, at, finished)
+    where s.run_id = ${params.runId} and s.node_id = v.node_id`);
+
+  const attempts = latest.flatMap((r) => (r.attempt ? [{ nodeId: r.nodeId, at: new Date(r.at), ...r.attempt }] : []));
+  if (attempts.length > 0) {
+    await tx
+      .insert(stepAttempts)
+      .values(
+        attempts.map((a) => ({
+          runId: params.runId,
+          nodeId: a.nodeId,
+          attempt: a.attempt,
+          status: 'succeeded' as const,
+          workerIdentity: a.workerIdentity,
+          exitCode: a.exitCode,
+          log: a.log,
+          startedAt: new Date(a.startedAt),
+          endedAt: new Date(a.endedAt),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
+        set: { status: sql`excluded.status`, workerIdentity: sql`excluded.worker_identity`, exitCode: sql`excluded.exit_code`, log: sql`excluded.log`, endedAt: sql`excluded.ended_at` },
+      });
+    // earlier attempts still "running" were lost with their worker (rare: only after a retry)
+    for (const a of attempts) if (a.attempt > 1) await closeLostAttempts(tx, params.runId, a.nodeId, a.attempt, a.at);
   }
-  if (record.status === 'succeeded' && record.origin === 'executed' && record.cacheKey && record.outputs) {
+
+  const lineage = latest.flatMap((r) => [
+    ...Object.entries(r.inputs ? inputArtifacts(r.inputs) : {}).map(([name, ref]) => ({ runId: params.runId, nodeId: r.nodeId, direction: 'input' as const, name, ...ref })),
+    ...Object.entries(r.outputs?.artifacts ?? {}).map(([name, ref]) => ({ runId: params.runId, nodeId: r.nodeId, direction: 'output' as const, name, ...ref })),
+  ]);
+  if (lineage.length > 0) await tx.insert(stepArtifacts).values(lineage).onConflictDoNothing();
+
+  const metrics = latest.flatMap((r) => Object.entries(r.outputs?.metrics ?? {}).map(([key, value]) => ({ runId: params.runId, nodeId: r.nodeId, key, value })));
+  if (metrics.length > 0) {
+    await tx
+      .insert(stepMetrics)
+      .values(metrics)
+      .onConflictDoUpdate({ target: [stepMetrics.runId, stepMetrics.nodeId, stepMetrics.key], set: { value: sql`excluded.value` } });
+  }
+
+  const cacheable = latest.filter((r) => r.status === 'succeeded' && r.origin === 'executed' && r.cacheKey && r.outputs);
+  if (cacheable.length > 0) {
     await tx
       .insert(stepCache)
-      .values({ projectId: params.projectId, cacheKey: record.cacheKey, outputs: record.outputs, sourceRunId: params.runId, sourceNodeId: record.nodeId })
+      .values(cacheable.map((r) => ({ projectId: params.projectId, cacheKey: r.cacheKey!, outputs: r.outputs!, sourceRunId: params.runId, sourceNodeId: r.nodeId })))
       .onConflictDoNothing();
   }
 }
 
-async function recordFinalAttempt(tx: TDbOrTx, runId: string, nodeId: string, attempt: TAttemptRecord) {
-  const values = {
-    status: 'succeeded' as const,
-    workerIdentity: attempt.workerIdentity,
-    exitCode: attempt.exitCode,
-    log: attempt.log,
-    startedAt: new Date(attempt.startedAt),
-    endedAt: new Date(attempt.endedAt),
-  };
-  await tx
-    .insert(stepAttempts)
-    .values({ runId, nodeId, attempt: attempt.attempt, ...values })
-    .onConflictDoUpdate({ target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt], set: values });
-}
-
 const inputArtifacts = (inputs: TStepInputs) =>
   Object.fromEntries(Object.entries(inputs).flatMap(([fromNode, artifacts]) => Object.entries(artifacts).map(([name, ref]) => [`${fromNode}/${name}`, ref])));
-
-async function recordLineage(tx: TDbOrTx, runId: string, nodeId: string, direction: 'input' | 'output', artifacts: TStepOutputs['artifacts']) {
-  const rows = Object.entries(artifacts).map(([name, ref]) => ({ runId, nodeId, direction, name, hash: ref.hash, size: ref.size }));
-  if (rows.length > 0) await tx.insert(stepArtifacts).values(rows).onConflictDoNothing();
-}
-
-async function recordMetrics(tx: TDbOrTx, runId: string, nodeId: string, outputs: TStepOutputs) {
-  const rows = Object.entries(outputs.metrics).map(([key, value]) => ({ runId, nodeId, key, value }));
-  if (rows.length > 0) {
-    await tx
-      .insert(stepMetrics)
-      .values(rows)
-      .onConflictDoUpdate({ target: [stepMetrics.runId, stepMetrics.nodeId, stepMetrics.key], set: { value: sql`excluded.value` } });
-  }
-}
 
 /** While the run is open, its status follows its steps: waiting_approval when any gate waits. */
 export async function syncRunStatus(tx: TDbOrTx, runId: string) {
