@@ -42,7 +42,14 @@ function PortHandles({ ports, type }: { ports: readonly TPort[]; type: 'source' 
       title={`${port.label} (${port.type}${port.required ? ', required' : ''})`}
       // Inline style: React Flow's own handle CSS is unlayered and would beat Tailwind's utilities.
       style={{ top: `${((i + 1) / (ports.length + 1)) * 100}%`, width: 12, height: 12, background: '#64748b', border: '2px solid white' }}
-    />
+    >
+      {/* several ports on one side (a condition's true/false) need names to be told apart */}
+      {ports.length > 1 ? (
+        <span className={`pointer-events-none absolute top-1/2 -translate-y-1/2 whitespace-nowrap text-[10px] font-medium text-slate-500 ${type === 'source' ? 'right-3.5' : 'left-3.5'}`}>
+          {port.name}
+        </span>
+      ) : null}
+    </Handle>
   ));
 }
 
