@@ -1,35 +1,17 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useRef } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc';
-import { newRequestId } from './new-request-id';
+import { useRunLaunch } from './use-run-launch';
 
-/**
- * Retries a failed or cancelled run from its failure and opens the new run. As in useStartRun,
- * one request id per intent: a double-click, or a second click after a lost answer, sends the
- * same id, and the server makes one new run of it.
- */
+/** Retries a failed or cancelled run from its failure and opens the new run (one per intent). */
 export function useRetryRun(projectId: string) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const intent = useRef<{ runId: string; requestId: string } | null>(null);
-  const retry = useMutation(
-    trpc.runs.retry.mutationOptions({
-      onSuccess: ({ runId }) => {
-        intent.current = null;
-        void queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.pipelines.list.queryKey() });
-        router.push(`/runs/${runId}`);
-      },
-    }),
-  );
+  const launch = useRunLaunch();
+  const retry = useMutation(trpc.runs.retry.mutationOptions({ onSuccess: ({ runId }) => launch.opened(runId) }));
 
   function retryRun(runId: string) {
-    if (intent.current?.runId !== runId) intent.current = { runId, requestId: newRequestId() };
-    retry.mutate({ projectId, runId, requestId: intent.current.requestId });
+    retry.mutate({ projectId, runId, requestId: launch.requestIdFor(runId) });
   }
 
   return { retryRun, isPending: retry.isPending || retry.isSuccess, error: retry.error };
