@@ -31,7 +31,7 @@ export function createPoolActivities(deps: TPoolDeps) {
           workflow.signal(stepAttemptSignal, {
             nodeId: input.step.nodeId,
             attempt,
-            maxAttempts: input.step.retry.maximumAttempts,
+            maxAttempts: input.step.maxAttempts,
             workerIdentity: deps.workerIdentity,
             at: event.phase === 'started' ? startedAt : new Date().toISOString(),
             ...event,

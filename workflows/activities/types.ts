@@ -4,11 +4,17 @@ import type { TArtifactRef, TParameterValue, TPlanStep, TStepOrigin, TStepOutput
 /** Upstream outputs a step reads: fromNode → artifact name → reference. */
 export type TStepInputs = Record<string, Record<string, TArtifactRef>>;
 
-/** What a pool worker needs to execute one step: no database, only the step, its inputs and the run's parameters. */
+/**
+ * What a pool worker needs to execute one step: no database, only the step's executor and config,
+ * its inputs and the run's parameters. Kept small: it is written into the run's history for every
+ * step (a 1,000-wide fan-out schedules 1,000 of them in one workflow task).
+ */
+export type TPoolStep = Pick<TPlanStep, 'nodeId' | 'executor' | 'config'> & { maxAttempts: number };
+
 export type TRunStepInput = {
   runId: string;
   projectId: string;
-  step: TPlanStep;
+  step: TPoolStep;
   params: Record<string, TParameterValue>;
   inputs: TStepInputs;
   /** set when the step is one item of a for-each */

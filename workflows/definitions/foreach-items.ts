@@ -1,7 +1,7 @@
 import { isCancellation } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
 import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
-import { failureMessage, poolFor } from './step-runner';
+import { failureMessage, poolFor, poolStep } from './step-runner';
 
 export type TItemResult = { ok: true; outputs: TStepOutputs } | { ok: false; error: string };
 
@@ -37,7 +37,7 @@ export async function runItems(input: TForeachChunkInput): Promise<TItemResult[]
         const result = await poolFor(body, `${input.step.nodeId}[${index}]`).runStep({
           runId: input.runId,
           projectId: input.projectId,
-          step: body,
+          step: poolStep(body),
           params: input.params,
           inputs: input.inputs,
           item: { index, value: input.items[i] },

@@ -1,6 +1,6 @@
 import { ActivityCancellationType, ActivityFailure, ApplicationFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { createPoolActivities } from '../activities/pool';
-import type { TStepInputs } from '../activities/types';
+import type { TPoolStep, TStepInputs } from '../activities/types';
 import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
 import { controlLocal } from './control-activities';
 import type { RunRecorder } from './recorder';
@@ -39,7 +39,7 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
   }
   ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'running', at: ctx.now() });
   try {
-    const result = await poolFor(step).runStep({ runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs });
+    const result = await poolFor(step).runStep({ runId: ctx.runId, projectId: ctx.projectId, step: poolStep(step), params: ctx.params, inputs });
     ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'succeeded', origin: 'executed', outputs: result.outputs, inputs, cacheKey, attempt: result.attempt, at: ctx.now() });
     return { status: 'succeeded', outputs: result.outputs };
   } catch (error) {
@@ -49,6 +49,9 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
     return { status: 'failed', error: message };
   }
 }
+
+/** What of a plan step travels to the pool worker (see TPoolStep). */
+export const poolStep = (step: TPlanStep): TPoolStep => ({ nodeId: step.nodeId, executor: step.executor, config: step.config, maxAttempts: step.retry.maximumAttempts });
 
 /** The pool activity with the node's task queue, timeouts and retry policy. */
 export function poolFor(step: TPlanStep, activityId = step.nodeId) {

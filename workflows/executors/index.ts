@@ -1,4 +1,5 @@
-import { NODE_CATALOG, type TPlanStep } from '../dsl';
+import type { TPoolStep } from '../activities/types';
+import { NODE_CATALOG } from '../dsl';
 import type { TProcessResult } from './child-process';
 import { executePython } from './python';
 import { executeShell } from './shell';
@@ -6,7 +7,7 @@ import { executeNoop } from './noop';
 import type { TStepContext } from './step-context';
 
 /** Dispatch by executor; the config was validated at compile time and is parsed again here. */
-export function executeStep(step: TPlanStep, ctx: TStepContext): Promise<TProcessResult> {
+export function executeStep(step: TPoolStep, ctx: TStepContext): Promise<TProcessResult> {
   switch (step.executor) {
     case 'python':
       return executePython(NODE_CATALOG.python.configSchema.parse(step.config), ctx);
