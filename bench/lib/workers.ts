@@ -1,0 +1,69 @@
+// Everything a measurement needs, in this process: the services, a migrated and seeded database,
+// the tRPC caller the UI uses, and the workers (Weft's control and cpu pool, the hand-written ones).
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createDatabase } from '../../server/db/client';
+import { runMigrations } from '../../server/db/migrate';
+import { seedMembers } from '../../server/testing/fixtures';
+import { createCaller } from '../../server/trpc/root';
+import { createControlWorker, createPoolWorker } from '../../workflows/worker-factory';
+import { onCleanup } from '../../scripts/lib/processes';
+import * as handActivities from '../handwritten/activities';
+import { HAND_ACTIVITY_QUEUE, HAND_QUEUE, NAMESPACE } from './config';
+import { startServices } from './services';
+import { errorText, sleep } from './util';
+
+const handWorkflowsPath = fileURLToPath(new URL('../handwritten/workflows.ts', import.meta.url));
+
+export type TBench = Awaited<ReturnType<typeof startBench>>;
+
+export async function startBench() {
+  const services = await startServices();
+  // Worker and core warnings go to stderr with the progress lines; stdout keeps the table.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } } });
+
+  const { db, pool } = createDatabase(services.databaseUrl, 25);
+  onCleanup(() => pool.end());
+  await runMigrations(db);
+  const { projectId, members } = await seedMembers(db);
+
+  const clientConnection = await Connection.connect({ address: services.address });
+  const temporal = new Client({ connection: clientConnection, namespace: NAMESPACE });
+  const workerConnection = await NativeConnection.connect({ address: services.address });
+  const workers: Worker[] = await Promise.all([
+    createControlWorker({ connection: workerConnection, namespace: NAMESPACE, databaseUrl: services.databaseUrl }),
+    createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, identity: `bench-cpu-${process.pid}` }),
+    Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_QUEUE, workflowsPath: handWorkflowsPath, activities: handActivities }),
+    Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_ACTIVITY_QUEUE, activities: handActivities }),
+  ]);
+  let rejectWorkerDied!: (error: Error) => void;
+  const workerDied = new Promise<never>((_, reject) => (rejectWorkerDied = reject));
+  workerDied.catch(() => undefined);
+  let shuttingDown = false;
+  const running = workers.map((w, i) =>
+    w.run().catch((error: unknown) => {
+      if (!shuttingDown) rejectWorkerDied(new Error(`worker ${['control', 'pool cpu', 'hand-written', 'hand-written activities'][i]} stopped: ${errorText(error)}`));
+    }),
+  );
+  // Registered after PostgreSQL and Temporal, so it runs before they stop.
+  onCleanup(async () => {
+    shuttingDown = true;
+    for (const w of workers) {
+      try {
+        w.shutdown();
+      } catch {
+        /* not running */
+      }
+    }
+    await Promise.race([Promise.allSettled(running), sleep(15_000)]);
+    // The control worker's own pg pool (worker-factory keeps it) is about to lose its server.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void (String(args[0]).includes('postgres pool error') || warn(...args));
+    await workerConnection.close().catch(() => undefined);
+    await clientConnection.close().catch(() => undefined);
+  });
+
+  const api = createCaller({ db, temporal, user: members.editor });
+  return { ...services, db, temporal, api, projectId, workerDied };
+}

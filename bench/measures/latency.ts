@@ -1,0 +1,36 @@
+// 2. A 3-step no-op pipeline, start → done, and where that time goes.
+import { LATENCY_REPS } from '../lib/config';
+import { activityTimeline, runPhases, type TActivityTiming } from '../lib/history';
+import { report } from '../lib/report';
+import { isHandStep, isWeftStep, runHand, runWeft, type TTimed } from '../lib/runs';
+import { fmtMs, median } from '../lib/stats';
+import { verdict } from '../lib/table';
+import type { TBench } from '../lib/workers';
+
+const { rows, notes } = report;
+
+export async function measureLatency(b: TBench, noopVersions: Map<number, string>): Promise<void> {
+  const v3 = noopVersions.get(3)!;
+  const weft: TTimed[] = [];
+  const hand: TTimed[] = [];
+  for (let i = 0; i < LATENCY_REPS; i++) {
+    weft.push(await runWeft(b, v3));
+    hand.push(await runHand(b, 'handChain', [3]));
+  }
+  const msOf = (list: TTimed[]) => list.map((r) => r.ms);
+  rows.push({
+    measure: `3-step no-op pipeline, start → done (median of ${LATENCY_REPS}; Weft via runs.start)`,
+    weft: fmtMs(median(msOf(weft))),
+    hand: fmtMs(median(msOf(hand))),
+    target: '< 60 ms (issue: hand 42 ms)',
+    ok: verdict(median(msOf(weft)) < 60),
+  });
+  // where the time goes, from the histories (server clock) and the client
+  const phases = async (list: TTimed[], isStep: (a: TActivityTiming) => boolean) => {
+    const all = (await Promise.all(list.map(async (r) => runPhases(await activityTimeline(r.handle), isStep)))).flatMap((p) => (p ? [p] : []));
+    const m = (k: keyof (typeof all)[number]) => fmtMs(median(all.map((p) => p[k])));
+    return `workflow started → first step scheduled ${m('beforeSteps')}, steps ${m('steps')}, last step completed → workflow closed ${m('afterSteps')} (workflow ${m('total')})`;
+  };
+  notes.push(`3-step runs (medians): Weft: runs.start call ${fmtMs(median(weft.map((r) => r.startMs ?? Number.NaN)))}; ${await phases(weft, isWeftStep)}`);
+  notes.push(`                       hand-written: ${await phases(hand, isHandStep)}`);
+}
