@@ -17,6 +17,8 @@ export type THarness = {
   members: TTestMembers;
   /** the tRPC API as a given user would call it (the same middleware and services as over HTTP) */
   as: (who: keyof TTestMembers) => ReturnType<typeof createCaller>;
+  /** starts the `cpu` pool worker (for a harness started without one) */
+  addPoolWorker: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -25,7 +27,7 @@ export type THarness = {
  * in-process control worker and `cpu` pool worker: test files run in parallel without sharing
  * state. Needs DATABASE_URL and TEMPORAL_ADDRESS (started by `npm test`).
  */
-export async function startHarness(): Promise<THarness> {
+export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise<THarness> {
   const adminUrl = required('DATABASE_URL');
   const address = required('TEMPORAL_ADDRESS');
   const namespace = `weft-test-${process.env.VITEST_POOL_ID ?? '1'}`;
@@ -41,11 +43,15 @@ export async function startHarness(): Promise<THarness> {
 
   const temporal = new Client({ connection: await Connection.connect({ address }), namespace });
   const workerConnection = await NativeConnection.connect({ address });
-  const workers: Worker[] = [
-    await createControlWorker({ connection: workerConnection, namespace, databaseUrl: url }),
-    await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python: process.env.WEFT_PYTHON ?? 'python3', identity: `test-cpu-${process.pid}` }),
-  ];
-  const running = workers.map((w) => w.run());
+  const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, databaseUrl: url })];
+  const running: Promise<void>[] = [];
+  const addPoolWorker = async () => {
+    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python: process.env.WEFT_PYTHON ?? 'python3', identity: `test-cpu-${process.pid}` });
+    workers.push(worker);
+    running.push(worker.run());
+  };
+  running.push(workers[0]!.run());
+  if (opts.poolWorker !== false) await addPoolWorker();
 
   return {
     db,
@@ -53,6 +59,7 @@ export async function startHarness(): Promise<THarness> {
     projectId,
     members,
     as: (who) => createCaller({ db, temporal, user: members[who] }),
+    addPoolWorker,
     async stop() {
       await terminateOpenRuns(temporal);
       for (const w of workers) w.shutdown();

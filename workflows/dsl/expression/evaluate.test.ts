@@ -233,3 +233,22 @@ describe('isTruthy', () => {
     for (const value of [true, 1, -1, 0.1, 'a', ' ', 'false', [0], [null], { a: null }]) expect(isTruthy(value)).toBe(true);
   });
 });
+
+describe('range()', () => {
+  const run = (source: string) => {
+    const parsed = parseExpression(source);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return evaluateExpression(parsed.ast, {});
+  };
+  it('counts up to its stop, or from a start, like Python', () => {
+    expect(run('range(3)')).toEqual({ ok: true, value: [0, 1, 2] });
+    expect(run('range(2, 5)')).toEqual({ ok: true, value: [2, 3, 4] });
+    expect(run('range(5, 2)')).toEqual({ ok: true, value: [] });
+    expect(run('len(range(1000))')).toEqual({ ok: true, value: 1000 });
+  });
+  it('refuses fractions, other types and lists longer than a for-each takes', () => {
+    expect(run('range(1.5)')).toMatchObject({ ok: false, error: { message: expect.stringContaining('whole numbers') } });
+    expect(run('range("3")')).toMatchObject({ ok: false, error: { message: expect.stringContaining('needs a number') } });
+    expect(run('range(10001)')).toMatchObject({ ok: false, error: { message: expect.stringContaining('at most 10000') } });
+  });
+});

@@ -4,6 +4,8 @@ import { contains, hasOwnData, toValue, typeName, type TValue } from './values';
 type TFunction = { minArgs: number; maxArgs: number; apply: (args: TValue[], position: number) => TValue };
 
 const MAX_ROUND_DIGITS = 15;
+/** range() builds for-each item lists; bounded like a for-each's items. */
+export const MAX_RANGE_LENGTH = 10_000;
 
 function needArg<T extends TValue>(name: string, value: TValue, type: 'number' | 'string', position: number): T {
   if (typeName(value) !== type) fail(`${name}() needs a ${type}, not ${typeName(value)}`, position);
@@ -35,6 +37,16 @@ function round(args: TValue[], position: number): number {
   return Math.sign(value) * Number(Math.abs(value).toFixed(digits)) + 0; // + 0 turns -0 into 0
 }
 
+/** range(stop) or range(start, stop): whole numbers from start (0) up to stop, excluded, like Python. */
+function range(args: TValue[], position: number): number[] {
+  const bounds = args.map((arg) => needArg<number>('range', arg, 'number', position));
+  if (!bounds.every(Number.isInteger)) fail('range() takes whole numbers', position);
+  const [start, stop] = bounds.length === 1 ? [0, bounds[0]!] : [bounds[0]!, bounds[1]!];
+  const length = Math.max(0, stop - start);
+  if (length > MAX_RANGE_LENGTH) fail(`range() gives at most ${MAX_RANGE_LENGTH} numbers, not ${length}`, position);
+  return Array.from({ length }, (_, i) => start + i);
+}
+
 /** The whitelist: the only functions an expression can call. Read with `Object.hasOwn` (see functionNamed). */
 const FUNCTIONS: Readonly<Record<string, TFunction>> = Object.freeze({
   len: {
@@ -53,6 +65,7 @@ const FUNCTIONS: Readonly<Record<string, TFunction>> = Object.freeze({
   lower: { minArgs: 1, maxArgs: 1, apply: ([value], position) => needArg<string>('lower', value!, 'string', position).toLowerCase() },
   upper: { minArgs: 1, maxArgs: 1, apply: ([value], position) => needArg<string>('upper', value!, 'string', position).toUpperCase() },
   contains: { minArgs: 2, maxArgs: 2, apply: ([haystack, needle], position) => contains(haystack!, needle!, position) },
+  range: { minArgs: 1, maxArgs: 2, apply: range },
 });
 
 export const EXPRESSION_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS);
