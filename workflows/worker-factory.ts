@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
-import { createDatabase } from '../server/db/client';
+import type { TDatabase } from '../server/db/client';
 import { createControlActivities } from './activities/control';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
@@ -9,15 +9,17 @@ import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
 
 const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
 
-/** The control worker: pipeline interpreter + control (DB) activities. Used by worker.ts and tests. */
-export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; databaseUrl: string }) {
-  const { db } = createDatabase(opts.databaseUrl);
+/**
+ * The control worker: pipeline interpreter + control (DB) activities. Used by worker.ts, tests and
+ * the bench; the caller owns the database pool (and closes it).
+ */
+export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase }) {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: CONTROL_TASK_QUEUE,
     workflowsPath,
-    activities: createControlActivities({ db }),
+    activities: createControlActivities({ db: opts.db }),
   });
 }
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, temporalNamespace } from '../server/temporal/client';
+import { createDatabase } from '../server/db/client';
 import { createControlWorker, createPoolWorker } from './worker-factory';
 
 /**
@@ -23,7 +24,7 @@ async function main() {
   if (role === 'control') {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
-    worker = await createControlWorker({ connection, namespace, databaseUrl });
+    worker = await createControlWorker({ connection, namespace, db: createDatabase(databaseUrl).db });
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
     const python = process.env.WEFT_PYTHON ?? 'python3';

@@ -32,7 +32,7 @@ export async function startBench() {
   const temporal = new Client({ connection: clientConnection, namespace: NAMESPACE });
   const workerConnection = await NativeConnection.connect({ address: services.address });
   const workers: Worker[] = await Promise.all([
-    createControlWorker({ connection: workerConnection, namespace: NAMESPACE, databaseUrl: services.databaseUrl }),
+    createControlWorker({ connection: workerConnection, namespace: NAMESPACE, db }),
     createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, identity: `bench-cpu-${process.pid}` }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_QUEUE, workflowsPath: handWorkflowsPath, activities: handActivities }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_ACTIVITY_QUEUE, activities: handActivities }),

@@ -43,7 +43,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
 
   const temporal = new Client({ connection: await Connection.connect({ address }), namespace });
   const workerConnection = await NativeConnection.connect({ address });
-  const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, databaseUrl: url })];
+  const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db })];
   const running: Promise<void>[] = [];
   const addPoolWorker = async () => {
     const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python: process.env.WEFT_PYTHON ?? 'python3', identity: `test-cpu-${process.pid}` });

@@ -96,10 +96,13 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     for (;;) {
       const branches = new Map([...outputs].flatMap(([nodeId, out]) => (out.branch ? [[nodeId, out.branch] as const] : [])));
       const moves = nextMoves(plan, status, branches);
-      for (const step of [...moves.skip, ...moves.block]) {
+      for (const step of moves.skip) {
         status.set(step.nodeId, 'skipped');
-        const error = moves.block.includes(step) ? 'Not run: a step before it failed' : undefined;
-        recorder.add({ type: 'step', nodeId: step.nodeId, status: 'skipped', at: ctx.now(), ...(error ? { error } : {}) });
+        recorder.add({ type: 'step', nodeId: step.nodeId, status: 'skipped', at: ctx.now() });
+      }
+      for (const step of moves.block) {
+        status.set(step.nodeId, 'skipped');
+        recorder.add({ type: 'step', nodeId: step.nodeId, status: 'skipped', error: 'Not run: a step before it failed', at: ctx.now() });
       }
       const moveOn = workflowInfo().continueAsNewSuggested;
       if (!moveOn) {
