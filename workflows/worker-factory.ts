@@ -5,6 +5,7 @@ import type { TDatabase } from '../server/db/client';
 import { createControlActivities } from './activities/control';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
+import type { PythonForkServer } from './executors/python-fork-server';
 import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
 
 const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
@@ -23,13 +24,24 @@ export async function createControlWorker(opts: { connection: NativeConnection; 
   });
 }
 
-/** A pool worker: step activities for one pool's task queue; no database. */
-export async function createPoolWorker(opts: { connection: NativeConnection; namespace: string; pool: string; client: Client; python: string; identity: string }) {
+/**
+ * A pool worker: step activities for one pool's task queue; no database. The caller owns the warm
+ * python server, if any (createPythonServer), and closes it after the worker stops.
+ */
+export async function createPoolWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  pool: string;
+  client: Client;
+  python: string;
+  pythonServer?: PythonForkServer;
+  identity: string;
+}) {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: poolTaskQueue(opts.pool),
     identity: opts.identity,
-    activities: createPoolActivities({ client: opts.client, store: createArtifactStore(), python: opts.python, workerIdentity: opts.identity }),
+    activities: createPoolActivities({ client: opts.client, store: createArtifactStore(), python: opts.python, pythonServer: opts.pythonServer, workerIdentity: opts.identity }),
   });
 }

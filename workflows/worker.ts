@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, temporalNamespace } from '../server/temporal/client';
 import { createDatabase } from '../server/db/client';
+import { createPythonServer } from './executors/python';
 import { createControlWorker, createPoolWorker } from './worker-factory';
 
 /**
@@ -21,6 +22,7 @@ async function main() {
   const namespace = temporalNamespace();
   const connection = await NativeConnection.connect(temporalConnectionOptions());
   let worker: Worker;
+  let stop = () => undefined as void;
   if (role === 'control') {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
@@ -28,10 +30,12 @@ async function main() {
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
     const python = process.env.WEFT_PYTHON ?? 'python3';
-    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, identity: `${pool}@${os.hostname()}:${process.pid}` });
+    const pythonServer = createPythonServer(python);
+    stop = () => pythonServer?.close();
+    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, pythonServer, identity: `${pool}@${os.hostname()}:${process.pid}` });
   }
   console.log(`[weft] ${role === 'control' ? 'control worker' : `pool worker "${pool}"`} polling (namespace ${namespace})`);
-  await worker.run();
+  await worker.run().finally(stop);
 }
 
 main().catch((error) => {

@@ -18,9 +18,9 @@ export async function handChain(n: number, activityTaskQueue?: string): Promise<
   return n;
 }
 
-/** n activities that each start `python -c pass` (a real child process), one after another. */
-export async function handPythonChain(n: number, python: string): Promise<number> {
-  for (let i = 0; i < n; i++) await pythonPass(python);
+/** n activities that each start `python -c <code>` (a real child process), one after another. */
+export async function handPythonChain(n: number, python: string, code?: string): Promise<number> {
+  for (let i = 0; i < n; i++) await pythonPass(python, code);
   return n;
 }
 

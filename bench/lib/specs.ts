@@ -23,7 +23,7 @@ export function chainSpec(n: number, kind: string, config: Record<string, unknow
 }
 
 export const noopChain = (n: number) => chainSpec(n, 'noop', { sleepMs: 0 });
-export const pythonChain = (n: number) => chainSpec(n, 'python', { code: 'pass' });
+export const pythonChain = (n: number, code = 'pass') => chainSpec(n, 'python', { code });
 
 /** start → `width` parallel no-ops → end (width + 2 nodes), all of them allowed to run at once. */
 export function fanOutSpec(width: number): TPipelineSpec {

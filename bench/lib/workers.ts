@@ -7,6 +7,7 @@ import { createDatabase } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
 import { seedMembers } from '../../server/testing/fixtures';
 import { createCaller } from '../../server/trpc/root';
+import { createPythonServer } from '../../workflows/executors/python';
 import { createControlWorker, createPoolWorker } from '../../workflows/worker-factory';
 import { onCleanup } from '../../scripts/lib/processes';
 import * as handActivities from '../handwritten/activities';
@@ -31,9 +32,11 @@ export async function startBench() {
   const clientConnection = await Connection.connect({ address: services.address });
   const temporal = new Client({ connection: clientConnection, namespace: NAMESPACE });
   const workerConnection = await NativeConnection.connect({ address: services.address });
+  const pythonServer = createPythonServer(services.python);
+  onCleanup(async () => pythonServer?.close());
   const workers: Worker[] = await Promise.all([
     createControlWorker({ connection: workerConnection, namespace: NAMESPACE, db }),
-    createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, identity: `bench-cpu-${process.pid}` }),
+    createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, pythonServer, identity: `bench-cpu-${process.pid}` }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_QUEUE, workflowsPath: handWorkflowsPath, activities: handActivities }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_ACTIVITY_QUEUE, activities: handActivities }),
   ]);

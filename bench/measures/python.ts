@@ -36,9 +36,33 @@ export async function measurePython(b: TBench, noopSlopes: TSlopes | undefined):
     target: 'report',
     ok: '',
   });
+  await measureLibraryImports(b);
   notes.push(`python chain medians (start → done): Weft ${mediansOf(series.get('weft')!)}; hand-written ${mediansOf(series.get('hand')!)} (python: ${b.python})`);
   const [w, h] = await Promise.all([timingsOf(series.get('weft')!.handles, isWeftStep), timingsOf(series.get('hand')!.handles, isHandStep)]);
   const per = (t: TStepTimings) =>
     `activity (started→completed) ${fmtMs(median(t.exec))}, completed→next started ${fmtMs(median(t.gaps))}, scheduled→started ${fmtMs(median(t.dispatch))}`;
   notes.push(`50-step python chains, per step (medians, history): Weft: ${per(w)}; hand-written: ${per(h)}`);
+}
+
+/** What the warm interpreter is for: steps that import the usual libraries start with them imported. */
+const IMPORTS = 'import pandas, sklearn.ensemble';
+const IMPORT_STEPS = 5;
+
+async function measureLibraryImports(b: TBench): Promise<void> {
+  const versionId = await saveVersion(b, 'bench python imports', pythonChain(IMPORT_STEPS, IMPORTS));
+  await runWeft(b, versionId); // the warm interpreter has started (and preloaded) by now
+  const reps = Math.max(PY_REPS, 2);
+  const weft: number[] = [];
+  const hand: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    weft.push((await runWeft(b, versionId, 120_000)).ms / IMPORT_STEPS);
+    hand.push((await runHand(b, 'handPythonChain', [IMPORT_STEPS, b.python, IMPORTS], 120_000)).ms / IMPORT_STEPS);
+  }
+  rows.push({
+    measure: `python step \`${IMPORTS}\` (${IMPORT_STEPS}-step chain, per step; Weft warm, hand-written cold)`,
+    weft: fmtMs(median(weft)),
+    hand: fmtMs(median(hand)),
+    target: 'report',
+    ok: '',
+  });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createDatabase as createPgDatabase } from '../../scripts/lib/postgres';
+import { createPythonServer } from '../../workflows/executors/python';
 import { createControlWorker, createPoolWorker } from '../../workflows/worker-factory';
 import { createDatabase, type TDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -46,9 +47,11 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db })];
   const running: Promise<void>[] = [];
   const addPoolWorker = async () => {
-    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python: process.env.WEFT_PYTHON ?? 'python3', identity: `test-cpu-${process.pid}` });
+    const python = process.env.WEFT_PYTHON ?? 'python3';
+    const pythonServer = createPythonServer(python);
+    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python, pythonServer, identity: `test-cpu-${process.pid}` });
     workers.push(worker);
-    running.push(worker.run());
+    running.push(worker.run().finally(() => pythonServer?.close()));
   };
   running.push(workers[0]!.run());
   if (opts.poolWorker !== false) await addPoolWorker();

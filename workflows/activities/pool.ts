@@ -8,9 +8,17 @@ import { collectOutputs, materializeInputs, readStepEvents, StepOutputsError } f
 import { stepAttemptSignal, type TStepAttemptEvent } from '../definitions/messages';
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
+import type { PythonForkServer } from '../executors/python-fork-server';
 import type { TRunStepInput, TRunStepResult } from './types';
 
-export type TPoolDeps = { client: Client; store: ArtifactStore; python: string; workerIdentity: string; scratchRoot?: string };
+export type TPoolDeps = {
+  client: Client;
+  store: ArtifactStore;
+  python: string;
+  pythonServer?: PythonForkServer;
+  workerIdentity: string;
+  scratchRoot?: string;
+};
 
 const HEARTBEAT_MS = 1_000;
 const LIVE_LOG_CHARS = 16 * 1024;
@@ -58,6 +66,7 @@ export function createPoolActivities(deps: TPoolDeps) {
         const result = await executeStep(input.step, {
           workDir,
           python: deps.python,
+          pythonServer: deps.pythonServer,
           env,
           signal: ctx.cancellationSignal,
           onOutput: (chunk) => log.append(chunk),
