@@ -31,6 +31,26 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', sandboxForbidden] },
   },
   {
+    files: ['workflows/definitions/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          ...sandboxForbidden,
+          patterns: [
+            ...sandboxForbidden.patterns,
+            {
+              regex: '^\.\./dsl(/index)?$',
+              allowTypeImports: true,
+              // measured: building the zod schemas cost ~25 ms of every run's first workflow task
+              message: 'Import DSL values from their own module (../dsl/run-state, ../dsl/expression, ../dsl/task-queues): the sandbox evaluates imports per workflow, and the barrel builds every zod schema.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/dsl/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

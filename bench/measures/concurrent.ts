@@ -1,5 +1,6 @@
 // 3. 100 concurrent runs of a 10-step chain: do all complete, throughput, step overhead under load.
-import { CONCURRENT, CONCURRENT_STEPS } from '../lib/config';
+import { CONCURRENT, CONCURRENT_STEPS, HAND_ACTIVITY_QUEUE } from '../lib/config';
+import { activityTimeline, type TTimeline } from '../lib/history';
 import { report } from '../lib/report';
 import { isHandStep, isWeftStep, runHand, runWeft, saveVersion, timingsOf, type TTimed } from '../lib/runs';
 import { noopChain } from '../lib/specs';
@@ -28,6 +29,8 @@ export async function measureConcurrent(b: TBench, noopVersions: Map<number, str
   };
   const weft = await burst(() => runWeft(b, v10, 180_000));
   const hand = await burst(() => runHand(b, 'handChain', [CONCURRENT_STEPS], 180_000));
+  // the hand-written variant whose activities, like Weft's steps, go to another task queue (no eager dispatch)
+  const handElsewhere = await burst(() => runHand(b, 'handChain', [CONCURRENT_STEPS, HAND_ACTIVITY_QUEUE], 180_000));
   const allDone = (r: typeof weft) => `${r.done.length}/${CONCURRENT}${r.failures.length ? ` (${short(r.failures[0]!, 60)})` : ''}`;
   rows.push({ measure: `${CONCURRENT} concurrent ${CONCURRENT_STEPS}-step runs: completed`, weft: allDone(weft), hand: allDone(hand), target: 'all', ok: verdict(weft.done.length === CONCURRENT) });
   const rate = (r: typeof weft) => r.done.length / r.seconds;
@@ -38,6 +41,13 @@ export async function measureConcurrent(b: TBench, noopVersions: Map<number, str
     target: '≥ 20 runs/s (issue: hand 21)',
     ok: verdict(weft.done.length === CONCURRENT && rate(weft) >= 20),
   });
+  rows.push({
+    measure: '  hand-written with its activities on another task queue (as Weft\'s pools)',
+    weft: `ratio ${(rate(handElsewhere) / rate(weft)).toFixed(2)}×`,
+    hand: `${rate(handElsewhere).toFixed(1)} runs/s (${handElsewhere.seconds.toFixed(1)} s)`,
+    target: 'report',
+    ok: '',
+  });
   const [w, h] = await Promise.all([timingsOf(weft.done.map((r) => r.handle), isWeftStep), timingsOf(hand.done.map((r) => r.handle), isHandStep)]);
   rows.push({
     measure: '  step overhead under load: end of step → start of next (history; p95 / median)',
@@ -46,5 +56,12 @@ export async function measureConcurrent(b: TBench, noopVersions: Map<number, str
     target: 'report',
     ok: '',
   });
+  // what each run costs the server (a sample of runs): where Weft's extra work under load comes from
+  const sample = async (r: typeof weft) => Promise.all(r.done.slice(0, 10).map((t) => activityTimeline(t.handle)));
+  const perRun = (list: TTimeline[], isStep: (a: TTimeline['activities'][number]) => boolean) =>
+    `${median(list.map((t) => t.events))} history events, ${median(list.map((t) => t.workflowTasks))} workflow tasks, ${median(list.map((t) => t.activities.filter((a) => !isStep(a)).length))} other activities, ${median(list.map((t) => t.workflowTaskProblems))} failed/timed-out workflow tasks`;
+  const split = (t: typeof w) => `scheduled→started ${fmtMs(median(t.dispatch))}, started→completed ${fmtMs(median(t.exec))}, completed→next started ${fmtMs(median(t.gaps))}`;
+  notes.push(`${CONCURRENT} concurrent runs, per step (medians): Weft ${split(w)}; hand-written ${split(h)}`);
+  notes.push(`${CONCURRENT} concurrent runs, per run (median of 10): Weft ${perRun(await sample(weft), isWeftStep)}; hand-written ${perRun(await sample(hand), isHandStep)}`);
   if (weft.failures.length) notes.push(`concurrent Weft runs that failed: ${weft.failures.length}; first: ${weft.failures[0]}`);
 }

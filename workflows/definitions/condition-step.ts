@@ -1,4 +1,5 @@
-import { evaluateExpression, isTruthy, parseExpression, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
+import { evaluateExpression, isTruthy, parseExpression } from '../dsl/expression';
 import { expressionContext } from './step-context';
 import type { TStepOutcome, TStepRunContext } from './step-runner';
 

@@ -1,6 +1,6 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { createControlActivities } from '../activities/control';
-import { CONTROL_TASK_QUEUE } from '../dsl';
+import { CONTROL_TASK_QUEUE } from '../dsl/task-queues';
 
 type TControl = ReturnType<typeof createControlActivities>;
 

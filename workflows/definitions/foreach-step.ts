@@ -1,6 +1,8 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
-import { CONTROL_TASK_QUEUE, evaluateExpression, parseExpression, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
+import { evaluateExpression, parseExpression } from '../dsl/expression';
+import { CONTROL_TASK_QUEUE } from '../dsl/task-queues';
 import { foreachChunk } from './foreach-chunk';
 import { runItems, type TForeachChunkInput, type TItemResult } from './foreach-items';
 import { expressionContext } from './step-context';

@@ -1,6 +1,7 @@
 import { CancellationScope, condition, continueAsNew, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
-import { finalOutputs, nextMoves, runOutcome, type TPlanStep, type TStepOutputs, type TStepStatus } from '../dsl';
+import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
+import { finalOutputs, nextMoves, runOutcome } from '../dsl/run-state';
 import { runSubpipelineStep } from './subpipeline-step';
 import { runConditionStep } from './condition-step';
 import { runForeachStep } from './foreach-step';

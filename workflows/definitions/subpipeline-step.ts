@@ -1,5 +1,6 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
-import { CONTROL_TASK_QUEUE, type TPlanStep, type TSubpipelineStepConfig } from '../dsl';
+import type { TPlanStep, TSubpipelineStepConfig } from '../dsl';
+import { CONTROL_TASK_QUEUE } from '../dsl/task-queues';
 import { PIPELINE_RUN_WORKFLOW, type TPipelineRunInput } from './messages';
 import type { pipelineRun } from './pipeline-run';
 import type { TStepOutcome, TStepRunContext } from './step-runner';

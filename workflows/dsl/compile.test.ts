@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { NODE_CATALOG } from './catalog';
 import { compileSpec, DEFAULT_RETRY, DEFAULT_TIMEOUT_SECONDS, HEARTBEAT_TIMEOUT_MS } from './compile';
-import { CONTROL_TASK_QUEUE, ZPlanSchema, type TPlan } from './plan';
+import { ZPlanSchema, type TPlan } from './plan';
+import { CONTROL_TASK_QUEUE } from './task-queues';
 import { approvalNode, branchEdge, chainSpec, conditionNode, edge, pythonNode, shellNode, spec, type TSpecInput } from './test-specs';
 import { validateSpec } from './validate';
 

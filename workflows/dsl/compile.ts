@@ -1,6 +1,7 @@
 import { NODE_CATALOG, type TNodeKind } from './catalog';
 import { topologicalOrder } from './graph';
-import { poolTaskQueue, CONTROL_TASK_QUEUE, type TPlan, type TPlanStep } from './plan';
+import type { TPlan, TPlanStep } from './plan';
+import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
 import type { TPipelineNode } from './spec';
 import { validateSpec } from './validate';

@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './problems';
 export * from './validate';
 export * from './plan';
+export * from './task-queues';
 export * from './compile';
 export * from './canonical-json';
 export * from './run-state';

@@ -42,5 +42,3 @@ export type TPlanRetry = z.infer<typeof ZPlanRetrySchema>;
 export type TPlanStep = z.infer<typeof ZPlanStepSchema>;
 export type TPlan = z.infer<typeof ZPlanSchema>;
 
-export const CONTROL_TASK_QUEUE = 'weft-control';
-export const poolTaskQueue = (pool: string) => `weft-pool-${pool}`;
