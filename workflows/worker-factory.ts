@@ -6,6 +6,8 @@ import { createControlActivities } from './activities/control';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
 import type { PythonForkServer } from './executors/python-fork-server';
+import type { GpuLeases } from './gpu/gpu-leases';
+import { gpuSlotSupplier } from './gpu/gpu-slot-supplier';
 import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
 
 const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
@@ -35,6 +37,9 @@ export async function createPoolWorker(opts: {
   client: Client;
   python: string;
   pythonServer?: PythonForkServer;
+  /** a GPU pool's worker: its activity slots follow its free GPUs */
+  gpus?: GpuLeases;
+  sampleGpus?: (devices: readonly string[]) => Promise<string | undefined>;
   identity: string;
 }) {
   return Worker.create({
@@ -42,6 +47,25 @@ export async function createPoolWorker(opts: {
     namespace: opts.namespace,
     taskQueue: poolTaskQueue(opts.pool),
     identity: opts.identity,
-    activities: createPoolActivities({ client: opts.client, store: createArtifactStore(), python: opts.python, pythonServer: opts.pythonServer, workerIdentity: opts.identity }),
+    activities: createPoolActivities({
+      client: opts.client,
+      store: createArtifactStore(),
+      python: opts.python,
+      pythonServer: opts.pythonServer,
+      gpus: opts.gpus,
+      sampleGpus: opts.sampleGpus,
+      workerIdentity: opts.identity,
+    }),
+    ...(opts.gpus
+      ? {
+          tuner: {
+            activityTaskSlotSupplier: gpuSlotSupplier(opts.gpus),
+            // a pool worker runs no workflows, local activities or Nexus tasks
+            workflowTaskSlotSupplier: { type: 'fixed-size', numSlots: 1 },
+            localActivityTaskSlotSupplier: { type: 'fixed-size', numSlots: 1 },
+            nexusTaskSlotSupplier: { type: 'fixed-size', numSlots: 1 },
+          },
+        }
+      : {}),
   });
 }

@@ -5,40 +5,61 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, temporalNamespace } from '../server/temporal/client';
 import { createDatabase } from '../server/db/client';
 import { createPythonServer } from './executors/python';
+import { GpuLeases } from './gpu/gpu-leases';
+import { detectGpus } from './gpu/inventory';
+import { sampleGpus } from './gpu/gpu-sampler';
 import { createControlWorker, createPoolWorker } from './worker-factory';
 
 /**
  * Worker entry: `--role control` runs the interpreter and the control activities (the only
- * process that writes Postgres); `--pool <name>` runs step activities for one pool.
- * Env: WEFT_ROLE / WEFT_POOL as alternatives to the flags.
+ * process that writes Postgres); `--pool <name>` runs step activities for one pool, and
+ * `--pool <name> --kind gpu` for a GPU pool (GPUs from nvidia-smi, or WEFT_GPUS).
+ * Env: WEFT_ROLE / WEFT_POOL / WEFT_POOL_KIND as alternatives to the flags.
  */
 async function main() {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, pool: { type: 'string' } } });
+  const { values } = parseArgs({ options: { role: { type: 'string' }, pool: { type: 'string' }, kind: { type: 'string' } } });
   const pool = values.pool ?? process.env.WEFT_POOL;
   const role = values.role ?? process.env.WEFT_ROLE ?? (pool ? 'pool' : undefined);
-  if (role !== 'control' && !(role === 'pool' && pool)) {
-    throw new Error('Usage: worker --role control | --pool <name>');
+  const kind = values.kind ?? process.env.WEFT_POOL_KIND ?? 'cpu';
+  if ((role !== 'control' && !(role === 'pool' && pool)) || (kind !== 'cpu' && kind !== 'gpu')) {
+    throw new Error('Usage: worker --role control | --pool <name> [--kind cpu|gpu]');
   }
+  // checked before anything connects: a GPU pool worker without a GPU must not start at all
+  const gpu = role === 'pool' && kind === 'gpu' ? await gpuInventory(pool!) : undefined;
   const namespace = temporalNamespace();
   const connection = await NativeConnection.connect(temporalConnectionOptions());
   let worker: Worker;
   let stop = () => undefined as void;
+  let description: string;
   if (role === 'control') {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
     worker = await createControlWorker({ connection, namespace, db: createDatabase(databaseUrl).db });
+    description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
     const python = process.env.WEFT_PYTHON ?? 'python3';
     const pythonServer = createPythonServer(python);
     stop = () => pythonServer?.close();
-    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, pythonServer, identity: `${pool}@${os.hostname()}:${process.pid}` });
+    // the identity carries the GPUs: the Pools page reads it from Temporal's list of pollers
+    const identity = `${pool}@${os.hostname()}:${process.pid}${gpu ? ` gpus=${gpu.leases.devices.join(',')}` : ''}`;
+    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, pythonServer, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample });
+    description = `pool worker "${pool}"${gpu ? ` with GPUs ${gpu.leases.devices.join(',')} (${gpu.source})` : ''}`;
   }
-  console.log(`[weft] ${role === 'control' ? 'control worker' : `pool worker "${pool}"`} polling (namespace ${namespace})`);
+  console.log(`[weft] ${description} polling (namespace ${namespace})`);
   await worker.run().finally(stop);
 }
 
+/** A GPU pool's worker must have a GPU: better to refuse to start than to take steps it cannot run. */
+async function gpuInventory(pool: string) {
+  const { gpus, source } = await detectGpus();
+  if (gpus.length === 0) {
+    throw new Error(`Pool "${pool}" is a GPU pool, but this machine has no GPU (nvidia-smi lists none). Start it on a GPU machine, or set WEFT_GPUS=0,1,... to declare GPUs.`);
+  }
+  return { leases: new GpuLeases(gpus.map((g) => g.index)), source, sample: source === 'nvidia-smi' ? sampleGpus : undefined };
+}
+
 main().catch((error) => {
-  console.error('[weft] worker failed:', error);
+  console.error('[weft] worker failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './projects';
+export * from './pools';
 export * from './pipelines';
 export * from './runs';
 export * from './approvals';

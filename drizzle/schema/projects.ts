@@ -1,6 +1,7 @@
 import { pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt, id } from './columns';
+import { teams } from './pools';
 
 export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
 export const roleEnum = pgEnum('role', ROLES);
@@ -9,6 +10,8 @@ export const projects = pgTable('projects', {
   id: id(),
   name: text().notNull(),
   slug: text().notNull().unique(),
+  /** the team its runs are attributed to (fair share, quotas, GPU accounting); none: "unassigned" */
+  teamId: uuid().references(() => teams.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
 

@@ -86,6 +86,9 @@ export const stepAttempts = pgTable(
     exitCode: integer(),
     error: text(),
     log: text().notNull().default(''),
+    /** the GPUs the attempt held (CUDA indices on its worker) and GPU-seconds = GPUs × time held */
+    gpuDevices: text().array(),
+    gpuSeconds: doublePrecision(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }),
   },

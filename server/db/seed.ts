@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { account, memberships, projects, user } from '../../drizzle/schema';
+import { account, memberships, platformAdmins, projects, teamMembers, teams, user } from '../../drizzle/schema';
 import type { TRole } from '../services/access/roles';
 import { createPipeline } from '../services/pipelines/create-pipeline';
 import { saveVersion } from '../services/pipelines/save-version';
@@ -25,7 +25,8 @@ export async function seedIfEmpty(db: TDatabase, opts: { password?: string } = {
 
   const seeded: TSeededUser[] = [];
   const { projectId, userIds } = await db.transaction(async (tx) => {
-    const [project] = await tx.insert(projects).values({ name: 'Example project', slug: 'example' }).returning({ id: projects.id });
+    const [team] = await tx.insert(teams).values({ name: 'Example team' }).returning({ id: teams.id });
+    const [project] = await tx.insert(projects).values({ name: 'Example project', slug: 'example', teamId: team!.id }).returning({ id: projects.id });
     const userIds: Record<string, string> = {};
     for (const member of SEED_USERS) {
       const id = randomUUID();
@@ -33,6 +34,9 @@ export async function seedIfEmpty(db: TDatabase, opts: { password?: string } = {
       await tx.insert(user).values({ id, name: member.name, email: member.email, emailVerified: true });
       await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: await hashPassword(password) });
       await tx.insert(memberships).values({ projectId: project!.id, userId: id, role: member.role });
+      await tx.insert(teamMembers).values({ teamId: team!.id, userId: id });
+      // the admin also manages the platform (pools, teams)
+      if (member.role === 'admin') await tx.insert(platformAdmins).values({ userId: id });
       userIds[member.role] = id;
       seeded.push({ email: member.email, password, role: member.role });
     }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipelineVersions, runs, stepAttempts, auditLog } from '../../drizzle/schema';
+import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../workflows/definitions/messages';
+import { CONTROL_TASK_QUEUE } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
@@ -24,6 +26,17 @@ const finished = (r: { run: { status: string } }) => ['succeeded', 'failed', 'ca
 const awaitRun = (runId: string) => waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), finished, { what: `run ${runId}` });
 
 describe('runs through real Temporal and Postgres', () => {
+  it('waits for a run row that commits after its workflow started (web starts it inside the transaction)', async () => {
+    const { pipelineId, versionId } = await saveAndStart(chainSpec([['one', 'noop', {}]]));
+    const [version] = await h.db.select().from(pipelineVersions).where(eq(pipelineVersions.id, versionId));
+    const runId = randomUUID();
+    const input: TPipelineRunInput = { runId, projectId: h.projectId, pipelineId, versionId, plan: version!.plan, params: {}, trigger: { kind: 'manual', userId: h.members.editor.id } };
+    await h.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId: runWorkflowId(runId), taskQueue: CONTROL_TASK_QUEUE, args: [input] });
+    await new Promise((r) => setTimeout(r, 1_500)); // the row "commits" late
+    await h.db.insert(runs).values({ id: runId, projectId: h.projectId, pipelineId, versionId, workflowId: runWorkflowId(runId), requestId: randomUUID(), startedBy: h.members.editor.id, params: {} });
+    expect((await awaitRun(runId)).run.status).toBe('succeeded');
+  });
+
   it('runs a 3-step pipeline (python, shell, python) to success and records every step', async () => {
     const spec = chainSpec([
       ['prepare', 'python', { code: 'import sklearn, pandas\nprint("prepared", sklearn.__version__)' }],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { memberships, projects, user } from '../../drizzle/schema';
+import { memberships, platformAdmins, projects, teams, user } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import type { TSessionUser } from '../auth/session';
 import type { TDatabase } from '../db/client';
@@ -16,17 +16,19 @@ const ROLES_OF: Record<keyof TTestMembers, TRole | null> = {
   outsider: null,
 };
 
-/** A project with one user per role (and one outsider with no role). */
-export async function seedMembers(db: TDatabase): Promise<{ projectId: string; members: TTestMembers }> {
-  const [project] = await db.insert(projects).values({ name: 'Test project', slug: `test-${randomUUID()}` }).returning({ id: projects.id });
+/** A project of its own team with one user per role (and one outsider with no role); its admin is a platform admin. */
+export async function seedMembers(db: TDatabase): Promise<{ projectId: string; teamId: string; members: TTestMembers }> {
+  const [team] = await db.insert(teams).values({ name: `Test team ${randomUUID().slice(0, 8)}` }).returning({ id: teams.id });
+  const [project] = await db.insert(projects).values({ name: 'Test project', slug: `test-${randomUUID()}`, teamId: team!.id }).returning({ id: projects.id });
   const members = {} as TTestMembers;
   for (const [key, role] of Object.entries(ROLES_OF) as [keyof TTestMembers, TRole | null][]) {
     const member = { id: randomUUID(), name: `Test ${key}`, email: `${key}-${randomUUID().slice(0, 8)}@test.local` };
     await db.insert(user).values(member);
     if (role) await db.insert(memberships).values({ projectId: project!.id, userId: member.id, role });
+    if (role === 'admin') await db.insert(platformAdmins).values({ userId: member.id });
     members[key] = member;
   }
-  return { projectId: project!.id, members };
+  return { projectId: project!.id, teamId: team!.id, members };
 }
 
 /** A linear pipeline of nodes given as [id, kind, config] (each connected to the previous one). */

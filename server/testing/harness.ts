@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createDatabase as createPgDatabase } from '../../scripts/lib/postgres';
@@ -8,6 +9,7 @@ import { createDatabase, type TDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { createCaller } from '../trpc/root';
 import { seedMembers, type TTestMembers } from './fixtures';
+import { startWorkerProcess, type TWorkerProcess } from './worker-process';
 
 let runtimeInstalled = false;
 
@@ -15,11 +17,15 @@ export type THarness = {
   db: TDatabase;
   temporal: Client;
   projectId: string;
+  /** the project's team */
+  teamId: string;
   members: TTestMembers;
   /** the tRPC API as a given user would call it (the same middleware and services as over HTTP) */
   as: (who: keyof TTestMembers) => ReturnType<typeof createCaller>;
   /** starts the `cpu` pool worker (for a harness started without one) */
   addPoolWorker: () => Promise<void>;
+  /** a pool worker as its own OS process (`workflows/worker.ts <args>`) on this namespace, without database credentials */
+  startWorker: (name: string, args: string[], env?: Record<string, string>) => Promise<TWorkerProcess>;
   stop: () => Promise<void>;
 };
 
@@ -40,7 +46,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   const url = await createPgDatabase(adminUrl, `weft_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`);
   const { db, pool } = createDatabase(url);
   await runMigrations(db);
-  const { projectId, members } = await seedMembers(db);
+  const { projectId, teamId, members } = await seedMembers(db);
 
   const temporal = new Client({ connection: await Connection.connect({ address }), namespace });
   const workerConnection = await NativeConnection.connect({ address });
@@ -56,15 +62,25 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   running.push(workers[0]!.run());
   if (opts.poolWorker !== false) await addPoolWorker();
 
+  const processes: TWorkerProcess[] = [];
+  const logDir = path.resolve(import.meta.dirname, '../../.weft/test/logs', `harness-${process.pid}`);
   return {
     db,
     temporal,
     projectId,
+    teamId,
     members,
     as: (who) => createCaller({ db, temporal, user: members[who] }),
     addPoolWorker,
+    async startWorker(name, args, env = {}) {
+      const { DATABASE_URL: _db, ...base } = process.env;
+      const worker = await startWorkerProcess({ name, args, logDir, env: { ...base, TEMPORAL_NAMESPACE: namespace, ...env } });
+      processes.push(worker);
+      return worker;
+    },
     async stop() {
       await terminateOpenRuns(temporal);
+      await Promise.allSettled(processes.map((p) => p.stop()));
       for (const w of workers) w.shutdown();
       await Promise.allSettled(running);
       await workerConnection.close();

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
+import { requirePlatformAdmin } from '../services/access/platform-admin';
 import { requireRole, type TRole } from '../services/access/roles';
 import { AppError } from '../errors';
 import type { TContext } from './context';
@@ -58,3 +59,9 @@ export const projectProcedure = (minRole: TRole) =>
     const role = await requireRole(ctx.db, ctx.user.id, input.projectId, minRole);
     return next({ ctx: { ...ctx, role } });
   });
+
+/** Platform settings (pools, teams): platform admins only, checked on every call. */
+export const platformAdminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  await requirePlatformAdmin(ctx.db, ctx.user.id);
+  return next();
+});

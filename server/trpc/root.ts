@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './init';
 import { approvalsRouter } from './routers/approvals';
 import { meRouter } from './routers/me';
 import { pipelinesRouter } from './routers/pipelines';
+import { poolsRouter } from './routers/pools';
 import { runsRouter } from './routers/runs';
 import { schedulesRouter } from './routers/schedules';
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   runs: runsRouter,
   approvals: approvalsRouter,
   schedules: schedulesRouter,
+  pools: poolsRouter,
 });
 
 export type AppRouter = typeof appRouter;

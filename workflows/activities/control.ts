@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { TDatabase } from '../../server/db/client';
 import { closeApproval } from '../../server/services/approvals/close-approval';
 import { createApproval } from '../../server/services/approvals/create-approval';
@@ -6,6 +6,8 @@ import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-r
 import { recordProgress } from '../../server/services/runs/record-progress';
 import { lookupStepCache } from '../../server/services/runs/step-cache';
 import type { TPipelineRunInput } from '../definitions/messages';
+
+const ROW_WAIT_ATTEMPTS = 7;
 
 /** Control activities: the only code a run uses to write Postgres. Each one is idempotent. */
 export function createControlActivities(deps: { db: TDatabase }) {
@@ -15,8 +17,12 @@ export function createControlActivities(deps: { db: TDatabase }) {
       try {
         return await beginRun(db, input);
       } catch (error) {
-        // a run whose row never committed (web's request failed after starting it) must stop, not retry forever
-        if (error instanceof RunRowMissingError) throw ApplicationFailure.nonRetryable(error.message, 'RunRowMissing');
+        // Web starts the workflow inside the transaction that inserts the run row, so the row may
+        // not be committed yet: retry for a while (~13 s with the retry policy of controlLocal).
+        // A row still missing then never committed (web's request failed): stop, do not retry forever.
+        if (error instanceof RunRowMissingError && Context.current().info.attempt >= ROW_WAIT_ATTEMPTS) {
+          throw ApplicationFailure.nonRetryable(error.message, 'RunRowMissing');
+        }
         throw error;
       }
     },

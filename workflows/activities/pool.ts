@@ -9,6 +9,8 @@ import { stepAttemptSignal, type TStepAttemptEvent } from '../definitions/messag
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
 import type { PythonForkServer } from '../executors/python-fork-server';
+import { NotEnoughGpusError, type GpuLeases, type TGpuLease } from '../gpu/gpu-leases';
+import { GPU_SAMPLE_MS } from '../gpu/gpu-sampler';
 import type { TRunStepInput, TRunStepResult } from './types';
 
 export type TPoolDeps = {
@@ -16,6 +18,10 @@ export type TPoolDeps = {
   store: ArtifactStore;
   python: string;
   pythonServer?: PythonForkServer;
+  /** GPU workers: their GPUs, leased to steps */
+  gpus?: GpuLeases;
+  /** where real GPUs exist: utilisation lines for a running step's log */
+  sampleGpus?: (devices: readonly string[]) => Promise<string | undefined>;
   workerIdentity: string;
   scratchRoot?: string;
 };
@@ -34,6 +40,10 @@ export function createPoolActivities(deps: TPoolDeps) {
       if (!workflowExecution) throw ApplicationFailure.nonRetryable('runStep must be called from a pipeline run', 'NoWorkflow');
       const workflow = deps.client.workflow.getHandle(workflowExecution.workflowId);
       const startedAt = new Date().toISOString();
+      let lease: TGpuLease | undefined;
+      let sampler: NodeJS.Timeout | undefined;
+      let failureReported = false;
+      const gpuSeconds = () => (lease ? (lease.devices.length * (Date.now() - lease.acquiredAt)) / 1000 : undefined);
       const report = (event: Pick<TStepAttemptEvent, 'phase' | 'outcome'>) =>
         signalQuietly(() =>
           workflow.signal(stepAttemptSignal, {
@@ -42,6 +52,7 @@ export function createPoolActivities(deps: TPoolDeps) {
             maxAttempts: input.step.maxAttempts,
             workerIdentity: deps.workerIdentity,
             at: event.phase === 'started' ? startedAt : new Date().toISOString(),
+            ...(lease ? { gpuDevices: lease.devices } : {}),
             ...event,
           }),
         );
@@ -53,8 +64,22 @@ export function createPoolActivities(deps: TPoolDeps) {
       const log = new LogBuffer();
       const heartbeat = setInterval(() => ctx.heartbeat({ logTail: log.tail(LIVE_LOG_CHARS) }), HEARTBEAT_MS);
       try {
+        // (heartbeating already: a step waiting for GPUs is not taken for lost)
+        if (deps.gpus) lease = await leaseGpus(deps.gpus, input.step.gpus ?? 0, ctx.cancellationSignal);
+        if (lease?.devices.length && deps.sampleGpus) {
+          const sample = deps.sampleGpus;
+          const devices = lease.devices;
+          sampler = setInterval(() => void sample(devices).then((line) => line && log.append(line)), GPU_SAMPLE_MS);
+        }
         const needsDir = input.step.executor !== 'noop';
-        const env: Record<string, string> = { WEFT_RUN_ID: input.runId, WEFT_NODE_ID: input.step.nodeId, WEFT_ATTEMPT: String(attempt), ...itemEnv(input.item) };
+        const env: Record<string, string> = {
+          WEFT_RUN_ID: input.runId,
+          WEFT_NODE_ID: input.step.nodeId,
+          WEFT_ATTEMPT: String(attempt),
+          // exactly the GPUs the step was given: none unless it leased some
+          CUDA_VISIBLE_DEVICES: lease?.devices.join(',') ?? '',
+          ...itemEnv(input.item),
+        };
         const files = { input: path.join(workDir, 'weft_input.json'), outputs: path.join(workDir, 'outputs'), events: path.join(workDir, 'weft_events.jsonl') };
         if (needsDir) {
           await mkdir(files.outputs, { recursive: true });
@@ -75,28 +100,50 @@ export function createPoolActivities(deps: TPoolDeps) {
         if (result.exitCode !== 0) {
           const error = result.signal ? `Killed by ${result.signal}` : `Exited with code ${result.exitCode}`;
           if (startReport) clearTimeout(startReport);
-          if (!input.item) await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString() } });
+          if (!input.item) await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString(), gpuSeconds: gpuSeconds() } });
+          failureReported = true;
           throw ApplicationFailure.retryable(error, 'StepFailed', { exitCode: result.exitCode });
         }
         if (startReport) clearTimeout(startReport);
         const outputs = needsDir ? await stepOutputs(deps.store, files) : { artifacts: {}, metrics: {} };
         return {
           outputs,
-          attempt: { attempt, workerIdentity: deps.workerIdentity, startedAt, endedAt: new Date().toISOString(), exitCode: 0, log: log.toString() },
+          attempt: {
+            attempt,
+            workerIdentity: deps.workerIdentity,
+            startedAt,
+            endedAt: new Date().toISOString(),
+            exitCode: 0,
+            log: log.toString(),
+            ...(lease ? { gpuDevices: lease.devices, gpuSeconds: gpuSeconds() } : {}),
+          },
         };
       } catch (error) {
         if (startReport) clearTimeout(startReport);
-        if (!input.item && !(error instanceof ApplicationFailure) && !(error instanceof CancelledFailure)) {
+        if (!input.item && !failureReported && !(error instanceof CancelledFailure)) {
           const message = error instanceof Error ? error.message : String(error);
-          await report({ phase: 'finished', outcome: { status: 'failed', exitCode: null, error: message, log: log.toString() } });
+          await report({ phase: 'finished', outcome: { status: 'failed', exitCode: null, error: message, log: log.toString(), gpuSeconds: gpuSeconds() } });
         }
         throw error;
       } finally {
+        if (sampler) clearInterval(sampler);
+        lease?.release(); // whatever the ending: success, failure, cancel, timeout or shutdown
         clearInterval(heartbeat);
         if (input.step.executor !== 'noop') await removeScratch(workDir);
       }
     },
   };
+}
+
+/** A step that asks for more GPUs than this worker has can never run here: say so at once. */
+async function leaseGpus(gpus: GpuLeases, count: number, signal: AbortSignal): Promise<TGpuLease> {
+  try {
+    return await gpus.acquire(count, signal);
+  } catch (error) {
+    if (error instanceof NotEnoughGpusError) throw ApplicationFailure.nonRetryable(error.message, 'NotEnoughGpus');
+    if (signal.aborted) throw new CancelledFailure('Step cancelled while waiting for GPUs');
+    throw error;
+  }
 }
 
 /** Removes the attempt's scratch directory, then its node and run directories once they are empty. */

@@ -9,7 +9,7 @@ export type TStepInputs = Record<string, Record<string, TArtifactRef>>;
  * its inputs and the run's parameters. Kept small: it is written into the run's history for every
  * step (a 1,000-wide fan-out schedules 1,000 of them in one workflow task).
  */
-export type TPoolStep = Pick<TPlanStep, 'nodeId' | 'executor' | 'config'> & { maxAttempts: number };
+export type TPoolStep = Pick<TPlanStep, 'nodeId' | 'executor' | 'config'> & { maxAttempts: number; /** GPUs to lease (GPU workers); absent: none */ gpus?: number };
 
 export type TRunStepInput = {
   runId: string;
@@ -29,6 +29,9 @@ export type TAttemptRecord = {
   endedAt: string;
   exitCode: number;
   log: string;
+  /** GPU workers: the CUDA indices the attempt held, and GPUs × seconds held */
+  gpuDevices?: string[];
+  gpuSeconds?: number;
 };
 
 export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };

@@ -35,7 +35,9 @@ export type TStepAttemptEvent = {
   phase: 'started' | 'finished';
   at: string;
   workerIdentity: string;
-  outcome?: { status: 'succeeded' | 'failed'; exitCode: number | null; error?: string; log: string };
+  /** GPU workers: the CUDA indices the attempt holds */
+  gpuDevices?: string[];
+  outcome?: { status: 'succeeded' | 'failed'; exitCode: number | null; error?: string; log: string; gpuSeconds?: number };
 };
 
 export type TApprovalDecision = { approvalId: string; decision: 'approved' | 'rejected'; decidedBy: string; comment: string };

@@ -51,7 +51,13 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
 }
 
 /** What of a plan step travels to the pool worker (see TPoolStep). */
-export const poolStep = (step: TPlanStep): TPoolStep => ({ nodeId: step.nodeId, executor: step.executor, config: step.config, maxAttempts: step.retry.maximumAttempts });
+export const poolStep = (step: TPlanStep): TPoolStep => ({
+  nodeId: step.nodeId,
+  executor: step.executor,
+  config: step.config,
+  maxAttempts: step.retry.maximumAttempts,
+  ...(step.resources?.gpus ? { gpus: step.resources.gpus } : {}),
+});
 
 /** The pool activity with the node's task queue, timeouts and retry policy. */
 export function poolFor(step: TPlanStep, activityId = step.nodeId) {

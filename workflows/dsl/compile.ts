@@ -3,6 +3,7 @@ import { topologicalOrder } from './graph';
 import type { TPlan, TPlanStep } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
+import { DEFAULT_POOLS, resolveResources, type TPoolCatalogEntry } from './resources';
 import type { TPipelineNode } from './spec';
 import { validateSpec } from './validate';
 
@@ -19,8 +20,8 @@ export type TCompileResult = { ok: true; plan: TPlan } | { ok: false; problems: 
 export type TResolvedSubpipelines = Record<string, { versionId: string; plan: TPlan }>;
 
 /** validate + normalize: the topologically ordered plan a workflow executes. */
-export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines = {}): TCompileResult {
-  const validation = validateSpec(input);
+export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines = {}, pools: readonly TPoolCatalogEntry[] = DEFAULT_POOLS): TCompileResult {
+  const validation = validateSpec(input, pools);
   if (!validation.ok) return { ok: false, problems: validation.problems };
   const spec = validation.spec;
   const unresolved = spec.nodes.filter((n) => n.kind === 'subpipeline' && !subpipelines[n.id]);
@@ -37,14 +38,16 @@ export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines 
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
   const incoming = new Map<string, TPlanStep['inputs']>(spec.nodes.map((n) => [n.id, []]));
   for (const edge of spec.edges) incoming.get(edge.target)?.push({ fromNode: edge.source, fromPort: edge.sourcePort, toPort: edge.targetPort });
-  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!, subpipelines[id]));
+  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!, pools, subpipelines[id]));
   return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, parameters: spec.parameters } };
 }
 
-function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], subpipeline?: TResolvedSubpipelines[string]): TPlanStep {
+function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: readonly TPoolCatalogEntry[], subpipeline?: TResolvedSubpipelines[string]): TPlanStep {
   const definition = NODE_CATALOG[node.kind as TNodeKind];
   const retry = { ...DEFAULT_RETRY, ...node.retry };
-  const pool = definition.defaultPool;
+  // validated above: a pool-run node resolves
+  const placement = definition.defaultPool === 'control' ? undefined : resolveResources(node.resources, definition.defaultPool, pools);
+  const pool = placement?.ok ? placement.pool.name : definition.defaultPool;
   const initialIntervalMs = Math.round(retry.initialIntervalSeconds * 1000);
   // Temporal rejects a retry policy whose maximumInterval is below its initialInterval.
   const maximumIntervalMs = Math.max(
@@ -73,5 +76,6 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], subpipeli
     heartbeatTimeoutMs: node.heartbeatTimeoutSeconds ? node.heartbeatTimeoutSeconds * 1000 : HEARTBEAT_TIMEOUT_MS,
     scheduleToStartTimeoutMs: node.scheduleToStartTimeoutSeconds ? node.scheduleToStartTimeoutSeconds * 1000 : SCHEDULE_TO_START_FLAG_MS,
     cache: definition.cacheable && (node.cache ?? true),
+    ...(placement?.ok ? { resources: placement.resources } : {}),
   };
 }

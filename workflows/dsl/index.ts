@@ -4,6 +4,7 @@ export * from './problems';
 export * from './validate';
 export * from './plan';
 export * from './task-queues';
+export * from './resources';
 export * from './compile';
 export * from './canonical-json';
 export * from './run-state';

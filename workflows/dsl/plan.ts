@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZStepResourcesSchema } from './resources';
 
 /** The compiled plan: the one serializable input a pipelineRun workflow executes. */
 export const ZPlanRetrySchema = z.object({
@@ -26,6 +27,8 @@ export const ZPlanStepSchema = z.object({
   heartbeatTimeoutMs: z.number().int().min(1),
   scheduleToStartTimeoutMs: z.number().int().min(1),
   cache: z.boolean(),
+  /** what the step was given on its pool (absent in plans compiled before pools had resources, and for interpreter steps) */
+  resources: ZStepResourcesSchema.optional(),
 });
 
 export const ZPlanSchema = z.object({

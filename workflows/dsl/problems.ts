@@ -12,6 +12,7 @@ export const PROBLEM_CODES = [
   'duplicate_input',
   'missing_input',
   'cycle',
+  'invalid_resources',
 ] as const;
 
 export type TProblemCode = (typeof PROBLEM_CODES)[number];

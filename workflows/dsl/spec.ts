@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZNodeResourcesSchema } from './resources';
 
 /**
  * The pipeline spec: what the canvas edits and what a pipeline version stores.
@@ -37,6 +38,8 @@ export const ZNodeSchema = z.object({
   scheduleToStartTimeoutSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
   /** reuse the outputs of an identical earlier execution (same kind, config, executor version and inputs) */
   cache: z.boolean().optional(),
+  /** where it runs and what it needs (pool-run kinds only); left out: the kind's default pool and its defaults */
+  resources: ZNodeResourcesSchema.optional(),
 });
 
 export const ZEdgeSchema = z.object({

@@ -523,6 +523,14 @@ describe('validateSpec: large specs', () => {
   });
 });
 
+describe('validateSpec: resources', () => {
+  it('invalid_resources: a GPU step with no GPU pool, pinned to the node and field (more in resources.test.ts)', () => {
+    const problems = withCode(spec([pythonNode('train', { resources: { gpus: 1 } })]), 'invalid_resources');
+    expect(problems).toEqual([{ code: 'invalid_resources', nodeId: 'train', field: 'resources.gpus', message: '"train": Asks for 1 GPU, but no GPU pool exists' }]);
+    record(problems);
+  });
+});
+
 describe('coverage of PROBLEM_CODES', () => {
   it('every problem code was produced by a test above', () => {
     expect([...seen].sort()).toEqual([...PROBLEM_CODES].sort());

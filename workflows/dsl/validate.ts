@@ -2,6 +2,7 @@ import { nodeKindDefinition, portsFit } from './catalog';
 import { expressionReferenceProblems } from './expression-references';
 import { nodesOnCycles } from './graph';
 import type { TSpecProblem } from './problems';
+import { DEFAULT_POOLS, resolveResources, type TPoolCatalogEntry } from './resources';
 import { ZPipelineSpecSchema, type TPipelineSpec } from './spec';
 
 export type TValidation =
@@ -12,13 +13,13 @@ export type TValidation =
  * Every problem of a spec, each pinned to its node or edge. Pure and fast: the canvas runs it on
  * every edit, the server before publishing or running.
  */
-export function validateSpec(input: unknown): TValidation {
+export function validateSpec(input: unknown, pools: readonly TPoolCatalogEntry[] = DEFAULT_POOLS): TValidation {
   const parsed = ZPipelineSpecSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(input, issue)) };
   }
   const spec = parsed.data;
-  const problems = findProblems(spec);
+  const problems = findProblems(spec, pools);
   return problems.length === 0 ? { ok: true, spec, problems: [] } : { ok: false, spec, problems };
 }
 
@@ -39,7 +40,7 @@ function schemaProblem(input: unknown, issue: { path: PropertyKey[]; message: st
   };
 }
 
-function findProblems(spec: TPipelineSpec): TSpecProblem[] {
+function findProblems(spec: TPipelineSpec, pools: readonly TPoolCatalogEntry[]): TSpecProblem[] {
   const problems: TSpecProblem[] = [];
   if (spec.nodes.length === 0) {
     problems.push({ code: 'empty_pipeline', message: 'The pipeline has no nodes' });
@@ -57,6 +58,7 @@ function findProblems(spec: TPipelineSpec): TSpecProblem[] {
       problems.push({ code: 'unknown_kind', nodeId: node.id, message: `Unknown node kind "${node.kind}"` });
       continue;
     }
+    problems.push(...resourceProblems(node, definition.defaultPool, pools));
     const config = definition.configSchema.safeParse(node.config);
     if (!config.success) {
       for (const issue of config.error.issues) {
@@ -123,4 +125,14 @@ function findProblems(spec: TPipelineSpec): TSpecProblem[] {
     problems.push({ code: 'cycle', nodeId, message: `Node "${nodeId}" is part of a cycle` });
   }
   return problems;
+}
+
+/** A pool-run node must resolve to one pool that can serve it; interpreter nodes take no resources. */
+function resourceProblems(node: TPipelineSpec['nodes'][number], defaultPool: string, pools: readonly TPoolCatalogEntry[]): TSpecProblem[] {
+  if (defaultPool === 'control') {
+    const asked = node.resources && (node.resources.pool || node.resources.poolLabel || node.resources.gpus);
+    return asked ? [{ code: 'invalid_resources', nodeId: node.id, field: 'resources', message: `"${node.id}" runs in the interpreter, not on a pool: it takes no pool or GPUs` }] : [];
+  }
+  const resolved = resolveResources(node.resources, defaultPool, pools);
+  return resolved.ok ? [] : [{ code: 'invalid_resources', nodeId: node.id, field: resolved.field, message: `"${node.id}": ${resolved.message}` }];
 }

@@ -91,6 +91,21 @@ describe('warm python (fork server)', () => {
     expect(await runPython('import atexit\natexit.register(lambda: print("flushed at exit"))')).toMatchObject({ exitCode: 0, output: 'flushed at exit\n' });
   });
 
+  it('execs a program (shell steps) in its own group, with the step environment', async () => {
+    let output = '';
+    const result = await server.run({
+      argv: ['bash', '-e', '-c', 'echo "$MINE $(pwd) $$ $(ps -o pgid= $$ | tr -d " ")"; false; echo unreachable'],
+      cwd: dir,
+      env: stepEnvironment({ MINE: 'shell' }, python),
+      signal: new AbortController().signal,
+      onOutput: (chunk) => (output += chunk),
+    });
+    expect(result).toEqual({ exitCode: 1, signal: null });
+    const [mine, cwd, pid, pgid] = output.trim().split(' ');
+    expect([mine, cwd, pgid]).toEqual(['shell', dir, pid]);
+    expect(output).not.toContain('unreachable');
+  });
+
   it('gives every step its own random numbers', async () => {
     const draws = await Promise.all([0, 1].map(() => runPython('import random, numpy\nprint(random.random(), numpy.random.rand())')));
     expect(draws[0]!.output).not.toEqual(draws[1]!.output);

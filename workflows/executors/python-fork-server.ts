@@ -23,7 +23,16 @@ type TPending = {
 };
 
 export type TPythonRun = {
+  /** a python file to run as __main__ in the warm interpreter, or a program to exec (argv) */
   script: string;
+  argv?: undefined;
+  cwd: string;
+  env: Record<string, string>;
+  signal: AbortSignal;
+  onOutput: (chunk: string) => void;
+} | {
+  argv: string[];
+  script?: undefined;
   cwd: string;
   env: Record<string, string>;
   signal: AbortSignal;
@@ -60,7 +69,8 @@ export class PythonForkServer {
       entry.reject = (error) => (done(), reject(error));
       this.pending.set(id, entry);
       this.holdOpen(server, true);
-      server.stdin.write(JSON.stringify({ id, script: request.script, cwd: request.cwd, env: request.env }) + '\n');
+      const what = request.argv ? { argv: request.argv } : { script: request.script };
+      server.stdin.write(JSON.stringify({ id, ...what, cwd: request.cwd, env: request.env }) + '\n');
     });
   }
 

@@ -5,6 +5,7 @@ import { canonicalJson, compileSpec, NODE_CATALOG, type TPipelineSpec, type TRes
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
+import { poolCatalog } from '../pools/pool-catalog';
 import { findPipeline } from './get-pipeline';
 
 export const planHash = (plan: unknown) => createHash('sha256').update(canonicalJson(plan)).digest('hex');
@@ -17,7 +18,7 @@ export async function saveVersion(
   db: TDatabase,
   params: { projectId: string; pipelineId: string; spec: TPipelineSpec; message: string; userId: string },
 ) {
-  const compiled = compileSpec(params.spec, await resolveSubpipelines(db, params));
+  const compiled = compileSpec(params.spec, await resolveSubpipelines(db, params), await poolCatalog(db));
   if (!compiled.ok) {
     throw new AppError('BAD_REQUEST', `The pipeline has ${compiled.problems.length} problem(s)`, { problems: compiled.problems });
   }

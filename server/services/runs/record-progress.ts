@@ -83,13 +83,23 @@ async function recordSteps(tx: TDbOrTx, params: TParams, records: TStepRecord[])
           workerIdentity: a.workerIdentity,
           exitCode: a.exitCode,
           log: a.log,
+          gpuDevices: a.gpuDevices ?? null,
+          gpuSeconds: a.gpuSeconds ?? null,
           startedAt: new Date(a.startedAt),
           endedAt: new Date(a.endedAt),
         })),
       )
       .onConflictDoUpdate({
         target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
-        set: { status: sql`excluded.status`, workerIdentity: sql`excluded.worker_identity`, exitCode: sql`excluded.exit_code`, log: sql`excluded.log`, endedAt: sql`excluded.ended_at` },
+        set: {
+          status: sql`excluded.status`,
+          workerIdentity: sql`excluded.worker_identity`,
+          exitCode: sql`excluded.exit_code`,
+          log: sql`excluded.log`,
+          gpuDevices: sql`excluded.gpu_devices`,
+          gpuSeconds: sql`excluded.gpu_seconds`,
+          endedAt: sql`excluded.ended_at`,
+        },
       });
     // earlier attempts still "running" were lost with their worker (rare: only after a retry)
     for (const a of attempts) if (a.attempt > 1) await closeLostAttempts(tx, params.runId, a.nodeId, a.attempt, a.at);

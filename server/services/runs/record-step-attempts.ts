@@ -19,15 +19,16 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
       attempt: event.attempt,
       status: outcome?.status ?? 'running',
       workerIdentity: event.workerIdentity,
+      gpuDevices: event.gpuDevices ?? null,
       startedAt: at,
-      ...(outcome ? { endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log } : {}),
+      ...(outcome ? { endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log, gpuSeconds: outcome.gpuSeconds ?? null } : {}),
     })
     .onConflictDoUpdate({
       target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
       // a 'started' report arriving after the 'finished' one must not reopen the attempt
       set: outcome
-        ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log }
-        : { workerIdentity: event.workerIdentity },
+        ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log, gpuSeconds: outcome.gpuSeconds ?? null }
+        : { workerIdentity: event.workerIdentity, gpuDevices: event.gpuDevices ?? null },
     });
   if (!outcome) await closeLostAttempts(tx, runId, event.nodeId, event.attempt, at);
   const willRetry = outcome?.status === 'failed' && event.attempt < event.maxAttempts;
@@ -52,11 +53,20 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
 
 /**
  * A newer attempt started while older ones still show running: their worker died without a word
- * (Temporal retried them after the heartbeat timeout). Close them so the record tells the story.
+ * (Temporal retried them after the heartbeat timeout). Close them so the record tells the story;
+ * an older attempt never reported at all (its worker died in its first moments) gets a row too.
  */
 export async function closeLostAttempts(tx: TDbOrTx, runId: string, nodeId: string, newerAttempt: number, at: Date): Promise<void> {
   await tx
     .update(stepAttempts)
     .set({ status: 'failed', endedAt: at, error: 'Lost: its worker stopped heartbeating (killed or disconnected)' })
     .where(and(eq(stepAttempts.runId, runId), eq(stepAttempts.nodeId, nodeId), lt(stepAttempts.attempt, newerAttempt), eq(stepAttempts.status, 'running')));
+  if (newerAttempt > 1) {
+    await tx.execute(sql`
+      insert into ${stepAttempts} (run_id, node_id, attempt, status, started_at, ended_at, error)
+      select ${runId}, ${nodeId}, n, 'failed', ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz,
+             'Lost: its worker stopped before the attempt reported (killed or disconnected)'
+      from generate_series(1, ${newerAttempt - 1}::int) as n
+      on conflict (run_id, node_id, attempt) do nothing`);
+  }
 }

@@ -8,6 +8,10 @@ copy-on-write), in a few milliseconds.
 Protocol (JSON lines). The worker writes requests on our stdin::
 
     {"id": 7, "script": "/scratch/main.py", "cwd": "/scratch", "env": {...}}
+    {"id": 8, "argv": ["bash", "-e", "-c", "make data"], "cwd": "/scratch", "env": {...}}
+
+(the second form execs a program instead: shell steps start here too, so that they also die
+with their worker)
 
 and reads on our stdout::
 
@@ -175,9 +179,12 @@ def run_child(request, output_fd):
         sys.stdin = open(0, "r", closefd=False)
         sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
+        os.chdir(request["cwd"])
+        if "argv" in request:
+            argv = request["argv"]
+            os.execvpe(argv[0], argv, request["env"])  # replaces this process; raises if it cannot
         os.environ.clear()
         os.environ.update(request["env"])
-        os.chdir(request["cwd"])
         script = request["script"]
         sys.argv = [script]
         # as `python3 script.py` would have it: the script's directory first, then PYTHONPATH and site

@@ -1,0 +1,146 @@
+// GPU pools through the real parts: Temporal, Postgres, and a GPU pool worker as its own process
+// whose GPUs are declared with WEFT_GPUS (leasing is the same code with or without a real GPU).
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runs, stepAttempts } from '../../drizzle/schema';
+import type { TPipelineSpec } from '../../workflows/dsl';
+import { chainSpec } from '../testing/fixtures';
+import { startHarness, type THarness } from '../testing/harness';
+import { waitFor } from '../testing/wait-for';
+import type { TWorkerProcess } from '../testing/worker-process';
+
+type TNode = TPipelineSpec['nodes'][number];
+
+let h: THarness;
+let gpuWorker: TWorkerProcess;
+const startGpuWorker = (name: string) => h.startWorker(name, ['--pool', 'gpu', '--kind', 'gpu'], { WEFT_GPUS: '0,1', WEFT_PYTHON_PRELOAD: '' });
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.as('admin').pools.create({ name: 'gpu', kind: 'gpu', labels: { gpu: 'test' }, description: 'test GPUs', defaults: { cpus: 1, memoryMb: 1_024, gpus: 1 } });
+  gpuWorker = await startGpuWorker('gpu-worker');
+});
+afterAll(async () => h?.stop());
+
+async function start(spec: TPipelineSpec) {
+  const api = h.as('editor');
+  const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+  const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' });
+  return (await api.runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() })).runId;
+}
+
+async function records(runId: string) {
+  const [run] = await h.db.select().from(runs).where(eq(runs.id, runId));
+  const attempts = await h.db.select().from(stepAttempts).where(eq(stepAttempts.runId, runId)).orderBy(asc(stepAttempts.nodeId), asc(stepAttempts.attempt));
+  return { run: run!, attempts };
+}
+const ended = (runId: string) => waitFor(() => records(runId), (r) => ['succeeded', 'failed', 'cancelled'].includes(r.run.status), { what: `run ${runId} to end` });
+
+const shellNode = (id: string, command: string, extra: Partial<TNode> = {}, x = 0): TNode => ({ id, kind: 'shell', label: id, config: { command }, position: { x, y: 0 }, ...extra });
+const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, sourcePort: 'out', target, targetPort: 'in' });
+/** prints when it held which GPUs: `span <start ms> <end ms> cuda=<devices>` */
+const holdGpus = (seconds: number) => `s=$(date +%s%3N); sleep ${seconds}; echo "span $s $(date +%s%3N) cuda=$CUDA_VISIBLE_DEVICES"`;
+const spanOf = (log: string) => {
+  const [, startMs, endMs, cuda] = /span (\d+) (\d+) cuda=(\S*)/.exec(log)!;
+  return { start: Number(startMs), end: Number(endMs), cuda: cuda! };
+};
+
+describe('GPU pools', () => {
+  it('routes each step of a two-pool pipeline to its pool, a GPU step with exactly its GPU', async () => {
+    const spec = chainSpec([
+      ['prep', 'shell', { command: 'echo "cuda=[$CUDA_VISIBLE_DEVICES]"' }],
+      ['train', 'shell', { command: 'echo "cuda=[$CUDA_VISIBLE_DEVICES]"' }, { resources: { gpus: 1, gpuType: 'test' } }],
+    ]);
+    const { run, attempts } = await ended(await start(spec));
+    expect(run.status).toBe('succeeded');
+    const [prep, train] = [attempts.find((a) => a.nodeId === 'prep')!, attempts.find((a) => a.nodeId === 'train')!];
+    expect(prep.workerIdentity).toMatch(/^test-cpu-/);
+    expect(prep.log).toContain('cuda=[]');
+    expect(prep.gpuDevices).toBeNull();
+    expect(train.workerIdentity).toMatch(new RegExp(`^gpu@.*:${gpuWorker.pid} gpus=0,1$`));
+    expect(train.gpuDevices).toHaveLength(1);
+    expect(train.log).toContain(`cuda=[${train.gpuDevices![0]}]`);
+    expect(train.gpuSeconds).toBeGreaterThan(0);
+  });
+
+  it('runs at most two 1-GPU steps at once on two GPUs, each on its own; a 2-GPU step sees both', async () => {
+    const gpuSteps = ['g1', 'g2', 'g3'].map((id, i) => shellNode(id, holdGpus(2), { resources: { gpus: 1 } }, i * 100));
+    const spec: TPipelineSpec = {
+      nodes: [shellNode('start', 'true'), ...gpuSteps, shellNode('both', holdGpus(0), { resources: { gpus: 2 } })],
+      edges: [...gpuSteps.map((s) => edge('start', s.id)), ...gpuSteps.map((s) => edge(s.id, 'both'))],
+      parameters: {},
+      maxParallelism: 8,
+    };
+    const { run, attempts } = await ended(await start(spec));
+    expect(run.status).toBe('succeeded');
+    const spans = ['g1', 'g2', 'g3'].map((id) => spanOf(attempts.find((a) => a.nodeId === id)!.log));
+    for (const span of spans) expect(span.cuda).toMatch(/^[01]$/);
+    // the third starts only when one of the first two has ended, and overlapping steps hold different GPUs
+    const [first, second, third] = [...spans].sort((a, b) => a.start - b.start);
+    expect(first!.cuda).not.toBe(second!.cuda);
+    expect(third!.start).toBeGreaterThanOrEqual(Math.min(first!.end, second!.end) - 50);
+    console.log(`[gpu] spans (ms from first start): ${[first, second, third].map((s) => `${s!.start - first!.start}-${s!.end - first!.start} on ${s!.cuda}`).join(', ')}`);
+    expect(spanOf(attempts.find((a) => a.nodeId === 'both')!.log).cuda).toBe('0,1');
+  });
+
+  it('fails a step that asks more GPUs than the worker has, saying so, without retrying', async () => {
+    const { run, attempts } = await ended(await start(chainSpec([['huge', 'shell', { command: 'echo never runs' }, { resources: { gpus: 3 }, cache: false }]])));
+    expect(run.status).toBe('failed');
+    const [step] = await h.as('viewer').runs.get({ projectId: h.projectId, runId: run.id }).then((r) => r.steps);
+    expect(step).toMatchObject({ nodeId: 'huge', status: 'failed', attempts: 1 });
+    expect(step!.error).toMatch(/asks for 3 GPUs; this worker has 2/);
+    expect(attempts.filter((a) => a.status === 'running')).toEqual([]);
+  });
+
+  it('a step whose GPU worker is SIGKILLed is retried on a new worker; its process and its GPUs are freed', async () => {
+    const pidFile = path.join(os.tmpdir(), `weft-gpu-${randomUUID()}`);
+    const spec = chainSpec([
+      ['train', 'shell', { command: `if [ "$WEFT_ATTEMPT" = 1 ]; then echo $$ > ${pidFile}; sleep 60; fi; ${holdGpus(0)}` }, { resources: { gpus: 2 }, heartbeatTimeoutSeconds: 2, retry: { maxAttempts: 3, initialIntervalSeconds: 0.5, backoffCoefficient: 1 } }],
+    ]);
+    const runId = await start(spec);
+    const stepPid = Number(await waitFor(() => readFile(pidFile, 'utf8').catch(() => ''), (text) => text.trim().length > 0, { what: 'the step to start' }));
+    await gpuWorker.kill();
+    // the worker's warm interpreter kills its steps when the worker goes: the GPUs are not held by an orphan
+    await waitFor(async () => isAlive(stepPid), (alive) => !alive, { timeoutMs: 10_000, what: `step process ${stepPid} to go` });
+    gpuWorker = await startGpuWorker('gpu-worker-2');
+    const { run, attempts } = await ended(runId);
+    await rm(pidFile, { force: true });
+    expect(run.status).toBe('succeeded');
+    const last = attempts.at(-1)!;
+    expect(last.workerIdentity).toContain(`:${gpuWorker.pid} `);
+    expect(spanOf(last.log).cuda).toBe('0,1'); // both GPUs free on the new worker
+    expect(attempts.map((a) => [a.attempt, a.status])).toEqual([
+      [1, 'failed'], // closed as lost
+      [2, 'succeeded'],
+    ]);
+  });
+
+  it('refuses a GPU step on a CPU pool when the version is saved, naming the node; pools are for admins', async () => {
+    const api = h.as('editor');
+    const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const spec = chainSpec([['train', 'shell', { command: 'true' }, { resources: { pool: 'cpu', gpus: 1 } }]]);
+    await expect(api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { details: { problems: [{ code: 'invalid_resources', nodeId: 'train', field: 'resources.gpus', message: '"train": Asks for 1 GPU, but pool "cpu" is a CPU pool' }] } },
+    });
+    const pool = { name: 'gpu-b', kind: 'gpu' as const, labels: {}, description: '', defaults: { cpus: 1, memoryMb: 1_024, gpus: 1 } };
+    await expect(h.as('admin').pools.create({ ...pool, name: 'gpu' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(h.as('editor').pools.create(pool)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.as('admin').pools.create({ ...pool, name: 'Not A Name' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(h.as('admin').pools.create({ ...pool, kind: 'cpu' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await h.as('viewer').pools.catalog()).map((p) => p.name)).toEqual(['cpu', 'gpu']);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
