@@ -10,8 +10,8 @@ export function useStartRun(projectId: string) {
   const launch = useRunLaunch();
   const start = useMutation(trpc.runs.start.mutationOptions({ onSuccess: ({ runId }) => launch.opened(runId) }));
 
-  function startRun(versionId: string, params?: Record<string, string | number | boolean>) {
-    start.mutate({ projectId, versionId, requestId: launch.requestIdFor(versionId), ...(params ? { params } : {}) });
+  function startRun(versionId: string, opts: { params?: Record<string, string | number | boolean>; priority?: number } = {}) {
+    start.mutate({ projectId, versionId, requestId: launch.requestIdFor(versionId), ...opts });
   }
 
   return { startRun, isPending: start.isPending || start.isSuccess, error: start.error };

@@ -40,6 +40,8 @@ export async function createPoolWorker(opts: {
   /** a GPU pool's worker: its activity slots follow its free GPUs */
   gpus?: GpuLeases;
   sampleGpus?: (devices: readonly string[]) => Promise<string | undefined>;
+  /** CPU pools: steps at once (default 100) */
+  slots?: number;
   identity: string;
 }) {
   return Worker.create({
@@ -66,6 +68,6 @@ export async function createPoolWorker(opts: {
             nexusTaskSlotSupplier: { type: 'fixed-size', numSlots: 1 },
           },
         }
-      : {}),
+      : { maxConcurrentActivityTaskExecutions: opts.slots ?? 100 }),
   });
 }

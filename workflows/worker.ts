@@ -13,16 +13,20 @@ import { createControlWorker, createPoolWorker } from './worker-factory';
 /**
  * Worker entry: `--role control` runs the interpreter and the control activities (the only
  * process that writes Postgres); `--pool <name>` runs step activities for one pool, and
- * `--pool <name> --kind gpu` for a GPU pool (GPUs from nvidia-smi, or WEFT_GPUS).
- * Env: WEFT_ROLE / WEFT_POOL / WEFT_POOL_KIND as alternatives to the flags.
+ * `--pool <name> --kind gpu` for a GPU pool (GPUs from nvidia-smi, or WEFT_GPUS; one step per
+ * free GPU), `--slots <n>` to cap how many steps a CPU pool worker runs at once.
+ * Env: WEFT_ROLE / WEFT_POOL / WEFT_POOL_KIND / WEFT_POOL_SLOTS as alternatives to the flags.
  */
 async function main() {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, pool: { type: 'string' }, kind: { type: 'string' } } });
+  const { values } = parseArgs({ options: { role: { type: 'string' }, pool: { type: 'string' }, kind: { type: 'string' }, slots: { type: 'string' } } });
   const pool = values.pool ?? process.env.WEFT_POOL;
   const role = values.role ?? process.env.WEFT_ROLE ?? (pool ? 'pool' : undefined);
   const kind = values.kind ?? process.env.WEFT_POOL_KIND ?? 'cpu';
+  const slotsText = values.slots ?? process.env.WEFT_POOL_SLOTS;
+  const slots = slotsText === undefined ? undefined : Number(slotsText);
+  if (slots !== undefined && !(Number.isInteger(slots) && slots >= 1)) throw new Error('--slots must be a whole number of at least 1');
   if ((role !== 'control' && !(role === 'pool' && pool)) || (kind !== 'cpu' && kind !== 'gpu')) {
-    throw new Error('Usage: worker --role control | --pool <name> [--kind cpu|gpu]');
+    throw new Error('Usage: worker --role control | --pool <name> [--kind cpu|gpu] [--slots <steps at once, CPU pools>]');
   }
   // checked before anything connects: a GPU pool worker without a GPU must not start at all
   const gpu = role === 'pool' && kind === 'gpu' ? await gpuInventory(pool!) : undefined;
@@ -43,7 +47,7 @@ async function main() {
     stop = () => pythonServer?.close();
     // the identity carries the GPUs: the Pools page reads it from Temporal's list of pollers
     const identity = `${pool}@${os.hostname()}:${process.pid}${gpu ? ` gpus=${gpu.leases.devices.join(',')}` : ''}`;
-    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, pythonServer, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample });
+    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, pythonServer, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample, slots });
     description = `pool worker "${pool}"${gpu ? ` with GPUs ${gpu.leases.devices.join(',')} (${gpu.source})` : ''}`;
   }
   console.log(`[weft] ${description} polling (namespace ${namespace})`);

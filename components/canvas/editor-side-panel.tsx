@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { TPoolCatalogEntry } from '@/workflows/dsl';
 import { removeElements, updateNode } from './spec-edits';
 import { EdgePanel, PropertyPanel } from './property-panel';
 import { RunsPanel } from './runs-panel';
@@ -11,6 +12,7 @@ type TProps = {
   projectId: string;
   pipelineId: string;
   editor: TSpecEditor;
+  pools: readonly TPoolCatalogEntry[];
   flow: ReturnType<typeof useFlowCanvas>;
   canEdit: boolean;
   runsOpen: boolean;
@@ -19,7 +21,7 @@ type TProps = {
 const NO_IDS = new Set<string>();
 
 /** The right column: the runs list when open, else the selected node's properties (or the selected edges). */
-export function EditorSidePanel({ projectId, pipelineId, editor, flow, canEdit, runsOpen }: TProps) {
+export function EditorSidePanel({ projectId, pipelineId, editor, pools, flow, canEdit, runsOpen }: TProps) {
   const node = flow.selectedNodeId ? editor.spec.nodes.find((n) => n.id === flow.selectedNodeId) : undefined;
   let content: ReactNode = null;
   if (runsOpen) {
@@ -32,6 +34,7 @@ export function EditorSidePanel({ projectId, pipelineId, editor, flow, canEdit, 
           key={node.id}
           node={node}
           problems={editor.nodeProblems.get(node.id) ?? []}
+          pools={pools}
           readOnly={!canEdit}
           onChange={(patch) => canEdit && editor.edit((s) => updateNode(s, node.id, patch))}
           onDelete={() => {

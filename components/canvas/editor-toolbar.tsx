@@ -31,12 +31,22 @@ const AUTOSAVE_TEXT: Record<TAutosaveState, string> = {
   error: 'Draft not saved: retrying',
 };
 
+const DEFAULT_PRIORITY = 3;
+const PRIORITIES = [
+  { value: 1, label: 'Priority 1 (highest)' },
+  { value: 2, label: 'Priority 2' },
+  { value: 3, label: 'Priority 3 (normal)' },
+  { value: 4, label: 'Priority 4' },
+  { value: 5, label: 'Priority 5 (lowest)' },
+];
+
 export function EditorToolbar({ projectId, pipeline, spec, problemCount, autosave, canEdit, canRun, runsOpen, onToggleRuns }: TProps) {
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState<number | null>(null);
   // null follows the latest version, so a newly saved one is picked up at once.
   const [pickedVersionId, setPickedVersionId] = useState<string | null>(null);
   const { startRun, isPending: starting, error: runError } = useStartRun(projectId);
+  const [priority, setPriority] = useState(DEFAULT_PRIORITY);
 
   const versions = [...pipeline.versions].sort((a, b) => b.number - a.number);
   const latest = versions[0];
@@ -88,7 +98,23 @@ export function EditorToolbar({ projectId, pipeline, spec, problemCount, autosav
           </Button>
         ) : null}
         {canRun ? (
-          <Button variant="primary" data-testid="run-pipeline" disabled={!runVersion || starting} onClick={() => runVersion && startRun(runVersion.id)}>
+          <select
+            aria-label="Run priority"
+            title="Priority of the run's steps on shared pools: 1 is served first"
+            value={priority}
+            onChange={(e) => setPriority(Number(e.target.value))}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            data-testid="run-priority"
+          >
+            {PRIORITIES.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {canRun ? (
+          <Button variant="primary" data-testid="run-pipeline" disabled={!runVersion || starting} onClick={() => runVersion && startRun(runVersion.id, { priority })}>
             {starting ? 'Starting…' : runVersion ? `Run v${runVersion.number}` : 'Run'}
           </Button>
         ) : null}

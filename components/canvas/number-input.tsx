@@ -12,6 +12,7 @@ type TProps = {
   min?: number;
   placeholder?: string;
   'aria-label'?: string;
+  'data-testid'?: string;
 };
 
 /**

@@ -14,6 +14,7 @@ import { PipelineCanvas } from './pipeline-canvas';
 import { addNode, nextNodeId } from './spec-edits';
 import { useAutosave } from './use-autosave';
 import { useFlowCanvas } from './use-flow-canvas';
+import { usePoolCatalog } from './use-pool-catalog';
 import { useSpecEditor } from './use-spec-editor';
 
 /** Half a node's size: a dropped node is centred under the cursor. */
@@ -43,7 +44,8 @@ type TPipeline = { id: string; name: string; draft: TPipelineSpec; versions: { i
 
 function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const { project, canEdit, canRun } = useProject();
-  const editor = useSpecEditor(pipeline.draft);
+  const pools = usePoolCatalog();
+  const editor = useSpecEditor(pipeline.draft, pools);
   const edit = canEdit ? editor.edit : undefined;
   const flow = useFlowCanvas({ spec: editor.spec, nodeProblems: editor.nodeProblems, edgeProblemIds: editor.edgeProblemIds, edit });
   const autosave = useAutosave({ projectId: project.id, pipelineId: pipeline.id, spec: editor.spec, revision: editor.revision, enabled: canEdit });
@@ -84,7 +86,7 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
             </p>
           ) : null}
         </div>
-        <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} flow={flow} canEdit={canEdit} runsOpen={runsOpen} />
+        <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} pools={pools} flow={flow} canEdit={canEdit} runsOpen={runsOpen} />
       </div>
     </div>
   );

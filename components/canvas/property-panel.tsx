@@ -1,14 +1,17 @@
 'use client';
 
-import { nodeKindDefinition, type TPipelineNode, type TSpecProblem } from '@/workflows/dsl';
+import { nodeKindDefinition, type TPipelineNode, type TPoolCatalogEntry, type TSpecProblem } from '@/workflows/dsl';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { ConfigFields } from './config-fields';
 import { ExecutionFields } from './execution-fields';
+import { ResourceFields } from './resource-fields';
 
 type TProps = {
   node: TPipelineNode;
   problems: readonly TSpecProblem[];
+  /** the platform's pools, for the resources section */
+  pools: readonly TPoolCatalogEntry[];
   onChange: (patch: Partial<Omit<TPipelineNode, 'id'>>) => void;
   onDelete: () => void;
   /** viewers see the form disabled (CodeMirror is not a form control, so it is told separately) */
@@ -16,7 +19,7 @@ type TProps = {
 };
 
 /** Everything about the selected node; edits go straight to the spec. Keyed by node id by the caller. */
-export function PropertyPanel({ node, problems, onChange, onDelete, readOnly = false }: TProps) {
+export function PropertyPanel({ node, problems, pools, onChange, onDelete, readOnly = false }: TProps) {
   const definition = nodeKindDefinition(node.kind);
   return (
     <div className="space-y-5 p-4" data-testid="property-panel">
@@ -29,6 +32,8 @@ export function PropertyPanel({ node, problems, onChange, onDelete, readOnly = f
         <Input value={node.label} maxLength={120} placeholder={node.id} onChange={(e) => onChange({ label: e.target.value })} />
       </Field>
       <ConfigFields node={node} readOnly={readOnly} onConfig={(config) => onChange({ config })} />
+      {/* 'control' kinds run in the interpreter: no pool, nothing to reserve */}
+      {definition && definition.defaultPool !== 'control' ? <ResourceFields node={node} defaultPool={definition.defaultPool} pools={pools} onChange={onChange} /> : null}
       {definition?.executor !== 'approval' ? <ExecutionFields node={node} onChange={onChange} /> : null}
       {readOnly ? null : (
         <Button variant="danger" onClick={onDelete} data-testid="delete-node">

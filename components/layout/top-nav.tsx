@@ -7,18 +7,22 @@ import { authClient } from '@/components/auth/auth-client';
 import { useProject } from '@/components/project/project-context';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
+import { useIsPlatformAdmin } from '@/hooks/use-is-platform-admin';
 import { ProjectSelect } from './project-select';
 
 const LINKS = [
   { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
+  // only platform admins may call the pools procedures; the page says so to anyone else
+  { href: '/pools', label: 'Pools', active: (path: string) => path.startsWith('/pools'), platformAdmin: true },
 ];
 
 export function TopNav() {
   const path = usePathname();
   const { user, project } = useProject();
   const trpc = useTRPC();
+  const isPlatformAdmin = useIsPlatformAdmin();
   const pending = useQuery(
     trpc.approvals.list.queryOptions({ projectId: project.id, status: 'pending' }, { refetchInterval: 10_000 }),
   );
@@ -37,7 +41,7 @@ export function TopNav() {
       </Link>
       <ProjectSelect />
       <nav className="flex items-center gap-1">
-        {LINKS.map((link) => (
+        {LINKS.filter((link) => !link.platformAdmin || isPlatformAdmin).map((link) => (
           <Link
             key={link.href}
             href={link.href}

@@ -1,4 +1,5 @@
-import { bigint, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { RUN_STATUSES, STEP_ORIGINS, STEP_STATUSES, type TParameterValue, type TStepOutputs } from '../../workflows/dsl';
 import { user } from './auth';
 import { createdAt, id } from './columns';
@@ -34,6 +35,8 @@ export const runs = pgTable(
     scheduleId: uuid().references(() => schedules.id, { onDelete: 'set null' }),
     startedBy: text().references(() => user.id),
     params: jsonb().$type<Record<string, TParameterValue>>().notNull().default({}),
+    /** Temporal priority of its steps: 1 (highest) … 5 (lowest) */
+    priority: integer().notNull().default(3),
     /** set on a retry-from-failure run: the run whose succeeded steps it reuses */
     retryOfRunId: uuid().references((): AnyPgColumn => runs.id, { onDelete: 'set null' }),
     /** set on a sub-pipeline's run: the run and node that started it */
@@ -44,7 +47,7 @@ export const runs = pgTable(
     startedAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.pipelineId, t.createdAt), index().on(t.projectId, t.createdAt)],
+  (t) => [index().on(t.pipelineId, t.createdAt), index().on(t.projectId, t.createdAt), check('runs_priority', sql`${t.priority} between 1 and 5`)],
 );
 
 /** One node's execution inside a run; its attempts are in step_attempts. */
@@ -56,6 +59,8 @@ export const steps = pgTable(
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),
     nodeId: text().notNull(),
+    /** the pool it runs on (from the plan; "control" for interpreter steps): the Pools page counts by it */
+    pool: text(),
     status: stepStatusEnum().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     /** executed here, served from the step cache, or reused from the run this one retries */

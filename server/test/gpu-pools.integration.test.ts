@@ -65,6 +65,19 @@ describe('GPU pools', () => {
     expect(train.gpuDevices).toHaveLength(1);
     expect(train.log).toContain(`cuda=[${train.gpuDevices![0]}]`);
     expect(train.gpuSeconds).toBeGreaterThan(0);
+
+    // the Pools page: the worker and its GPUs from Temporal, GPU-hours and the last hour from Postgres
+    const overview = await h.as('admin').pools.overview();
+    const gpu = overview.find((p) => p.name === 'gpu')!;
+    expect(gpu.live!.workers).toEqual([expect.objectContaining({ identity: expect.stringMatching(/^gpu@/), gpus: ['0', '1'] })]);
+    expect(gpu.live!.backlog).toBe(0);
+    const usage = await h.as('admin').pools.gpuUsage({ from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) });
+    expect(usage.byPipeline[0]).toMatchObject({ attempts: 1, gpuHours: expect.any(Number) });
+    expect(usage.byTeam.map((t) => t.team)).toEqual([expect.stringMatching(/^Test team/)]);
+    const minutes = await h.as('admin').pools.utilisation({ pool: 'gpu' });
+    expect(minutes).toHaveLength(60);
+    expect(minutes.reduce((sum, m) => sum + m.gpus, 0)).toBeGreaterThan(0);
+    await expect(h.as('editor').pools.overview()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('runs at most two 1-GPU steps at once on two GPUs, each on its own; a 2-GPU step sees both', async () => {

@@ -1,6 +1,7 @@
 import { isCancellation } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
 import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
+import type { TDispatch } from './messages';
 import { failureMessage, poolFor, poolStep } from './step-runner';
 
 export type TItemResult = { ok: true; outputs: TStepOutputs } | { ok: false; error: string };
@@ -15,6 +16,7 @@ export type TForeachChunkInput = {
   /** index of the first item of this chunk in the whole list */
   offset: number;
   concurrency: number;
+  dispatch?: TDispatch;
 };
 
 /** The pool step one item runs: the for-each's body with the for-each's retry policy and timeouts. */
@@ -34,7 +36,7 @@ export async function runItems(input: TForeachChunkInput): Promise<TItemResult[]
       const i = next++;
       const index = input.offset + i;
       try {
-        const result = await poolFor(body, `${input.step.nodeId}[${index}]`).runStep({
+        const result = await poolFor(body, `${input.step.nodeId}[${index}]`, input.dispatch).runStep({
           runId: input.runId,
           projectId: input.projectId,
           step: poolStep(body),

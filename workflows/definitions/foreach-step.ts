@@ -37,7 +37,14 @@ export async function runForeachStep(
 
   ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'running', at: ctx.now() });
   const concurrency = Number(step.config.concurrency ?? 16);
-  const base: Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'> = { runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs };
+  const base: Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'> = {
+    runId: ctx.runId,
+    projectId: ctx.projectId,
+    step,
+    params: ctx.params,
+    inputs,
+    ...(ctx.dispatch ? { dispatch: ctx.dispatch } : {}),
+  };
   const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }) : await runInChildren(base, items, concurrency);
 
   const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));

@@ -1,6 +1,14 @@
 import { defineSignal, defineQuery } from '@temporalio/workflow';
 import type { TParameterValue, TPlan, TStepOutputs, TStepStatus } from '../dsl';
 
+/**
+ * How a run's steps are dispatched on shared pools (Temporal Task Queue Priority and Fairness):
+ * its team is the fairness key, the team's weight on each pool the fairness weight, and the run's
+ * priority (1 highest … 5 lowest, 3 by default) the priority key. Read by beginRun when the run
+ * begins, so weights changed later apply to later runs.
+ */
+export type TDispatch = { fairnessKey: string; fairnessWeights: Record<string, number>; priority: number };
+
 /** The pipelineRun workflow's one input: the compiled plan plus who/what started it. */
 export type TPipelineRunInput = {
   /** present when web created the run row first; scheduled runs have the control worker create it */
@@ -18,7 +26,7 @@ export type TPipelineRunInput = {
   /** retry from failure: outputs of the steps that succeeded in the run being retried */
   reuse?: Record<string, TStepOutputs>;
   /** carried across continue-as-new: where the interpreter stood */
-  resume?: { status: Record<string, TStepStatus>; outputs: Record<string, TStepOutputs> };
+  resume?: { status: Record<string, TStepStatus>; outputs: Record<string, TStepOutputs>; dispatch?: TDispatch };
 };
 
 export type TPipelineRunResult = { runId: string; status: 'succeeded' | 'failed'; error?: string; outputs: TStepOutputs };

@@ -35,7 +35,8 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   });
   setHandler(stepStatusQuery, () => Object.fromEntries(status));
 
-  const runId = input.resume && input.runId ? input.runId : (await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId })).runId;
+  const begun = input.resume && input.runId ? { runId: input.runId, dispatch: input.resume.dispatch } : await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId });
+  const { runId, dispatch } = begun;
   const recorder = new RunRecorder(
     (records) => control.recordProgress({ runId, projectId: input.projectId, records }),
     (records) => controlLocal.recordProgress({ runId, projectId: input.projectId, records }),
@@ -54,6 +55,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     reuse: input.reuse ?? {},
     now: () => new Date().toISOString(),
     requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
+    ...(dispatch ? { dispatch } : {}),
   };
 
   const inFlight = new Set<Promise<unknown>>();
@@ -119,7 +121,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       if (inFlight.size === 0) {
         if (moveOn && [...status.values()].includes('pending')) {
           await recorder.drain();
-          await continueAsNew<typeof pipelineRun>({ ...input, runId, resume: { status: Object.fromEntries(status), outputs: Object.fromEntries(outputs) } });
+          await continueAsNew<typeof pipelineRun>({ ...input, runId, resume: { status: Object.fromEntries(status), outputs: Object.fromEntries(outputs), ...(dispatch ? { dispatch } : {}) } });
         }
         break;
       }

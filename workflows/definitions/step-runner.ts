@@ -3,6 +3,7 @@ import type { createPoolActivities } from '../activities/pool';
 import type { TPoolStep, TStepInputs } from '../activities/types';
 import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
 import { controlLocal } from './control-activities';
+import type { TDispatch } from './messages';
 import type { RunRecorder } from './recorder';
 
 type TPool = ReturnType<typeof createPoolActivities>;
@@ -15,6 +16,8 @@ export type TStepRunContext = {
   recorder: RunRecorder;
   reuse: Record<string, TStepOutputs>;
   now: () => string;
+  /** absent for runs begun before fair share existed (their histories replay without it) */
+  dispatch?: TDispatch;
 };
 
 /**
@@ -39,7 +42,7 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
   }
   ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'running', at: ctx.now() });
   try {
-    const result = await poolFor(step).runStep({ runId: ctx.runId, projectId: ctx.projectId, step: poolStep(step), params: ctx.params, inputs });
+    const result = await poolFor(step, step.nodeId, ctx.dispatch).runStep({ runId: ctx.runId, projectId: ctx.projectId, step: poolStep(step), params: ctx.params, inputs });
     ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'succeeded', origin: 'executed', outputs: result.outputs, inputs, cacheKey, attempt: result.attempt, at: ctx.now() });
     return { status: 'succeeded', outputs: result.outputs };
   } catch (error) {
@@ -60,10 +63,13 @@ export const poolStep = (step: TPlanStep): TPoolStep => ({
 });
 
 /** The pool activity with the node's task queue, timeouts and retry policy. */
-export function poolFor(step: TPlanStep, activityId = step.nodeId) {
+export function poolFor(step: TPlanStep, activityId = step.nodeId, dispatch?: TDispatch) {
   return proxyActivities<TPool>({
     taskQueue: step.taskQueue,
     activityId,
+    ...(dispatch
+      ? { priority: { priorityKey: dispatch.priority, fairnessKey: dispatch.fairnessKey, fairnessWeight: dispatch.fairnessWeights[step.pool] ?? 1 } }
+      : {}),
     startToCloseTimeout: step.startToCloseTimeoutMs,
     heartbeatTimeout: step.heartbeatTimeoutMs,
     // a cancelled run ends only once its step processes are gone

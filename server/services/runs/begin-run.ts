@@ -1,17 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
-import { runs, steps } from '../../../drizzle/schema';
-import type { TPipelineRunInput } from '../../../workflows/definitions/messages';
-import type { TDatabase } from '../../db/client';
+import { pools, projects, runs, steps, teamPoolShares } from '../../../drizzle/schema';
+import type { TDispatch, TPipelineRunInput } from '../../../workflows/definitions/messages';
+import type { TDatabase, TDbOrTx } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
 
 export class RunRowMissingError extends Error {}
 
 /**
- * First control activity of every run: marks the run running and creates its step rows.
+ * First control activity of every run: marks the run running, creates its step rows, and says how
+ * its steps are dispatched (its team's fair share of each pool, its priority).
  * A manual run's row already exists (web made it); a scheduled run's or a sub-pipeline's row is
  * made here, keyed by the workflow id, so a retried activity creates nothing twice.
  */
-export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string }> {
+export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string; dispatch: TDispatch }> {
   return db.transaction(async (tx) => {
     let runId = input.runId;
     if (runId) {
@@ -52,8 +53,20 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
       .where(eq(runs.id, runId));
     await tx
       .insert(steps)
-      .values(input.plan.steps.map((s) => ({ runId: runId!, nodeId: s.nodeId })))
+      .values(input.plan.steps.map((s) => ({ runId: runId!, nodeId: s.nodeId, pool: s.pool })))
       .onConflictDoNothing();
-    return { runId };
+    return { runId, dispatch: await dispatchOf(tx, runId) };
   });
+}
+
+/** Runs of a project without a team share one fairness key. */
+export const UNASSIGNED_TEAM = 'unassigned';
+
+async function dispatchOf(tx: TDbOrTx, runId: string): Promise<TDispatch> {
+  const [run] = await tx.select({ priority: runs.priority, teamId: projects.teamId }).from(runs).innerJoin(projects, eq(projects.id, runs.projectId)).where(eq(runs.id, runId));
+  const teamId = run?.teamId ?? null;
+  const shares = teamId
+    ? await tx.select({ pool: pools.name, weight: teamPoolShares.weight }).from(teamPoolShares).innerJoin(pools, eq(pools.id, teamPoolShares.poolId)).where(eq(teamPoolShares.teamId, teamId))
+    : [];
+  return { fairnessKey: teamId ?? UNASSIGNED_TEAM, fairnessWeights: Object.fromEntries(shares.map((s) => [s.pool, s.weight])), priority: run?.priority ?? 3 };
 }

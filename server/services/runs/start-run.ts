@@ -13,6 +13,8 @@ export type TStartRun = {
   params: Record<string, TParameterValue>;
   requestId: string;
   userId: string;
+  /** 1 (highest) … 5 (lowest); 3 when left out */
+  priority?: number;
   /** retry from failure: the run retried and the outputs of its succeeded steps */
   retryOf?: { runId: string; reuse: Record<string, TStepOutputs> };
 };
@@ -47,6 +49,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
         retryOfRunId: params.retryOf?.runId ?? null,
         startedBy: params.userId,
         params: runParams,
+        priority: params.priority ?? 3,
       })
       .onConflictDoNothing({ target: runs.requestId })
       .returning({ id: runs.id });
@@ -74,7 +77,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       trigger: { kind: 'manual', userId: params.userId },
       ...(params.retryOf ? { reuse: params.retryOf.reuse } : {}),
     };
-    await deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId, taskQueue: CONTROL_TASK_QUEUE, args: [input] });
+    await deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId, taskQueue: CONTROL_TASK_QUEUE, args: [input], priority: { priorityKey: params.priority ?? 3 } });
     return { runId: run.id };
   });
 }

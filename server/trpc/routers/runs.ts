@@ -17,6 +17,8 @@ export const runsRouter = router({
         versionId: z.uuid(),
         params: z.record(z.string(), ZParameterValueSchema).default({}),
         requestId: ZRequestIdSchema,
+        /** 1 (highest) … 5 (lowest): the Temporal priority of the run's steps on shared pools */
+        priority: z.number().int().min(1).max(5).default(3),
       }),
     )
     .mutation(({ ctx, input }) => startRun(ctx, { ...input, userId: ctx.user.id })),

@@ -1,0 +1,5 @@
+import { PoolsPage } from '@/components/pools/pools-page';
+
+export default function PoolsRoute() {
+  return <PoolsPage />;
+}
