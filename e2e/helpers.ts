@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export const EDITOR = 'editor@weft.local';
 export const APPROVER = 'approver@weft.local';
+export const ADMIN = 'admin@weft.local';
 
 function seedPassword(): string {
   const password = process.env.WEFT_SEED_PASSWORD;

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, flowNode, signIn } from './helpers';
+
+test('an admin adds a GPU pool; the canvas routes a GPU step to it and refuses GPUs on the CPU pool', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Pools' }).click();
+  await expect(page).toHaveURL(/\/pools$/);
+  const cpu = page.getByTestId('pool-card-cpu');
+  await expect(cpu).toBeVisible();
+  // the e2e stack runs one cpu pool worker: Temporal reports it as a poller of the pool's queue
+  await expect(page.getByTestId('pool-workers-cpu')).toContainText('cpu@', { timeout: 15_000 });
+
+  const form = page.getByTestId('new-pool');
+  await form.getByLabel('Name').fill('gpu-e2e');
+  await form.getByLabel('Kind').selectOption('gpu');
+  await form.getByLabel('Labels').fill('gpu=t4');
+  await form.getByTestId('pool-form-submit').click();
+  await expect(page.getByTestId('pool-card-gpu-e2e')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('pool-card-gpu-e2e')).toContainText('gpu=t4');
+
+  await page.getByRole('link', { name: 'Pipelines' }).click();
+  await page.getByRole('link', { name: 'Train and approve' }).click();
+  await flowNode(page, 'train').click();
+  await page.getByTestId('resources-gpus').fill('1');
+  await expect(page.getByTestId('property-panel')).toContainText('Runs on gpu-e2e.');
+  await page.getByTestId('resources-pool').selectOption('cpu');
+  await expect(page.getByTestId('node-problems')).toContainText('Asks for 1 GPU, but pool "cpu" is a CPU pool');
+  // leave the seeded pipeline as it was
+  await page.getByTestId('resources-pool').selectOption({ label: 'Default (cpu)' });
+  await page.getByTestId('resources-gpus').fill('');
+  await expect(page.getByTestId('node-problems')).toHaveCount(0);
+});
