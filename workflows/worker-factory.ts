@@ -16,13 +16,13 @@ const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.met
  * The control worker: pipeline interpreter + control (DB) activities. Used by worker.ts, tests and
  * the bench; the caller owns the database pool (and closes it).
  */
-export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase }) {
+export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: CONTROL_TASK_QUEUE,
     workflowsPath,
-    activities: createControlActivities({ db: opts.db }),
+    activities: createControlActivities({ db: opts.db, client: opts.client }),
   });
 }
 

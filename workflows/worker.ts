@@ -38,7 +38,8 @@ async function main() {
   if (role === 'control') {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
-    worker = await createControlWorker({ connection, namespace, db: createDatabase(databaseUrl).db });
+    const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
+    worker = await createControlWorker({ connection, namespace, db: createDatabase(databaseUrl).db, client });
     description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });

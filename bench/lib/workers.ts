@@ -35,7 +35,7 @@ export async function startBench() {
   const pythonServer = createPythonServer(services.python);
   onCleanup(async () => pythonServer?.close());
   const workers: Worker[] = await Promise.all([
-    createControlWorker({ connection: workerConnection, namespace: NAMESPACE, db }),
+    createControlWorker({ connection: workerConnection, namespace: NAMESPACE, db, client: temporal }),
     createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, pythonServer, identity: `bench-cpu-${process.pid}` }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_QUEUE, workflowsPath: handWorkflowsPath, activities: handActivities }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_ACTIVITY_QUEUE, activities: handActivities }),

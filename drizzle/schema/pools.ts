@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt, id, updatedAt } from './columns';
+import { runs } from './runs';
 
 export const poolKindEnum = pgEnum('pool_kind', ['cpu', 'gpu']);
 
@@ -72,3 +73,43 @@ export const platformAdmins = pgTable('platform_admins', {
     .references(() => user.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
 });
+
+/**
+ * GPUs a team holds on a pool under its quota, one row per step while it runs (retries included).
+ * Kept in Postgres, not in a worker: a killed worker or control worker loses no lease and leaks
+ * none (the run releases it when the step ends; a finished run's leases no longer count).
+ */
+export const gpuQuotaLeases = pgTable(
+  'gpu_quota_leases',
+  {
+    runId: uuid()
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text().notNull(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    pool: text().notNull(),
+    gpus: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.nodeId] }), index().on(t.teamId, t.pool)],
+);
+
+/** Steps waiting for their team's quota: a released lease wakes them (oldest first) with a signal. */
+export const gpuQuotaWaiters = pgTable(
+  'gpu_quota_waiters',
+  {
+    runId: uuid()
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text().notNull(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    pool: text().notNull(),
+    workflowId: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.nodeId] }), index().on(t.teamId, t.pool, t.createdAt)],
+);

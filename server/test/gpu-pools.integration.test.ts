@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runs, stepAttempts } from '../../drizzle/schema';
+import { gpuQuotaLeases, memberships, pools, projects, runs, stepAttempts, steps, teamPoolShares, teams } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
@@ -26,11 +26,11 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function start(spec: TPipelineSpec) {
+async function start(spec: TPipelineSpec, projectId = h.projectId) {
   const api = h.as('editor');
-  const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
-  const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' });
-  return (await api.runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() })).runId;
+  const { id: pipelineId } = await api.pipelines.create({ projectId, name: `p-${randomUUID()}` });
+  const { versionId } = await api.pipelines.saveVersion({ projectId, pipelineId, spec, message: '' });
+  return (await api.runs.start({ projectId, versionId, requestId: randomUUID() })).runId;
 }
 
 async function records(runId: string) {
@@ -130,6 +130,32 @@ describe('GPU pools', () => {
       [1, 'failed'], // closed as lost
       [2, 'succeeded'],
     ]);
+  });
+
+  it("holds a team to its GPU quota (waiting steps flagged) while another team's step runs", async () => {
+    const [gpuPool] = await h.db.select().from(pools).where(eq(pools.name, 'gpu'));
+    await h.db.insert(teamPoolShares).values({ teamId: h.teamId, poolId: gpuPool!.id, weight: 1, gpuQuota: 1 });
+    const [teamB] = await h.db.insert(teams).values({ name: `Team B ${randomUUID().slice(0, 8)}` }).returning();
+    const [projectB] = await h.db.insert(projects).values({ name: 'Project B', slug: `b-${randomUUID()}`, teamId: teamB!.id }).returning();
+    await h.db.insert(memberships).values({ projectId: projectB!.id, userId: h.members.editor.id, role: 'editor' });
+
+    const four = ['q1', 'q2', 'q3', 'q4'].map((id, i) => shellNode(id, holdGpus(1), { resources: { gpus: 1 }, cache: false }, i * 100));
+    const runA = await start({ nodes: four, edges: [], parameters: {}, maxParallelism: 4 });
+    const runB = await start(chainSpec([['other', 'shell', { command: holdGpus(2) }, { resources: { gpus: 1 }, cache: false }]]), projectB!.id);
+    const flagged = await waitFor(
+      () => h.db.select({ flag: steps.flag }).from(steps).where(eq(steps.runId, runA)),
+      (rows) => rows.some((r) => r.flag?.startsWith('Waiting for team quota')),
+      { what: 'a step of team A flagged as waiting for its quota' },
+    );
+    expect(flagged.find((r) => r.flag)!.flag).toBe('Waiting for team quota: the team holds 1 of its 1 GPUs on pool "gpu"');
+    const [a, b] = [await ended(runA), await ended(runB)];
+    expect([a.run.status, b.run.status]).toEqual(['succeeded', 'succeeded']);
+    const spans = a.attempts.map((x) => spanOf(x.log)).sort((x, y) => x.start - y.start);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end - 50); // never two at once
+    const other = spanOf(b.attempts[0]!.log);
+    expect(other.start).toBeLessThan(spans[1]!.end); // team B did not wait for team A's quota
+    expect(await h.db.select().from(gpuQuotaLeases)).toEqual([]); // every lease given back
+    await h.db.delete(teamPoolShares).where(eq(teamPoolShares.teamId, h.teamId));
   });
 
   it('refuses a GPU step on a CPU pool when the version is saved, naming the node; pools are for admins', async () => {

@@ -50,7 +50,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
 
   const temporal = new Client({ connection: await Connection.connect({ address }), namespace });
   const workerConnection = await NativeConnection.connect({ address });
-  const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db })];
+  const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db, client: temporal })];
   const running: Promise<void>[] = [];
   const addPoolWorker = async () => {
     const python = process.env.WEFT_PYTHON ?? 'python3';

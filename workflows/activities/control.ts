@@ -1,17 +1,19 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
 import type { TDatabase } from '../../server/db/client';
+import { acquireGpuQuota, releaseGpuQuota, type TQuotaRequest } from '../../server/services/quotas/gpu-quota';
 import { closeApproval } from '../../server/services/approvals/close-approval';
 import { createApproval } from '../../server/services/approvals/create-approval';
 import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
 import { recordProgress } from '../../server/services/runs/record-progress';
 import { lookupStepCache } from '../../server/services/runs/step-cache';
-import type { TPipelineRunInput } from '../definitions/messages';
+import { quotaFreedSignal, type TPipelineRunInput } from '../definitions/messages';
 
 const ROW_WAIT_ATTEMPTS = 7;
 
 /** Control activities: the only code a run uses to write Postgres. Each one is idempotent. */
-export function createControlActivities(deps: { db: TDatabase }) {
-  const { db } = deps;
+export function createControlActivities(deps: { db: TDatabase; client: Client }) {
+  const { db, client } = deps;
   return {
     async beginRun(input: TPipelineRunInput & { workflowId: string }) {
       try {
@@ -30,5 +32,12 @@ export function createControlActivities(deps: { db: TDatabase }) {
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),
+    acquireGpuQuota: (request: TQuotaRequest) => acquireGpuQuota(db, request),
+    /** Gives the lease back, then wakes the team's steps waiting on that pool (they try again). */
+    async releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }) {
+      const waiting = await releaseGpuQuota(db, params);
+      // a wake-up that fails is not fatal: waiters also look again on their own timer
+      await Promise.allSettled(waiting.map((workflowId) => client.workflow.getHandle(workflowId).signal(quotaFreedSignal, params.pool)));
+    },
   };
 }

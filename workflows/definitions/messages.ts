@@ -7,7 +7,15 @@ import type { TParameterValue, TPlan, TStepOutputs, TStepStatus } from '../dsl';
  * priority (1 highest … 5 lowest, 3 by default) the priority key. Read by beginRun when the run
  * begins, so weights changed later apply to later runs.
  */
-export type TDispatch = { fairnessKey: string; fairnessWeights: Record<string, number>; priority: number };
+export type TDispatch = {
+  fairnessKey: string;
+  fairnessWeights: Record<string, number>;
+  priority: number;
+  /** the team's GPU quota per pool, where it has one; absent: no quota anywhere */
+  gpuQuotas?: Record<string, number>;
+  /** the team's id (quota leases are the team's) */
+  teamId?: string;
+};
 
 /** The pipelineRun workflow's one input: the compiled plan plus who/what started it. */
 export type TPipelineRunInput = {
@@ -52,6 +60,8 @@ export type TApprovalDecision = { approvalId: string; decision: 'approved' | 're
 
 export const stepAttemptSignal = defineSignal<[TStepAttemptEvent]>('stepAttempt');
 export const approvalDecisionSignal = defineSignal<[TApprovalDecision]>('approvalDecision');
+/** A lease of the run's team was released on this pool: steps waiting for the team's GPU quota try again. */
+export const quotaFreedSignal = defineSignal<[string]>('quotaFreed');
 export const stepStatusQuery = defineQuery<Record<string, TStepStatus>>('stepStatus');
 
 export const runWorkflowId = (runId: string) => `run-${runId}`;

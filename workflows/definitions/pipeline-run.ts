@@ -16,6 +16,7 @@ import {
   type TPipelineRunResult,
 } from './messages';
 import { QueueWatch } from './queue-watch';
+import { QuotaGate } from './quota-gate';
 import { RunRecorder } from './recorder';
 import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step-runner';
 
@@ -55,7 +56,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     reuse: input.reuse ?? {},
     now: () => new Date().toISOString(),
     requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
-    ...(dispatch ? { dispatch } : {}),
+    ...(dispatch ? { dispatch, quota: new QuotaGate(), watch } : {}),
   };
 
   const inFlight = new Set<Promise<unknown>>();

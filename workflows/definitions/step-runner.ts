@@ -4,6 +4,8 @@ import type { TPoolStep, TStepInputs } from '../activities/types';
 import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
 import { controlLocal } from './control-activities';
 import type { TDispatch } from './messages';
+import type { QueueWatch } from './queue-watch';
+import type { QuotaGate } from './quota-gate';
 import type { RunRecorder } from './recorder';
 
 type TPool = ReturnType<typeof createPoolActivities>;
@@ -18,6 +20,9 @@ export type TStepRunContext = {
   now: () => string;
   /** absent for runs begun before fair share existed (their histories replay without it) */
   dispatch?: TDispatch;
+  quota?: QuotaGate;
+  /** while a step waits for its team's quota it is not waiting for a worker */
+  watch?: Pick<QueueWatch, 'queued' | 'done'>;
 };
 
 /**
@@ -40,6 +45,15 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
       return { status: 'succeeded', outputs: lookup.hit };
     }
   }
+  const quota = await ctx.quota?.hold(ctx.dispatch, { runId: ctx.runId, key: step.nodeId, pool: step.pool, gpus: step.resources?.gpus ?? 0 }, (flag) => {
+    if (flag) ctx.watch?.done(step.nodeId);
+    else ctx.watch?.queued(step);
+    ctx.recorder.add({ type: 'flag', nodeId: step.nodeId, flag });
+  });
+  if (quota && 'refused' in quota) {
+    ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'failed', error: quota.refused, at: ctx.now() });
+    return { status: 'failed', error: quota.refused };
+  }
   ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'running', at: ctx.now() });
   try {
     const result = await poolFor(step, step.nodeId, ctx.dispatch).runStep({ runId: ctx.runId, projectId: ctx.projectId, step: poolStep(step), params: ctx.params, inputs });
@@ -50,6 +64,8 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
     const message = failureMessage(error);
     ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'failed', error: message, at: ctx.now() });
     return { status: 'failed', error: message };
+  } finally {
+    await quota?.release();
   }
 }
 

@@ -66,7 +66,18 @@ async function dispatchOf(tx: TDbOrTx, runId: string): Promise<TDispatch> {
   const [run] = await tx.select({ priority: runs.priority, teamId: projects.teamId }).from(runs).innerJoin(projects, eq(projects.id, runs.projectId)).where(eq(runs.id, runId));
   const teamId = run?.teamId ?? null;
   const shares = teamId
-    ? await tx.select({ pool: pools.name, weight: teamPoolShares.weight }).from(teamPoolShares).innerJoin(pools, eq(pools.id, teamPoolShares.poolId)).where(eq(teamPoolShares.teamId, teamId))
+    ? await tx
+        .select({ pool: pools.name, weight: teamPoolShares.weight, gpuQuota: teamPoolShares.gpuQuota })
+        .from(teamPoolShares)
+        .innerJoin(pools, eq(pools.id, teamPoolShares.poolId))
+        .where(eq(teamPoolShares.teamId, teamId))
     : [];
-  return { fairnessKey: teamId ?? UNASSIGNED_TEAM, fairnessWeights: Object.fromEntries(shares.map((s) => [s.pool, s.weight])), priority: run?.priority ?? 3 };
+  const quotas = shares.flatMap((s) => (s.gpuQuota === null ? [] : [[s.pool, s.gpuQuota] as const]));
+  return {
+    fairnessKey: teamId ?? UNASSIGNED_TEAM,
+    fairnessWeights: Object.fromEntries(shares.map((s) => [s.pool, s.weight])),
+    priority: run?.priority ?? 3,
+    ...(teamId ? { teamId } : {}),
+    ...(quotas.length ? { gpuQuotas: Object.fromEntries(quotas) } : {}),
+  };
 }

@@ -1,0 +1,52 @@
+import { CancellationScope, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { controlLocal } from './control-activities';
+import { quotaFreedSignal, type TDispatch } from './messages';
+
+/** Waiters also look again on their own after this long: a lost wake-up only delays them. */
+const RECHECK_MS = 30_000;
+
+export type TQuotaHold = { release: () => Promise<void> } | { refused: string } | null;
+
+/**
+ * A team's hard GPU quota on a pool, held in Postgres (control activities) and waited for here:
+ * a step of a team at its quota waits, flagged on the run, until a lease of its team on that pool
+ * is released (a `quotaFreed` signal) and its turn comes. One gate per workflow.
+ */
+export class QuotaGate {
+  private readonly wakeups = new Map<string, number>();
+
+  constructor() {
+    setHandler(quotaFreedSignal, (pool) => {
+      this.wakeups.set(pool, (this.wakeups.get(pool) ?? 0) + 1);
+    });
+  }
+
+  /**
+   * null when the step needs no quota; `refused` when it asks more than the whole quota; otherwise
+   * the hold, to be released when the step has ended in any way.
+   */
+  async hold(
+    dispatch: TDispatch | undefined,
+    step: { runId: string; key: string; pool: string; gpus: number },
+    onWait: (message: string | null) => void,
+  ): Promise<TQuotaHold> {
+    const quota = dispatch?.gpuQuotas?.[step.pool];
+    if (quota === undefined || !dispatch?.teamId || step.gpus === 0) return null;
+    const request = { runId: step.runId, nodeId: step.key, teamId: dispatch.teamId, pool: step.pool, gpus: step.gpus, workflowId: workflowInfo().workflowId };
+    let waited = false;
+    for (;;) {
+      const seen = this.wakeups.get(step.pool) ?? 0;
+      const answer = await controlLocal.acquireGpuQuota(request);
+      if (answer.granted) break;
+      if ('exceedsQuota' in answer) return { refused: `Asks for ${step.gpus} GPUs, more than its team's quota of ${answer.quota} on pool "${step.pool}"` };
+      waited = true;
+      onWait(`Waiting for team quota: the team holds ${answer.holding} of its ${answer.quota} GPUs on pool "${step.pool}"`);
+      await condition(() => (this.wakeups.get(step.pool) ?? 0) > seen, RECHECK_MS);
+    }
+    if (waited) onWait(null);
+    return {
+      // released even when the run is being cancelled
+      release: () => CancellationScope.nonCancellable(() => controlLocal.releaseGpuQuota({ runId: step.runId, nodeId: step.key, pool: step.pool })),
+    };
+  }
+}
