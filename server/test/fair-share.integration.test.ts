@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, pools, projects, runs, stepAttempts, teamPoolShares, teams } from '../../drizzle/schema';
+import { memberships, pools, projects, runs, stepAttempts } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { describePoolQueue } from '../services/pools/pool-workers';
 import { startHarness, type THarness } from '../testing/harness';
@@ -16,16 +16,20 @@ beforeAll(async () => {
   h = await startHarness();
   const admin = h.as('admin');
   for (const name of ['fair', 'prio']) await admin.pools.create({ name, kind: 'cpu', labels: {}, description: '', defaults: { cpus: 1, memoryMb: 256, gpus: 0 } });
-  // team B: a second project of its own team, the same editor
-  const [teamB] = await h.db.insert(teams).values({ name: `Team B ${randomUUID().slice(0, 8)}` }).returning();
-  const [project] = await h.db.insert(projects).values({ name: 'Project B', slug: `b-${randomUUID()}`, teamId: teamB!.id }).returning();
+  // team B: a second project (the same editor) given to a new team, through the teams API
+  const [project] = await h.db.insert(projects).values({ name: 'Project B', slug: `b-${randomUUID()}` }).returning();
   projectB = project!.id;
   await h.db.insert(memberships).values({ projectId: projectB, userId: h.members.editor.id, role: 'editor' });
+  const { id: teamB } = await admin.teams.create({ name: `Team B ${randomUUID().slice(0, 8)}` });
+  await admin.teams.assignProject({ projectId: projectB, teamId: teamB });
+  await admin.teams.setMember({ teamId: teamB, email: h.members.editor.email, member: true });
   const [fair] = await h.db.select().from(pools).where(eq(pools.name, 'fair'));
-  await h.db.insert(teamPoolShares).values([
-    { teamId: h.teamId, poolId: fair!.id, weight: 3 },
-    { teamId: teamB!.id, poolId: fair!.id, weight: 1 },
-  ]);
+  await admin.teams.setShare({ teamId: h.teamId, poolId: fair!.id, weight: 3, gpuQuota: null });
+  await admin.teams.setShare({ teamId: teamB, poolId: fair!.id, weight: 1, gpuQuota: null });
+  const listed = await admin.teams.list();
+  expect(listed.teams.find((t) => t.id === teamB)).toMatchObject({ projects: [{ id: projectB }], shares: [{ pool: 'fair', weight: 1 }], members: [{ email: h.members.editor.email }] });
+  await expect(admin.teams.setShare({ teamId: teamB, poolId: fair!.id, weight: 1, gpuQuota: 2 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  await expect(h.as('editor').teams.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
 });
 afterAll(async () => h?.stop());
 

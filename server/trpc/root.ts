@@ -5,6 +5,7 @@ import { pipelinesRouter } from './routers/pipelines';
 import { poolsRouter } from './routers/pools';
 import { runsRouter } from './routers/runs';
 import { schedulesRouter } from './routers/schedules';
+import { teamsRouter } from './routers/teams';
 
 export const appRouter = router({
   me: meRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   schedules: schedulesRouter,
   pools: poolsRouter,
+  teams: teamsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { isCancellation } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
 import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
 import type { TDispatch } from './messages';
+import type { QuotaGate } from './quota-gate';
 import { failureMessage, poolFor, poolStep } from './step-runner';
 
 export type TItemResult = { ok: true; outputs: TStepOutputs } | { ok: false; error: string };
@@ -26,8 +27,11 @@ export function itemStep(step: TPlanStep): TPlanStep {
   return { ...step, kind, executor: kind, config };
 }
 
-/** Runs items as pool activities, at most `concurrency` at once; results come back in item order. */
-export async function runItems(input: TForeachChunkInput): Promise<TItemResult[]> {
+/**
+ * Runs items as pool activities, at most `concurrency` at once; results come back in item order.
+ * GPU items wait for their team's quota like steps (`quota`: the calling workflow's gate).
+ */
+export async function runItems(input: TForeachChunkInput, quota?: QuotaGate): Promise<TItemResult[]> {
   const body = itemStep(input.step);
   const results: TItemResult[] = new Array(input.items.length);
   let next = 0;
@@ -35,8 +39,14 @@ export async function runItems(input: TForeachChunkInput): Promise<TItemResult[]
     while (next < input.items.length) {
       const i = next++;
       const index = input.offset + i;
+      const key = `${input.step.nodeId}[${index}]`;
+      const hold = await quota?.hold(input.dispatch, { runId: input.runId, key, pool: body.pool, gpus: body.resources?.gpus ?? 0 }, () => undefined);
+      if (hold && 'refused' in hold) {
+        results[i] = { ok: false, error: hold.refused };
+        continue;
+      }
       try {
-        const result = await poolFor(body, `${input.step.nodeId}[${index}]`, input.dispatch).runStep({
+        const result = await poolFor(body, key, input.dispatch).runStep({
           runId: input.runId,
           projectId: input.projectId,
           step: poolStep(body),
@@ -48,6 +58,8 @@ export async function runItems(input: TForeachChunkInput): Promise<TItemResult[]
       } catch (error) {
         if (isCancellation(error)) throw error;
         results[i] = { ok: false, error: failureMessage(error) };
+      } finally {
+        await hold?.release();
       }
     }
   };

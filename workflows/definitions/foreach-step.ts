@@ -45,7 +45,7 @@ export async function runForeachStep(
     inputs,
     ...(ctx.dispatch ? { dispatch: ctx.dispatch } : {}),
   };
-  const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }) : await runInChildren(base, items, concurrency);
+  const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency);
 
   const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));
   if (failed.length > 0) {
