@@ -18,6 +18,17 @@ test('an admin adds a GPU pool; the canvas routes a GPU step to it and refuses G
   await expect(page.getByTestId('pool-card-gpu-e2e')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('pool-card-gpu-e2e')).toContainText('gpu=t4');
 
+  // a team with a fair-share weight and a GPU quota on the new pool
+  await page.getByTestId('new-team').getByLabel('New team').fill('e2e team');
+  await page.getByTestId('new-team').getByRole('button').click();
+  const team = page.getByTestId('team-card-e2e team');
+  await expect(team).toBeVisible({ timeout: 15_000 });
+  await team.getByLabel('Weight of e2e team on gpu-e2e').fill('3');
+  await team.getByLabel('GPU quota of e2e team on gpu-e2e').fill('2');
+  await team.getByTestId('share-save-e2e team-gpu-e2e').click();
+  await expect(team.getByLabel('GPU quota of e2e team on gpu-e2e')).toHaveValue('2', { timeout: 15_000 });
+  await expect(team).not.toContainText('Weight must');
+
   await page.getByRole('link', { name: 'Pipelines' }).click();
   await page.getByRole('link', { name: 'Train and approve' }).click();
   await flowNode(page, 'train').click();

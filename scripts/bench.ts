@@ -21,6 +21,7 @@ import { measureConcurrent } from '../bench/measures/concurrent';
 import { measureFanOut } from '../bench/measures/fan-out';
 import { foreachUnsupported, measureForeach } from '../bench/measures/foreach';
 import { measureLatency } from '../bench/measures/latency';
+import { measurePools } from '../bench/measures/pools';
 import { measurePython } from '../bench/measures/python';
 import { warmUp } from '../bench/measures/warm-up';
 import { isNodeKind } from '../workflows/dsl';
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
   } else {
     await measure(`${BIG_CHAIN}-node chain`, () => measureBigChain(b));
   }
+
+  // 7. pools and GPUs
+  if (wanted('pools')) await measure('pools and GPUs', () => measurePools(b));
 
   const cpus = os.cpus();
   const table = renderTable(rows);

@@ -68,5 +68,20 @@ export async function startBench() {
   });
 
   const api = createCaller({ db, temporal, user: members.editor });
-  return { ...services, db, temporal, api, projectId, workerDied };
+  const admin = createCaller({ db, temporal, user: members.admin });
+  /** more pool workers in this process (pools benches); stopped with the bench, or by the returned stop */
+  // (a connection of its own each: one connection may not serve two workers of the same task queue)
+  const addPoolWorker = async (opts: Omit<Parameters<typeof createPoolWorker>[0], 'connection' | 'namespace' | 'client' | 'python'>) => {
+    const connection = await NativeConnection.connect({ address: services.address });
+    const worker = await createPoolWorker({ ...opts, connection, namespace: NAMESPACE, client: temporal, python: services.python });
+    const done = worker.run().catch(() => undefined);
+    const stop = async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await Promise.race([done, sleep(15_000)]);
+      await connection.close().catch(() => undefined);
+    };
+    onCleanup(stop);
+    return { worker, stop };
+  };
+  return { ...services, db, temporal, api, admin, addPoolWorker, projectId, members, workerDied };
 }

@@ -21,7 +21,7 @@ export function PoolLive({ name, live, now }: { name: string; live: TLive; now: 
       </p>
       <Table
         testId={`pool-workers-${name}`}
-        headers={['Worker', 'Last poll', 'GPUs', 'Polls/s']}
+        headers={['Worker', 'Last poll', 'GPUs']}
         empty={live.workers.length === 0 ? 'No worker has polled this pool lately.' : null}
       >
         {live.workers.map((w) => (
@@ -29,7 +29,6 @@ export function PoolLive({ name, live, now }: { name: string; live: TLive; now: 
             <td className={`${TD} font-mono text-xs`}>{w.identity}</td>
             <td className={TD}>{formatAgo(w.lastPollAt, now)}</td>
             <td className={TD}>{w.gpus ? w.gpus.join(', ') : '—'}</td>
-            <td className={TD}>{w.ratePerSecond.toFixed(2)}</td>
           </tr>
         ))}
       </Table>

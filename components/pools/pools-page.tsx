@@ -4,8 +4,9 @@ import { useIsPlatformAdmin } from '@/hooks/use-is-platform-admin';
 import { GpuUsage } from './gpu-usage';
 import { PoolForm } from './pool-form';
 import { PoolList } from './pool-list';
+import { TeamsSection } from './teams-section';
 
-/** Worker pools, for platform admins: the pools, a form for a new one, and who used the GPUs. */
+/** Worker pools, for platform admins: the pools, a form for a new one, the teams that share them, and who used the GPUs. */
 export function PoolsPage() {
   const isPlatformAdmin = useIsPlatformAdmin();
   return (
@@ -18,6 +19,7 @@ export function PoolsPage() {
             <PoolForm />
           </section>
           <PoolList />
+          <TeamsSection />
           <GpuUsage />
         </>
       ) : (

@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { TDatabase } from '../../server/db/client';
-import { acquireGpuQuota, releaseGpuQuota, type TQuotaRequest } from '../../server/services/quotas/gpu-quota';
+import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota, type TQuotaAnswer, type TQuotaRequest } from '../../server/services/quotas/gpu-quota';
 import { closeApproval } from '../../server/services/approvals/close-approval';
 import { createApproval } from '../../server/services/approvals/create-approval';
 import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
@@ -32,7 +32,23 @@ export function createControlActivities(deps: { db: TDatabase; client: Client })
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),
-    acquireGpuQuota: (request: TQuotaRequest) => acquireGpuQuota(db, request),
+    /**
+     * Takes the step's share of its team's GPU quota. When refused, it checks with Temporal that
+     * the holders still run: a workflow terminated mid-step never released its lease.
+     */
+    async acquireGpuQuota(request: TQuotaRequest): Promise<TQuotaAnswer> {
+      const answer = await acquireGpuQuota(db, request);
+      if (answer.granted || !('holders' in answer)) return answer;
+      const gone = await Promise.all(
+        answer.holders.map(async (h) => {
+          const status = await client.workflow.getHandle(h.workflowId).describe().then((d) => d.status.name, () => 'NOT_FOUND');
+          return status === 'RUNNING' ? [] : [h.runId];
+        }),
+      );
+      if (gone.flat().length === 0) return answer;
+      await dropLeasesOfRuns(db, gone.flat());
+      return acquireGpuQuota(db, request);
+    },
     /** Gives the lease back, then wakes the team's steps waiting on that pool (they try again). */
     async releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }) {
       const waiting = await releaseGpuQuota(db, params);

@@ -1,10 +1,13 @@
 import type { Client } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
+// a CommonJS package: its namespace comes through the default export under Node's ESM loader
+import protos from '@temporalio/proto';
 import { poolTaskQueue } from '../../../workflows/dsl';
+
+const { TaskQueueKind, TaskQueueType } = protos.temporal.api.enums.v1;
 
 /** A pool's live state as Temporal knows it: who polls its task queue, and what waits there. */
 export type TPoolLive = {
-  workers: { identity: string; lastPollAt: string | null; gpus: string[] | null; ratePerSecond: number }[];
+  workers: { identity: string; lastPollAt: string | null; gpus: string[] | null }[];
   backlog: number;
   backlogAgeSeconds: number;
   addRatePerSecond: number;
@@ -19,8 +22,8 @@ export type TPoolLive = {
 export async function describePoolQueue(temporal: Client, pool: string): Promise<TPoolLive> {
   const response = await temporal.workflowService.describeTaskQueue({
     namespace: temporal.options.namespace,
-    taskQueue: { name: poolTaskQueue(pool), kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-    taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+    taskQueue: { name: poolTaskQueue(pool), kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+    taskQueueType: TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
     reportStats: true,
   });
   const stats = response.stats;
@@ -30,7 +33,6 @@ export async function describePoolQueue(temporal: Client, pool: string): Promise
       identity: p.identity ?? '',
       lastPollAt: p.lastAccessTime?.seconds != null ? new Date(Number(p.lastAccessTime.seconds) * 1000 + Math.floor((p.lastAccessTime.nanos ?? 0) / 1e6)).toISOString() : null,
       gpus: gpusOfIdentity(p.identity ?? ''),
-      ratePerSecond: p.ratePerSecond ?? 0,
     })),
     backlog: Number(stats?.approximateBacklogCount ?? 0),
     backlogAgeSeconds: age ? Number(age.seconds ?? 0) + (age.nanos ?? 0) / 1e9 : 0,

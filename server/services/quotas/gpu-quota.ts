@@ -3,7 +3,10 @@ import { gpuQuotaLeases, gpuQuotaWaiters, pools, runs, teamPoolShares } from '..
 import type { TDatabase, TDbOrTx } from '../../db/client';
 
 export type TQuotaRequest = { runId: string; nodeId: string; teamId: string; pool: string; gpus: number; workflowId: string };
-export type TQuotaAnswer = { granted: true } | { granted: false; holding: number; quota: number } | { granted: false; exceedsQuota: true; quota: number };
+export type TQuotaAnswer =
+  | { granted: true }
+  | { granted: false; holding: number; quota: number; holders: { runId: string; workflowId: string }[] }
+  | { granted: false; exceedsQuota: true; quota: number };
 
 /** Leases of runs still going count; a finished run's leftover leases (e.g. a terminated run) do not. */
 const ACTIVE = ['queued', 'running'] as const;
@@ -26,12 +29,12 @@ export async function acquireGpuQuota(db: TDatabase, request: TQuotaRequest): Pr
       .from(gpuQuotaLeases)
       .where(and(eq(gpuQuotaLeases.runId, request.runId), eq(gpuQuotaLeases.nodeId, request.nodeId)));
     if (own) return { granted: true };
-    const [held] = await tx
-      .select({ gpus: sql<number>`coalesce(sum(${gpuQuotaLeases.gpus}), 0)` })
+    const held = await tx
+      .select({ runId: gpuQuotaLeases.runId, workflowId: runs.workflowId, gpus: gpuQuotaLeases.gpus })
       .from(gpuQuotaLeases)
       .innerJoin(runs, eq(runs.id, gpuQuotaLeases.runId))
       .where(and(eq(gpuQuotaLeases.teamId, request.teamId), eq(gpuQuotaLeases.pool, request.pool), inArray(runs.status, [...ACTIVE])));
-    const holding = Number(held?.gpus ?? 0);
+    const holding = held.reduce((sum, lease) => sum + lease.gpus, 0);
     if (holding + request.gpus <= quota) {
       await tx.insert(gpuQuotaLeases).values({ runId: request.runId, nodeId: request.nodeId, teamId: request.teamId, pool: request.pool, gpus: request.gpus });
       await tx.delete(gpuQuotaWaiters).where(and(eq(gpuQuotaWaiters.runId, request.runId), eq(gpuQuotaWaiters.nodeId, request.nodeId)));
@@ -41,8 +44,14 @@ export async function acquireGpuQuota(db: TDatabase, request: TQuotaRequest): Pr
       .insert(gpuQuotaWaiters)
       .values({ runId: request.runId, nodeId: request.nodeId, teamId: request.teamId, pool: request.pool, workflowId: request.workflowId })
       .onConflictDoNothing();
-    return { granted: false, holding, quota };
+    const holders = [...new Map(held.map((h) => [h.runId, { runId: h.runId, workflowId: h.workflowId }])).values()];
+    return { granted: false, holding, quota, holders };
   });
+}
+
+/** Drops the leases of runs whose workflows are gone (e.g. terminated: they never released them). */
+export async function dropLeasesOfRuns(db: TDatabase, runIds: string[]): Promise<void> {
+  if (runIds.length > 0) await db.delete(gpuQuotaLeases).where(inArray(gpuQuotaLeases.runId, runIds));
 }
 
 /**
