@@ -68,6 +68,12 @@ export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, s
                   {a.exitCode !== null ? <span className="text-slate-500">exit {a.exitCode}</span> : null}
                   <span className="text-slate-500">{formatDuration(a.startedAt, a.endedAt)}</span>
                   {a.workerIdentity ? <span className="truncate text-slate-400">{a.workerIdentity}</span> : null}
+                  {a.gpuDevices?.length ? (
+                    <span className="text-emerald-700" data-testid="attempt-gpus">
+                      GPU {a.gpuDevices.join(', ')}
+                      {a.gpuSeconds !== null ? ` · ${a.gpuSeconds.toFixed(1)} GPU-s` : ''}
+                    </span>
+                  ) : null}
                   <span className="text-slate-400">
                     <Time value={a.startedAt} />
                   </span>

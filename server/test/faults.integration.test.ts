@@ -8,7 +8,7 @@ import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runs, stepAttempts, steps } from '../../drizzle/schema';
+import { gpuQuotaLeases, runs, stepAttempts, steps } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
 import { startOwnServices, type TOwnServices } from '../testing/own-services';
@@ -176,4 +176,35 @@ describe('faults', () => {
       await pool.stop();
     }
   });
+
+  it("holds a team's GPU quota in Postgres across a SIGKILLed control worker: no lease lost or leaked", async () => {
+    const admin = s.as('admin');
+    const { id: poolId } = await admin.pools.create({ name: 'gpu', kind: 'gpu', labels: {}, description: '', defaults: { cpus: 1, memoryMb: 512, gpus: 1 } });
+    await admin.teams.setShare({ teamId: s.teamId, poolId, weight: 1, gpuQuota: 1 });
+    await s.startWorker('gpu-a', ['--pool', 'gpu', '--kind', 'gpu'], { WEFT_GPUS: '0,1', WEFT_PYTHON_PRELOAD: '' });
+    const hold = 's=$(date +%s%3N); sleep 4; echo "span $s $(date +%s%3N)"';
+    const spec: TPipelineSpec = {
+      nodes: ['g1', 'g2'].map((id, i) => ({ id, kind: 'shell', label: id, config: { command: hold }, position: { x: i * 200, y: 0 }, resources: { gpus: 1 }, cache: false })),
+      edges: [],
+      parameters: {},
+      maxParallelism: 2,
+    };
+    const runId = await start(spec);
+    const leasesNow = () => s.db.select().from(gpuQuotaLeases).where(eq(gpuQuotaLeases.runId, runId));
+    // one step holds the team's only GPU of quota, the other waits for it
+    await waitFor(() => s.db.select({ flag: steps.flag }).from(steps).where(eq(steps.runId, runId)), (rows) => rows.some((r) => r.flag?.startsWith('Waiting for team quota')), { what: 'a step waiting for the quota' });
+    await control.kill();
+    expect(await leasesNow()).toHaveLength(1); // the lease is in Postgres, not in the dead worker
+    control = await s.startWorker('control-2', ['--role', 'control']);
+    void control.exited.then((code) => (controlExit = code));
+    const r = await ended(runId, 150_000);
+    expect(r.run.status).toBe('succeeded');
+    const spans = r.attempts
+      .filter((a) => a.status === 'succeeded')
+      .map((a) => /span (\d+) (\d+)/.exec(a.log)!.slice(1).map(Number) as [number, number])
+      .sort((a, b) => a[0] - b[0]);
+    expect(spans).toHaveLength(2);
+    expect(spans[1]![0]).toBeGreaterThanOrEqual(spans[0]![1] - 50); // never both at once
+    expect(await leasesNow()).toEqual([]);
+  }, 180_000);
 });

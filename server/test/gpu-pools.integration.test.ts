@@ -65,6 +65,8 @@ describe('GPU pools', () => {
     expect(train.gpuDevices).toHaveLength(1);
     expect(train.log).toContain(`cuda=[${train.gpuDevices![0]}]`);
     expect(train.gpuSeconds).toBeGreaterThan(0);
+    const log = await h.as('viewer').runs.stepLog({ projectId: h.projectId, runId: run.id, nodeId: 'train' });
+    expect(log.attempts[0]).toMatchObject({ gpuDevices: train.gpuDevices, gpuSeconds: train.gpuSeconds });
 
     // the Pools page: the worker and its GPUs from Temporal, GPU-hours and the last hour from Postgres
     const overview = await h.as('admin').pools.overview();
@@ -156,6 +158,13 @@ describe('GPU pools', () => {
     expect(other.start).toBeLessThan(spans[1]!.end); // team B did not wait for team A's quota
     expect(await h.db.select().from(gpuQuotaLeases)).toEqual([]); // every lease given back
     await h.db.delete(teamPoolShares).where(eq(teamPoolShares.teamId, h.teamId));
+  });
+
+  it('a GPU pool worker refuses to start on a machine without a GPU', async () => {
+    // no WEFT_GPUS and no nvidia-smi on PATH: nothing to lease
+    await expect(h.startWorker('gpu-less', ['--pool', 'gpu', '--kind', 'gpu'], { WEFT_GPUS: '', PATH: '/nonexistent' })).rejects.toThrow(
+      /Pool "gpu" is a GPU pool, but this machine has no GPU/,
+    );
   });
 
   it('refuses a GPU step on a CPU pool when the version is saved, naming the node; pools are for admins', async () => {

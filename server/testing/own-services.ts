@@ -19,10 +19,11 @@ export type TOwnServices = {
   databaseUrl: string;
   db: TDatabase;
   projectId: string;
+  teamId: string;
   members: TTestMembers;
   as: (who: keyof TTestMembers) => ReturnType<typeof createCaller>;
   /** a worker process on these services: `['--role', 'control']` or `['--pool', 'cpu']` */
-  startWorker: (name: string, args: string[]) => Promise<TWorkerProcess>;
+  startWorker: (name: string, args: string[], extraEnv?: Record<string, string>) => Promise<TWorkerProcess>;
   /** stops the Temporal dev server and starts it again on the same port and SQLite file */
   restartTemporal: () => Promise<void>;
   stopPostgres: () => Promise<void>;
@@ -71,7 +72,7 @@ export async function startOwnServices(ports: { temporal: number; postgres: numb
       await pool.end();
     };
     await runMigrations(db);
-    const { projectId, members } = await seedMembers(db);
+    const { projectId, teamId, members } = await seedMembers(db);
 
     const { DATABASE_URL: _shared, ...baseEnv } = process.env;
     const env = { ...baseEnv, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default' };
@@ -81,11 +82,12 @@ export async function startOwnServices(ports: { temporal: number; postgres: numb
       databaseUrl,
       db,
       projectId,
+      teamId,
       members,
       as: (who) => createCaller({ db, temporal, user: members[who] }),
-      async startWorker(name, args) {
+      async startWorker(name, args, extraEnv = {}) {
         const control = args.includes('control'); // only the control worker holds database credentials
-        const worker = await startWorkerProcess({ name, args, logDir, env: control ? { ...env, DATABASE_URL: databaseUrl } : env });
+        const worker = await startWorkerProcess({ name, args, logDir, env: { ...(control ? { ...env, DATABASE_URL: databaseUrl } : env), ...extraEnv } });
         workers.add(worker);
         return worker;
       },

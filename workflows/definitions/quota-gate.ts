@@ -1,5 +1,5 @@
 import { CancellationScope, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { controlLocal } from './control-activities';
+import { control } from './control-activities';
 import { quotaFreedSignal, type TDispatch } from './messages';
 
 /** Waiters also look again on their own after this long: a lost wake-up only delays them. */
@@ -11,6 +11,10 @@ export type TQuotaHold = { release: () => Promise<void> } | { refused: string } 
  * A team's hard GPU quota on a pool, held in Postgres (control activities) and waited for here:
  * a step of a team at its quota waits, flagged on the run, until a lease of its team on that pool
  * is released (a `quotaFreed` signal) and its turn comes. One gate per workflow.
+ *
+ * Regular activities, not local ones: several steps ask at once, and on replay the results of
+ * concurrent local activities can reach the workflow in one activation where they first came in
+ * two, reordering the commands that follow (a killed control worker's replay failed that way).
  */
 export class QuotaGate {
   private readonly wakeups = new Map<string, number>();
@@ -36,7 +40,7 @@ export class QuotaGate {
     let waited = false;
     for (;;) {
       const seen = this.wakeups.get(step.pool) ?? 0;
-      const answer = await controlLocal.acquireGpuQuota(request);
+      const answer = await control.acquireGpuQuota(request);
       if (answer.granted) break;
       if ('exceedsQuota' in answer) return { refused: `Asks for ${step.gpus} GPUs, more than its team's quota of ${answer.quota} on pool "${step.pool}"` };
       waited = true;
@@ -46,7 +50,7 @@ export class QuotaGate {
     if (waited) onWait(null);
     return {
       // released even when the run is being cancelled
-      release: () => CancellationScope.nonCancellable(() => controlLocal.releaseGpuQuota({ runId: step.runId, nodeId: step.key, pool: step.pool })),
+      release: () => CancellationScope.nonCancellable(() => control.releaseGpuQuota({ runId: step.runId, nodeId: step.key, pool: step.pool })),
     };
   }
 }

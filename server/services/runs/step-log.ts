@@ -18,6 +18,8 @@ export async function stepLog(deps: TServiceDeps, params: { projectId: string; r
       error: stepAttempts.error,
       log: stepAttempts.log,
       workerIdentity: stepAttempts.workerIdentity,
+      gpuDevices: stepAttempts.gpuDevices,
+      gpuSeconds: stepAttempts.gpuSeconds,
       startedAt: stepAttempts.startedAt,
       endedAt: stepAttempts.endedAt,
     })
