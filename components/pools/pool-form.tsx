@@ -34,6 +34,7 @@ export function PoolForm({ pool, onDone }: { pool?: TPool; onDone?: () => void }
       description: String(form.get('description') ?? '').trim(),
       // a CPU pool gives its steps no GPUs (the field is disabled, so absent from the form)
       defaults: { cpus: Number(form.get('cpus')), memoryMb: Number(form.get('memoryMb')), gpus: kind === 'gpu' ? Number(form.get('gpus')) : 0 },
+      scheduleToStartSeconds: Number(form.get('scheduleToStartSeconds')),
     };
     if (pool) {
       update.mutate({ id: pool.id, ...input }, { onSuccess: () => onDone?.() });
@@ -65,6 +66,9 @@ export function PoolForm({ pool, onDone }: { pool?: TPool; onDone?: () => void }
       </div>
       <Field label="Description">
         <TextArea name="description" rows={2} maxLength={500} defaultValue={pool?.description ?? ''} />
+      </Field>
+      <Field label="Flag a waiting step after (s)" hint="A step no worker of the pool picks up within this time shows “no worker in pool” on its run; a node may set its own limit.">
+        <Input name="scheduleToStartSeconds" type="number" required min={1} max={604_800} step={1} defaultValue={pool?.scheduleToStartSeconds ?? 60} className="w-40" />
       </Field>
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
         <Field label="Default CPUs">

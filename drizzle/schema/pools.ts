@@ -22,6 +22,8 @@ export const pools = pgTable(
     defaultCpus: real().notNull().default(1),
     defaultMemoryMb: integer().notNull().default(2048),
     defaultGpus: integer().notNull().default(0),
+    /** a step waiting longer than this for a worker is flagged "no worker in pool" (a node may set its own) */
+    scheduleToStartSeconds: integer().notNull().default(60),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -74,7 +74,8 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     },
     startToCloseTimeoutMs: (node.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     heartbeatTimeoutMs: node.heartbeatTimeoutSeconds ? node.heartbeatTimeoutSeconds * 1000 : HEARTBEAT_TIMEOUT_MS,
-    scheduleToStartTimeoutMs: node.scheduleToStartTimeoutSeconds ? node.scheduleToStartTimeoutSeconds * 1000 : SCHEDULE_TO_START_FLAG_MS,
+    scheduleToStartTimeoutMs:
+      (node.scheduleToStartTimeoutSeconds ?? (placement?.ok ? placement.pool.scheduleToStartSeconds : undefined) ?? SCHEDULE_TO_START_FLAG_MS / 1000) * 1000,
     cache: definition.cacheable && (node.cache ?? true),
     ...(placement?.ok ? { resources: placement.resources } : {}),
   };

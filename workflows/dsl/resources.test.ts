@@ -64,6 +64,19 @@ describe('validate and compile with pools', () => {
     expect(byId.gate!.resources).toBeUndefined();
   });
 
+  it("takes the pool's schedule-to-start limit unless the node sets its own", () => {
+    const slow = pools.map((p) => (p.name === 'gpu-a100' ? { ...p, scheduleToStartSeconds: 900 } : p));
+    const plan = (spec: TPipelineSpec) => {
+      const compiled = compileSpec(spec, {}, slow);
+      if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+      return Object.fromEntries(compiled.plan.steps.map((s) => [s.nodeId, s.scheduleToStartTimeoutMs]));
+    };
+    expect(plan(twoPoolSpec({ pool: 'gpu-a100' }))).toMatchObject({ load: 60_000, train: 900_000 });
+    const own = twoPoolSpec({ pool: 'gpu-a100' });
+    own.nodes[1]!.scheduleToStartTimeoutSeconds = 30;
+    expect(plan(own)).toMatchObject({ train: 30_000 });
+  });
+
   it('refuses a GPU step on a CPU pool, naming the node', () => {
     const result = validateSpec(twoPoolSpec({ pool: 'cpu', gpus: 2 }), pools);
     expect(result.ok).toBe(false);

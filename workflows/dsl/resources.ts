@@ -47,6 +47,8 @@ export const ZPoolCatalogEntrySchema = z.object({
   kind: ZPoolKindSchema,
   labels: ZPoolLabelsSchema,
   defaults: ZStepResourcesSchema,
+  /** how long a step may wait for a worker of the pool before the run flags it (a node may override) */
+  scheduleToStartSeconds: z.number().int().min(1).max(7 * 86_400).optional(),
 });
 
 export type TNodeResources = z.infer<typeof ZNodeResourcesSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GpuLeases, NotEnoughGpusError } from './gpu-leases';
+import { formatGpuSamples } from './gpu-sampler';
 import { parseGpuList, parseNvidiaSmi } from './inventory';
 
 const never = () => new AbortController().signal;
@@ -81,5 +82,7 @@ describe('GPU inventory', () => {
       { index: '0', uuid: 'GPU-1a2b', name: 'NVIDIA H100 80GB HBM3', memoryMb: 81_559 },
       { index: '1', uuid: 'GPU-3c4d', name: 'NVIDIA H100 80GB HBM3', memoryMb: 81_559 },
     ]);
+    expect(formatGpuSamples('0, 87, 10240, 81559\n1, 0, 3, 81559\n')).toBe('[gpu 0] 87% util, 10240 / 81559 MiB\n[gpu 1] 0% util, 3 / 81559 MiB\n');
+    expect(formatGpuSamples('No devices were found')).toBeUndefined();
   });
 });

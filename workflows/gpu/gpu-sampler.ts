@@ -10,13 +10,18 @@ export const GPU_SAMPLE_MS = 15_000;
 export async function sampleGpus(devices: readonly string[]): Promise<string | undefined> {
   try {
     const { stdout } = await run('nvidia-smi', ['--query-gpu=index,utilization.gpu,memory.used,memory.total', '--format=csv,noheader,nounits', `--id=${devices.join(',')}`], { timeout: 10_000 });
-    const lines = stdout
-      .split('\n')
-      .map((line) => line.split(',').map((s) => s.trim()))
-      .filter((cells) => cells.length === 4)
-      .map(([index, util, used, total]) => `[gpu ${index}] ${util}% util, ${used} / ${total} MiB`);
-    return lines.length ? `${lines.join('\n')}\n` : undefined;
+    return formatGpuSamples(stdout);
   } catch {
     return undefined;
   }
+}
+
+/** nvidia-smi's `index, util, used, total` lines as log lines. */
+export function formatGpuSamples(csv: string): string | undefined {
+  const lines = csv
+    .split('\n')
+    .map((line) => line.split(',').map((s) => s.trim()))
+    .filter((cells) => cells.length === 4 && /^\d+$/.test(cells[0]!))
+    .map(([index, util, used, total]) => `[gpu ${index}] ${util}% util, ${used} / ${total} MiB`);
+  return lines.length ? `${lines.join('\n')}\n` : undefined;
 }

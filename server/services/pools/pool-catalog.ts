@@ -14,4 +14,5 @@ export const toCatalogEntry = (row: typeof pools.$inferSelect): TPoolCatalogEntr
   kind: row.kind,
   labels: row.labels,
   defaults: { cpus: row.defaultCpus, memoryMb: row.defaultMemoryMb, gpus: row.defaultGpus },
+  scheduleToStartSeconds: row.scheduleToStartSeconds,
 });

@@ -15,6 +15,8 @@ export const ZPoolInputSchema = z
     labels: ZPoolLabelsSchema.default({}),
     description: z.string().max(500).default(''),
     defaults: ZStepResourcesSchema.default({ cpus: 1, memoryMb: 2_048, gpus: 0 }),
+    /** a step waiting longer for a worker is flagged "no worker in pool" on its run */
+    scheduleToStartSeconds: z.number().int().min(1).max(7 * 86_400).default(60),
   })
   .refine((p) => p.kind === 'gpu' || p.defaults.gpus === 0, { message: 'A CPU pool gives its steps no GPUs', path: ['defaults', 'gpus'] });
 export type TPoolInput = z.infer<typeof ZPoolInputSchema>;
@@ -27,6 +29,7 @@ const columns = (input: TPoolInput) => ({
   defaultCpus: input.defaults.cpus,
   defaultMemoryMb: input.defaults.memoryMb,
   defaultGpus: input.defaults.gpus,
+  scheduleToStartSeconds: input.scheduleToStartSeconds,
 });
 
 /** Creates a pool (its workers start with `npm run worker -- --pool <name>`). */

@@ -1,0 +1,1 @@
+ALTER TABLE "pools" ADD COLUMN "schedule_to_start_seconds" integer DEFAULT 60 NOT NULL;
