@@ -9,6 +9,7 @@ import type { PythonForkServer } from './executors/python-fork-server';
 import type { GpuLeases } from './gpu/gpu-leases';
 import { gpuSlotSupplier } from './gpu/gpu-slot-supplier';
 import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
+import { weftDataConverter } from './data-converter';
 
 const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
 
@@ -22,6 +23,7 @@ export async function createControlWorker(opts: { connection: NativeConnection; 
     namespace: opts.namespace,
     taskQueue: CONTROL_TASK_QUEUE,
     workflowsPath,
+    dataConverter: weftDataConverter,
     activities: createControlActivities({ db: opts.db, client: opts.client }),
   });
 }
@@ -49,6 +51,7 @@ export async function createPoolWorker(opts: {
     namespace: opts.namespace,
     taskQueue: poolTaskQueue(opts.pool),
     identity: opts.identity,
+    dataConverter: weftDataConverter,
     activities: createPoolActivities({
       client: opts.client,
       store: createArtifactStore(),

@@ -9,6 +9,7 @@ import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
 import { createControlWorker, createPoolWorker } from './worker-factory';
+import { weftDataConverter } from './data-converter';
 
 /**
  * Worker entry: `--role control` runs the interpreter and the control activities (the only
@@ -38,11 +39,11 @@ async function main() {
   if (role === 'control') {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
-    const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
+    const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });
     worker = await createControlWorker({ connection, namespace, db: createDatabase(databaseUrl).db, client });
     description = 'control worker';
   } else {
-    const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace });
+    const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });
     const python = process.env.WEFT_PYTHON ?? 'python3';
     const pythonServer = createPythonServer(python);
     stop = () => pythonServer?.close();

@@ -14,6 +14,7 @@ import * as handActivities from '../handwritten/activities';
 import { HAND_ACTIVITY_QUEUE, HAND_QUEUE, NAMESPACE } from './config';
 import { startServices } from './services';
 import { errorText, sleep } from './util';
+import { weftDataConverter } from '../../workflows/data-converter';
 
 const handWorkflowsPath = fileURLToPath(new URL('../handwritten/workflows.ts', import.meta.url));
 
@@ -30,7 +31,7 @@ export async function startBench() {
   const { projectId, members } = await seedMembers(db);
 
   const clientConnection = await Connection.connect({ address: services.address });
-  const temporal = new Client({ connection: clientConnection, namespace: NAMESPACE });
+  const temporal = new Client({ connection: clientConnection, namespace: NAMESPACE, dataConverter: weftDataConverter });
   const workerConnection = await NativeConnection.connect({ address: services.address });
   const pythonServer = createPythonServer(services.python);
   onCleanup(async () => pythonServer?.close());

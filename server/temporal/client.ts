@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
+import { weftDataConverter } from '../../workflows/data-converter';
 
 type TTemporalConnectionOptions = {
   address: string;
@@ -28,6 +29,6 @@ const cache = globalThis as unknown as { weftTemporal?: Client };
 
 /** One lazily connected client per process. */
 export function getTemporalClient(): Client {
-  cache.weftTemporal ??= new Client({ connection: Connection.lazy(temporalConnectionOptions()), namespace: temporalNamespace() });
+  cache.weftTemporal ??= new Client({ connection: Connection.lazy(temporalConnectionOptions()), namespace: temporalNamespace(), dataConverter: weftDataConverter });
   return cache.weftTemporal;
 }

@@ -26,6 +26,14 @@ const finished = (r: { run: { status: string } }) => ['succeeded', 'failed', 'ca
 const awaitRun = (runId: string) => waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), finished, { what: `run ${runId}` });
 
 describe('runs through real Temporal and Postgres', () => {
+  it('starts a 4,000-node pipeline: its plan travels compressed, under Temporal\'s 2 MB payload limit', async () => {
+    const spec = chainSpec(Array.from({ length: 4_000 }, (_, i) => [`n${i}`, 'noop', {}] as [string, string, Record<string, unknown>]));
+    const { runId } = await saveAndStart(spec);
+    await waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), (r) => r.steps.some((s) => s.status === 'succeeded'), { what: 'the first steps of the big run' });
+    await h.as('editor').runs.cancel({ projectId: h.projectId, runId });
+    expect((await awaitRun(runId)).run.status).toBe('cancelled');
+  });
+
   it('waits for a run row that commits after its workflow started (web starts it inside the transaction)', async () => {
     const { pipelineId, versionId } = await saveAndStart(chainSpec([['one', 'noop', {}]]));
     const [version] = await h.db.select().from(pipelineVersions).where(eq(pipelineVersions.id, versionId));

@@ -10,6 +10,7 @@ import { runMigrations } from '../db/migrate';
 import { createCaller } from '../trpc/root';
 import { seedMembers, type TTestMembers } from './fixtures';
 import { startWorkerProcess, type TWorkerProcess } from './worker-process';
+import { weftDataConverter } from '../../workflows/data-converter';
 
 let runtimeInstalled = false;
 
@@ -48,7 +49,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   await runMigrations(db);
   const { projectId, teamId, members } = await seedMembers(db);
 
-  const temporal = new Client({ connection: await Connection.connect({ address }), namespace });
+  const temporal = new Client({ connection: await Connection.connect({ address }), namespace, dataConverter: weftDataConverter });
   const workerConnection = await NativeConnection.connect({ address });
   const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db, client: temporal })];
   const running: Promise<void>[] = [];

@@ -9,6 +9,7 @@ import { runMigrations } from '../db/migrate';
 import { createCaller } from '../trpc/root';
 import { seedMembers, type TTestMembers } from './fixtures';
 import { startWorkerProcess, type TWorkerProcess } from './worker-process';
+import { weftDataConverter } from '../../workflows/data-converter';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -66,7 +67,7 @@ export async function startOwnServices(ports: { temporal: number; postgres: numb
     [temporalServer, pgServer] = await Promise.all([startTemporal(temporalOpts), startPostgres(pgOpts)]);
     const databaseUrl = pgServer.url;
     const { db, pool } = createDatabase(databaseUrl, 4);
-    const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }), namespace: 'default' });
+    const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }), namespace: 'default', dataConverter: weftDataConverter });
     closeClients = async () => {
       await temporal.connection.close();
       await pool.end();

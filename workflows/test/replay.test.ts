@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { weftDataConverter } from '../data-converter';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const historiesDir = path.join(here, 'histories');
@@ -21,7 +22,7 @@ describe('interpreter determinism', () => {
       files.map(async (file) => ({ workflowId: file, history: historyFromJSON(JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'))) })),
     );
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay', dataConverter: weftDataConverter }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
