@@ -177,6 +177,13 @@ describe('execution engine', () => {
     expect(byNode(result).each!.error).toBe('1 of 3 items failed; item 1: Exited with code 1');
   });
 
+  it('gives every for-each item a scratch directory of its own', async () => {
+    const command = 'echo "$WEFT_ITEM" > mine.txt; sleep 0.3; [ "$(cat mine.txt)" = "$WEFT_ITEM" ]';
+    const spec = chainSpec([['each', 'foreach', { items: 'range(12)', concurrency: 12, step: { kind: 'shell', command } }, { retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 1 } }]]);
+    const result = await finished(await start(await version(spec)));
+    expect(byNode(result).each).toMatchObject({ status: 'succeeded', error: null });
+  });
+
   it('runs another pipeline\'s saved version as a sub-pipeline step, with its own run and its outputs', async () => {
     const api = h.as('editor');
     const { id: childPipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `child-${randomUUID()}` });

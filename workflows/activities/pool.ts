@@ -60,7 +60,9 @@ export function createPoolActivities(deps: TPoolDeps) {
       // (for-each items report nothing: they are summed up by their for-each step)
       const startReport = input.item ? undefined : setTimeout(() => void report({ phase: 'started' }), attempt > 1 ? 0 : REPORT_START_AFTER_MS);
 
-      const workDir = path.join(deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps'), input.runId, input.step.nodeId, String(attempt));
+      // for-each items run side by side: each needs a scratch directory of its own
+      const stepDir = input.item ? `${input.step.nodeId}.item-${input.item.index}` : input.step.nodeId;
+      const workDir = path.join(deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps'), input.runId, stepDir, String(attempt));
       const log = new LogBuffer();
       const heartbeat = setInterval(() => ctx.heartbeat({ logTail: log.tail(LIVE_LOG_CHARS) }), HEARTBEAT_MS);
       try {
