@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { memberships, pools, projects, stepAttempts } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
+import { wideSpec } from '../../server/testing/fixtures';
 import { GpuLeases } from '../../workflows/gpu/gpu-leases';
 import { QUICK } from '../lib/config';
 import { report } from '../lib/report';
@@ -14,20 +15,6 @@ import { now, sleep } from '../lib/util';
 import type { TBench } from '../lib/workers';
 
 const { rows, notes } = report;
-
-/** `width` no-op steps on `pool`, all allowed at once (so they queue together). */
-function wideSpec(pool: string, width: number, sleepMs: number, gpus = 0): TPipelineSpec {
-  const nodes = Array.from({ length: width }, (_, i) => ({
-    id: `s${i}`,
-    kind: 'noop',
-    label: '',
-    config: { sleepMs },
-    position: { x: 0, y: i * 50 },
-    cache: false,
-    resources: { pool, ...(gpus ? { gpus } : {}) },
-  }));
-  return { nodes, edges: [], parameters: {}, maxParallelism: width };
-}
 
 async function startRun(b: TBench, projectId: string, spec: TPipelineSpec) {
   const { id: pipelineId } = await b.api.pipelines.create({ projectId, name: `bench pools ${randomUUID().slice(0, 8)}` });

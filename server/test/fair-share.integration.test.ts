@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, pools, projects, runs, stepAttempts } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { describePoolQueue } from '../services/pools/pool-workers';
+import { wideSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
 
@@ -32,20 +33,6 @@ beforeAll(async () => {
   await expect(h.as('editor').teams.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
 });
 afterAll(async () => h?.stop());
-
-/** `width` no-op steps on `pool`, all allowed at once: they wait in the pool's backlog together. */
-function wideSpec(pool: string, width: number, sleepMs: number): TPipelineSpec {
-  const nodes = Array.from({ length: width }, (_, i) => ({
-    id: `s${i}`,
-    kind: 'noop',
-    label: '',
-    config: { sleepMs },
-    position: { x: 0, y: i * 50 },
-    cache: false,
-    resources: { pool },
-  }));
-  return { nodes, edges: [], parameters: {}, maxParallelism: width };
-}
 
 async function start(projectId: string, spec: TPipelineSpec, priority?: number) {
   const api = h.as('editor');

@@ -40,3 +40,17 @@ export function chainSpec(nodes: [string, string, Record<string, unknown>, Parti
     maxParallelism: 8,
   };
 }
+
+/** `width` no-op steps on `pool`, all allowed at once, so that they wait in the pool's backlog together. */
+export function wideSpec(pool: string, width: number, sleepMs: number, gpus = 0): TPipelineSpec {
+  const nodes = Array.from({ length: width }, (_, i) => ({
+    id: `s${i}`,
+    kind: 'noop',
+    label: '',
+    config: { sleepMs },
+    position: { x: 0, y: i * 50 },
+    cache: false,
+    resources: { pool, ...(gpus ? { gpus } : {}) },
+  }));
+  return { nodes, edges: [], parameters: {}, maxParallelism: width };
+}
