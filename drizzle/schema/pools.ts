@@ -76,6 +76,18 @@ export const platformAdmins = pgTable('platform_admins', {
   createdAt: createdAt(),
 });
 
+/** A run step (run, node) of a team on a pool: what a quota lease and a quota waiter are about. */
+const quotaStepColumns = () => ({
+  runId: uuid()
+    .notNull()
+    .references(() => runs.id, { onDelete: 'cascade' }),
+  nodeId: text().notNull(),
+  teamId: uuid()
+    .notNull()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  pool: text().notNull(),
+});
+
 /**
  * GPUs a team holds on a pool under its quota, one row per step while it runs (retries included).
  * Kept in Postgres, not in a worker: a killed worker or control worker loses no lease and leaks
@@ -84,14 +96,7 @@ export const platformAdmins = pgTable('platform_admins', {
 export const gpuQuotaLeases = pgTable(
   'gpu_quota_leases',
   {
-    runId: uuid()
-      .notNull()
-      .references(() => runs.id, { onDelete: 'cascade' }),
-    nodeId: text().notNull(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    pool: text().notNull(),
+    ...quotaStepColumns(),
     gpus: integer().notNull(),
     createdAt: createdAt(),
   },
@@ -102,14 +107,7 @@ export const gpuQuotaLeases = pgTable(
 export const gpuQuotaWaiters = pgTable(
   'gpu_quota_waiters',
   {
-    runId: uuid()
-      .notNull()
-      .references(() => runs.id, { onDelete: 'cascade' }),
-    nodeId: text().notNull(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    pool: text().notNull(),
+    ...quotaStepColumns(),
     workflowId: text().notNull(),
     createdAt: createdAt(),
   },
