@@ -1,7 +1,9 @@
 // Records the event histories of representative pipeline runs into workflows/test/histories/,
 // which workflows/test/replay.test.ts replays against the current interpreter in every `npm test`.
 // Re-record (`npm run record-histories`) only when a change is meant to break replay, i.e. never
-// for a change that running workflows may meet: use `patched()` there (ARCHITECTURE.md, "A run").
+// for a change that running workflows may meet: use `patched()` there (ARCHITECTURE.md, "A run"),
+// keep the recordings of the old path (renamed: `polling-loop-*.json` are runs begun before the
+// `event-driven-live-records` patch) and record the new one.
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +25,16 @@ const scenarios: TScenario[] = [
   {
     name: 'retry-then-fail',
     spec: chainSpec([['broken', 'shell', { command: 'exit 2' }, { retry: { maxAttempts: 2, initialIntervalSeconds: 0.1, backoffCoefficient: 1 } }], ['after', 'noop', {}]]),
+  },
+  {
+    // two branches that may finish in one workflow task, then a join
+    name: 'diamond',
+    spec: (() => {
+      const spec = chainSpec([['a', 'noop', {}, { cache: false }], ['b', 'noop', {}, { cache: false }], ['d', 'noop', {}, { cache: false }]]);
+      spec.nodes.push({ ...spec.nodes[1]!, id: 'c', label: 'c' });
+      spec.edges.push({ id: 'a-c', source: 'a', sourcePort: 'out', target: 'c', targetPort: 'in' }, { id: 'c-d', source: 'c', sourcePort: 'out', target: 'd', targetPort: 'in' });
+      return spec;
+    })(),
   },
   {
     name: 'approval-approved',

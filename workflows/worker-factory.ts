@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { TDatabase } from '../server/db/client';
 import { createControlActivities } from './activities/control';
+import { createLiveRecordWriter, liveRecordSinks } from './activities/live-records';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
 import type { PythonForkServer } from './executors/python-fork-server';
@@ -18,13 +19,15 @@ const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.met
  * the bench; the caller owns the database pool (and closes it).
  */
 export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
+  const liveRecords = createLiveRecordWriter(opts.db);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: CONTROL_TASK_QUEUE,
     workflowsPath,
     dataConverter: weftDataConverter,
-    activities: createControlActivities({ db: opts.db, client: opts.client }),
+    activities: createControlActivities({ db: opts.db, client: opts.client, liveRecords }),
+    sinks: liveRecordSinks(liveRecords),
   });
 }
 

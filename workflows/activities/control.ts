@@ -7,13 +7,15 @@ import { createApproval } from '../../server/services/approvals/create-approval'
 import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
 import { recordProgress } from '../../server/services/runs/record-progress';
 import { lookupStepCache } from '../../server/services/runs/step-cache';
+import type { TRecordBatch } from '../definitions/live-records';
 import { quotaFreedSignal, type TPipelineRunInput } from '../definitions/messages';
+import type { TLiveRecordWriter } from './live-records';
 
 const ROW_WAIT_ATTEMPTS = 7;
 
 /** Control activities: the only code a run uses to write Postgres. Each one is idempotent. */
-export function createControlActivities(deps: { db: TDatabase; client: Client }) {
-  const { db, client } = deps;
+export function createControlActivities(deps: { db: TDatabase; client: Client; liveRecords: TLiveRecordWriter }) {
+  const { db, client, liveRecords } = deps;
   return {
     async beginRun(input: TPipelineRunInput & { workflowId: string }) {
       try {
@@ -29,6 +31,8 @@ export function createControlActivities(deps: { db: TDatabase; client: Client })
       }
     },
     recordProgress: (params: Parameters<typeof recordProgress>[1]) => recordProgress(db, params),
+    /** the drain of a run with live records: what its live writes (on this worker) did not write */
+    saveRecords: (batch: TRecordBatch) => liveRecords.saveRemaining(batch),
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),

@@ -1,4 +1,4 @@
-import { CancellationScope, condition, continueAsNew, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, continueAsNew, isCancellation, patched, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
 import type { TStepInputs } from '../activities/types';
 import type { TPlanStep, TStepOutputs, TStepStatus } from '../dsl';
 import { finalOutputs, nextMoves, runOutcome } from '../dsl/run-state';
@@ -17,7 +17,8 @@ import {
 } from './messages';
 import { QueueWatch } from './queue-watch';
 import { QuotaGate } from './quota-gate';
-import { RunRecorder } from './recorder';
+import { liveRecords } from './live-records';
+import { DURABLE_BATCH_MS, RECORD_BATCH_MS, RunRecorder } from './recorder';
 import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step-runner';
 
 /**
@@ -26,6 +27,12 @@ import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step
  * gates until a decision arrives, and continues-as-new when Temporal suggests it. Reads no
  * database: the plan is its input.
  */
+/**
+ * Patch id: runs that began with it advance on each step's outcome (see `advance`) and show their
+ * records live through a sink, with durable batches every 30 s instead of every 200 ms.
+ */
+export const EVENT_DRIVEN_LIVE_RECORDS = 'event-driven-live-records';
+
 export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRunResult> {
   const { plan } = input;
   const status = new Map<string, TStepStatus>(plan.steps.map((s) => [s.nodeId, input.resume?.status[s.nodeId] ?? 'pending']));
@@ -38,9 +45,15 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
 
   const begun = input.resume && input.runId ? { runId: input.runId, dispatch: input.resume.dispatch } : await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId });
   const { runId, dispatch } = begun;
+  const current = patched(EVENT_DRIVEN_LIVE_RECORDS);
+  const { projectId } = input;
+  const stream = workflowInfo().runId;
   const recorder = new RunRecorder(
-    (records) => control.recordProgress({ runId, projectId: input.projectId, records }),
-    (records) => controlLocal.recordProgress({ runId, projectId: input.projectId, records }),
+    (records) => control.recordProgress({ runId, projectId, records }),
+    current
+      ? (records, first) => controlLocal.saveRecords({ stream, runId, projectId, first, records }).then(() => undefined)
+      : (records) => controlLocal.recordProgress({ runId, projectId, records }),
+    current ? { batchMs: DURABLE_BATCH_MS, live: (records, first) => liveRecords.show({ stream, runId, projectId, first, records }) } : { batchMs: RECORD_BATCH_MS },
   );
   const watch = new QueueWatch(recorder);
   setHandler(stepAttemptSignal, (event) => {
@@ -59,8 +72,11 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     ...(dispatch ? { dispatch, quota: new QuotaGate(), watch } : {}),
   };
 
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = new Set<Promise<void>>();
   const settled: (TStepOutcome & { nodeId: string })[] = [];
+  let stopped = false;
+  const finished = new Trigger<'done' | 'continue'>();
+
   const launch = (step: TPlanStep) => {
     status.set(step.nodeId, 'running');
     if (step.executor === 'condition') {
@@ -77,15 +93,20 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
           : step.executor === 'subpipeline'
             ? runSubpipelineStep(ctx, step)
             : runActivityStep(ctx, step, inputs);
-    const tracked = execution
-      .then((outcome) => void settled.push({ nodeId: step.nodeId, ...outcome }))
-      .catch((error) => {
-        if (!isCancellation(error)) throw error;
-      })
-      .finally(() => {
+    // one callback per outcome, no promise chain: every promise costs the workflow sandbox a stack capture
+    const tracked: Promise<void> = execution.then(
+      (outcome) => {
         watch.done(step.nodeId);
         inFlight.delete(tracked);
-      });
+        settled.push({ nodeId: step.nodeId, ...outcome });
+        if (current) advance();
+      },
+      (error: unknown) => {
+        watch.done(step.nodeId);
+        inFlight.delete(tracked);
+        if (!isCancellation(error)) throw error;
+      },
+    );
     inFlight.add(tracked);
   };
 
@@ -96,8 +117,14 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     }
   };
 
-  try {
+  /**
+   * One pass: skip and block what can no longer run, start what is ready (up to max parallelism),
+   * again while conditions settle at once. Returns whether steps are still in flight, and whether
+   * the run should continue as new once they are not.
+   */
+  const pass = (): { busy: boolean; moveOn: boolean } => {
     for (;;) {
+      absorb();
       const branches = new Map([...outputs].flatMap(([nodeId, out]) => (out.branch ? [[nodeId, out.branch] as const] : [])));
       const moves = nextMoves(plan, status, branches);
       for (const step of moves.skip) {
@@ -115,22 +142,45 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
           launch(step);
         }
       }
-      if (settled.length > 0) {
-        absorb();
-        continue; // conditions settle at once: look again before waiting
-      }
-      if (inFlight.size === 0) {
-        if (moveOn && [...status.values()].includes('pending')) {
-          await recorder.drain();
-          await continueAsNew<typeof pipelineRun>({ ...input, runId, resume: { status: Object.fromEntries(status), outputs: Object.fromEntries(outputs), ...(dispatch ? { dispatch } : {}) } });
-        }
-        break;
-      }
+      if (settled.length === 0) return { busy: inFlight.size > 0, moveOn };
+    }
+  };
+
+  /**
+   * The event-driven loop: a step's outcome advances the run in the callback that delivers it, in
+   * the same pass through the workflow sandbox. (The polling loop waited on a `condition`, which
+   * costs the worker one more call into the sandbox per step, each with its own watchdog thread.)
+   */
+  const advance = () => {
+    if (stopped) return;
+    const { busy, moveOn } = pass();
+    if (!busy) finished.resolve(moveOn && [...status.values()].includes('pending') ? 'continue' : 'done');
+  };
+
+  /** The polling loop of runs begun before the event-driven one: kept so that their histories replay. */
+  const poll = async (): Promise<'done' | 'continue'> => {
+    for (;;) {
+      const { busy, moveOn } = pass();
+      if (!busy) return moveOn && [...status.values()].includes('pending') ? 'continue' : 'done';
       await condition(() => settled.length > 0);
-      absorb();
+    }
+  };
+
+  try {
+    let next: 'done' | 'continue';
+    if (current) {
+      advance();
+      next = await finished;
+    } else {
+      next = await poll();
+    }
+    if (next === 'continue') {
+      await recorder.drain();
+      await continueAsNew<typeof pipelineRun>({ ...input, runId, resume: { status: Object.fromEntries(status), outputs: Object.fromEntries(outputs), ...(dispatch ? { dispatch } : {}) } });
     }
   } catch (error) {
     if (!isCancellation(error)) throw error;
+    stopped = true;
     await CancellationScope.nonCancellable(async () => {
       await Promise.allSettled([...inFlight]); // cancelled activities report once their processes are gone
       for (const [nodeId, s] of status) {

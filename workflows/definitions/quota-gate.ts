@@ -25,6 +25,11 @@ export class QuotaGate {
     });
   }
 
+  /** Whether a step of `gpus` GPUs on `pool` counts against its team's quota (else `hold` is not needed). */
+  applies(dispatch: TDispatch | undefined, pool: string, gpus: number): dispatch is TDispatch & { teamId: string } {
+    return gpus > 0 && dispatch?.teamId !== undefined && dispatch.gpuQuotas?.[pool] !== undefined;
+  }
+
   /**
    * null when the step needs no quota; `refused` when it asks more than the whole quota; otherwise
    * the hold, to be released when the step has ended in any way.
@@ -34,8 +39,7 @@ export class QuotaGate {
     step: { runId: string; key: string; pool: string; gpus: number },
     onWait: (message: string | null) => void,
   ): Promise<TQuotaHold> {
-    const quota = dispatch?.gpuQuotas?.[step.pool];
-    if (quota === undefined || !dispatch?.teamId || step.gpus === 0) return null;
+    if (!this.applies(dispatch, step.pool, step.gpus)) return null;
     const request = { runId: step.runId, nodeId: step.key, teamId: dispatch.teamId, pool: step.pool, gpus: step.gpus, workflowId: workflowInfo().workflowId };
     let waited = false;
     for (;;) {

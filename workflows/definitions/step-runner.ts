@@ -45,11 +45,15 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
       return { status: 'succeeded', outputs: lookup.hit };
     }
   }
-  const quota = await ctx.quota?.hold(ctx.dispatch, { runId: ctx.runId, key: step.nodeId, pool: step.pool, gpus: step.resources?.gpus ?? 0 }, (flag) => {
-    if (flag) ctx.watch?.done(step.nodeId);
-    else ctx.watch?.queued(step);
-    ctx.recorder.add({ type: 'flag', nodeId: step.nodeId, flag });
-  });
+  const gpus = step.resources?.gpus ?? 0;
+  // (no await unless a quota applies: each one costs the sandbox promises on every step)
+  const quota = ctx.quota?.applies(ctx.dispatch, step.pool, gpus)
+    ? await ctx.quota.hold(ctx.dispatch, { runId: ctx.runId, key: step.nodeId, pool: step.pool, gpus }, (flag) => {
+        if (flag) ctx.watch?.done(step.nodeId);
+        else ctx.watch?.queued(step);
+        ctx.recorder.add({ type: 'flag', nodeId: step.nodeId, flag });
+      })
+    : null;
   if (quota && 'refused' in quota) {
     ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'failed', error: quota.refused, at: ctx.now() });
     return { status: 'failed', error: quota.refused };
@@ -65,7 +69,7 @@ export async function runActivityStep(ctx: TStepRunContext, step: TPlanStep, inp
     ctx.recorder.add({ type: 'step', nodeId: step.nodeId, status: 'failed', error: message, at: ctx.now() });
     return { status: 'failed', error: message };
   } finally {
-    await quota?.release();
+    if (quota) await quota.release();
   }
 }
 

@@ -2,13 +2,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { Worker, type InjectedSinks } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { weftDataConverter } from '../data-converter';
+import type { TLiveRecordSinks } from '../definitions/live-records';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const historiesDir = path.join(here, 'histories');
 const workflowsPath = path.join(here, '..', 'definitions', 'index.ts');
+/** the interpreter's sinks must exist, though a replay calls none of them */
+const replaySinks: InjectedSinks<TLiveRecordSinks> = { liveRecords: { show: { fn: () => undefined } } };
 
 /**
  * Running workflows must replay on new interpreter code: recorded histories of representative
@@ -22,7 +25,7 @@ describe('interpreter determinism', () => {
       files.map(async (file) => ({ workflowId: file, history: historyFromJSON(JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'))) })),
     );
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay', dataConverter: weftDataConverter }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay', dataConverter: weftDataConverter, sinks: replaySinks }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

@@ -22,7 +22,7 @@ export async function createApproval(
       .update(steps)
       .set({ status: 'waiting_approval', startedAt: new Date() })
       .where(and(eq(steps.runId, params.runId), eq(steps.nodeId, params.nodeId), eq(steps.status, 'pending')));
-    await syncRunStatus(tx, params.runId);
+    await syncRunStatus(tx, [params.runId]);
     return { approvalId: row!.id };
   });
 }

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLiveRecordWriter } from '../../workflows/activities/live-records';
+import type { TRunRecord } from '../../workflows/activities/types';
+import type { TDatabase } from '../db/client';
+import { recordProgress } from '../services/runs/record-progress';
+import { chainSpec } from '../testing/fixtures';
+import { startHarness, type THarness } from '../testing/harness';
+import { waitFor } from '../testing/wait-for';
+
+let h: THarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+async function startChain(spec: ReturnType<typeof chainSpec>) {
+  const api = h.as('editor');
+  const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+  const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' });
+  return api.runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() });
+}
+
+const get = (runId: string) => h.as('viewer').runs.get({ projectId: h.projectId, runId });
+
+/** the activity types a run's workflow scheduled, and how many local-activity markers it has */
+async function historyOf(runId: string) {
+  const history = await h.temporal.workflow.getHandle(`run-${runId}`).fetchHistory();
+  const events = history.events ?? [];
+  return {
+    activities: events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? ''] : [])),
+    markers: events.filter((e) => e.markerRecordedEventAttributes).length,
+  };
+}
+
+describe('live run records', () => {
+  it('reach Postgres while the run goes on, with no Temporal event of their own; the drain writes only what they missed', async () => {
+    const { runId } = await startChain(chainSpec([['first', 'noop', {}, { cache: false }], ['slow', 'shell', { command: 'sleep 2' }, { cache: false }]]));
+    const live = await waitFor(() => get(runId), (r) => r.steps.find((s) => s.nodeId === 'slow')?.status === 'running', { what: 'the slow step shown running', timeoutMs: 10_000 });
+    expect(live.steps.find((s) => s.nodeId === 'first')).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(live.run.status).toBe('running');
+    // meanwhile only the steps themselves were scheduled: no activity carried records
+    expect((await historyOf(runId)).activities).toEqual(['runStep', 'runStep']);
+
+    const done = await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+    expect(done.steps.map((s) => [s.nodeId, s.status, s.attempts])).toEqual([
+      ['first', 'succeeded', 1],
+      ['slow', 'succeeded', 1],
+    ]);
+    const history = await historyOf(runId);
+    expect(history.activities).toEqual(['runStep', 'runStep']);
+    expect(history.markers).toBe(3); // beginRun, the patch, the drain
+  });
+
+  it('never reopens a finished step, whichever copy of a record comes last', async () => {
+    const { runId } = await startChain(chainSpec([['only', 'noop', {}, { cache: false }]]));
+    await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+    const at = new Date().toISOString();
+    await recordProgress(h.db, {
+      runId,
+      projectId: h.projectId,
+      records: [
+        { type: 'step', nodeId: 'only', status: 'running', at },
+        { type: 'flag', nodeId: 'only', flag: 'late flag' },
+      ],
+    });
+    expect((await get(runId)).steps[0]).toMatchObject({ status: 'succeeded', flag: null });
+  });
+
+  it('counts a failed live write as unwritten: the drain writes those records', async () => {
+    const { runId } = await startChain(chainSpec([['a', 'noop', {}, { cache: false }], ['b', 'noop', {}, { cache: false }]]));
+    await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+    let transactions = 0;
+    // the first transaction fails as if Postgres were away; the others reach the real database
+    const flaky = { transaction: (fn: Parameters<TDatabase['transaction']>[0]) => (transactions++ === 0 ? Promise.reject(new Error('connection refused')) : h.db.transaction(fn)) } as TDatabase;
+    const warnings: string[] = [];
+    const writer = createLiveRecordWriter(flaky, (m) => warnings.push(m));
+    const at = new Date().toISOString();
+    const records: TRunRecord[] = [
+      { type: 'step', nodeId: 'a', status: 'succeeded', at },
+      { type: 'step', nodeId: 'b', status: 'succeeded', at },
+      { type: 'step', nodeId: 'a', status: 'succeeded', at },
+    ];
+    const batch = { stream: randomUUID(), runId, projectId: h.projectId };
+    writer.show({ ...batch, first: 0, records: records.slice(0, 2) });
+    await waitFor(async () => warnings.length, (n) => n > 0, { what: 'the failed live write', timeoutMs: 5_000 });
+    expect(warnings[0]).toContain('connection refused');
+    writer.show({ ...batch, first: 2, records: records.slice(2) });
+    expect(await writer.saveRemaining({ ...batch, first: 0, records })).toEqual({ written: 2 });
+    expect(transactions).toBe(3); // failed live write, live write of the third record, the drain
+  });
+});
