@@ -5,6 +5,7 @@ import { pipelineVersions, runs, stepAttempts, auditLog } from '../../drizzle/sc
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../workflows/definitions/messages';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
+import { insertStepRows } from '../services/runs/begin-run';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
 
@@ -34,16 +35,33 @@ describe('runs through real Temporal and Postgres', () => {
     expect((await awaitRun(runId)).run.status).toBe('cancelled');
   });
 
-  it('waits for a run row that commits after its workflow started (web starts it inside the transaction)', async () => {
-    const { pipelineId, versionId } = await saveAndStart(chainSpec([['one', 'noop', {}]]));
-    const [version] = await h.db.select().from(pipelineVersions).where(eq(pipelineVersions.id, versionId));
-    const runId = randomUUID();
-    const input: TPipelineRunInput = { runId, projectId: h.projectId, pipelineId, versionId, plan: version!.plan, params: {}, trigger: { kind: 'manual', userId: h.members.editor.id } };
-    await h.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId: runWorkflowId(runId), taskQueue: CONTROL_TASK_QUEUE, args: [input] });
-    await new Promise((r) => setTimeout(r, 1_500)); // the row "commits" late
-    await h.db.insert(runs).values({ id: runId, projectId: h.projectId, pipelineId, versionId, workflowId: runWorkflowId(runId), requestId: randomUUID(), startedBy: h.members.editor.id, params: {} });
-    expect((await awaitRun(runId)).run.status).toBe('succeeded');
-  });
+  // beginRun waits for the row; a run web prepared (dispatch in its input, no beginRun) waits in its drain
+  for (const prepared of [false, true]) {
+    it(`waits for a run row that commits after its workflow started (web starts it inside the transaction)${prepared ? ', web-prepared run' : ''}`, async () => {
+      const { pipelineId, versionId } = await saveAndStart(chainSpec([['one', 'noop', {}]]));
+      const [version] = await h.db.select().from(pipelineVersions).where(eq(pipelineVersions.id, versionId));
+      const runId = randomUUID();
+      const input: TPipelineRunInput = {
+        runId,
+        projectId: h.projectId,
+        pipelineId,
+        versionId,
+        plan: version!.plan,
+        params: {},
+        trigger: { kind: 'manual', userId: h.members.editor.id },
+        ...(prepared ? { dispatch: { fairnessKey: h.teamId, fairnessWeights: {}, priority: 3 } } : {}),
+      };
+      await h.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId: runWorkflowId(runId), taskQueue: CONTROL_TASK_QUEUE, args: [input] });
+      await new Promise((r) => setTimeout(r, 1_500)); // the row "commits" late
+      await h.db.transaction(async (tx) => {
+        await tx.insert(runs).values({ id: runId, projectId: h.projectId, pipelineId, versionId, workflowId: runWorkflowId(runId), requestId: randomUUID(), startedBy: h.members.editor.id, params: {} });
+        if (prepared) await insertStepRows(tx, runId, version!.plan);
+      });
+      const done = await awaitRun(runId);
+      expect(done.run.status).toBe('succeeded');
+      expect(done.steps.map((s) => [s.nodeId, s.status])).toEqual([['one', 'succeeded']]);
+    });
+  }
 
   it('runs a 3-step pipeline (python, shell, python) to success and records every step', async () => {
     const spec = chainSpec([

@@ -13,26 +13,30 @@ import type { TLiveRecordWriter } from './live-records';
 
 const ROW_WAIT_ATTEMPTS = 7;
 
+/**
+ * Web starts a run's workflow inside the transaction that inserts the run row, so the row may not
+ * be committed yet: retry for a while (~13 s with the retry policy of controlLocal). A row still
+ * missing then never committed (web's request failed): stop, do not retry forever.
+ */
+async function waitingForRunRow<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof RunRowMissingError && Context.current().info.attempt >= ROW_WAIT_ATTEMPTS) {
+      throw ApplicationFailure.nonRetryable(error.message, 'RunRowMissing');
+    }
+    throw error;
+  }
+}
+
 /** Control activities: the only code a run uses to write Postgres. Each one is idempotent. */
 export function createControlActivities(deps: { db: TDatabase; client: Client; liveRecords: TLiveRecordWriter }) {
   const { db, client, liveRecords } = deps;
   return {
-    async beginRun(input: TPipelineRunInput & { workflowId: string }) {
-      try {
-        return await beginRun(db, input);
-      } catch (error) {
-        // Web starts the workflow inside the transaction that inserts the run row, so the row may
-        // not be committed yet: retry for a while (~13 s with the retry policy of controlLocal).
-        // A row still missing then never committed (web's request failed): stop, do not retry forever.
-        if (error instanceof RunRowMissingError && Context.current().info.attempt >= ROW_WAIT_ATTEMPTS) {
-          throw ApplicationFailure.nonRetryable(error.message, 'RunRowMissing');
-        }
-        throw error;
-      }
-    },
+    beginRun: (input: TPipelineRunInput & { workflowId: string }) => waitingForRunRow(() => beginRun(db, input)),
     recordProgress: (params: Parameters<typeof recordProgress>[1]) => recordProgress(db, params),
     /** the drain of a run with live records: what its live writes (on this worker) did not write */
-    saveRecords: (batch: TRecordBatch) => liveRecords.saveRemaining(batch),
+    saveRecords: (batch: TRecordBatch) => waitingForRunRow(() => liveRecords.saveRemaining(batch)),
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),

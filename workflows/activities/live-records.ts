@@ -47,8 +47,9 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
     }
     if (taken.length === 0) return writing;
     writing = writing.then(async () => {
+      let missing: Set<string>;
       try {
-        await recordProgressOfRuns(db, taken.map((t) => ({ runId: t.stream.runId, projectId: t.stream.projectId, records: t.records })));
+        missing = new Set((await recordProgressOfRuns(db, taken.map((t) => ({ runId: t.stream.runId, projectId: t.stream.projectId, records: t.records })))).missing);
       } catch (error) {
         if (Date.now() - lastWarning >= WARN_EVERY_MS) {
           lastWarning = Date.now();
@@ -57,6 +58,7 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
         return;
       }
       for (const { stream, first, count } of taken) {
+        if (missing.has(stream.runId)) continue; // no run row yet: the drain writes these
         // the written range grows only without a gap; otherwise it starts again at this batch
         if (first === stream.hi + 1 && stream.hi >= stream.lo) stream.hi = first + count - 1;
         else [stream.lo, stream.hi] = [first, first + count - 1];

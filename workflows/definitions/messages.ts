@@ -21,6 +21,11 @@ export type TDispatch = {
 export type TPipelineRunInput = {
   /** present when web created the run row first; scheduled runs have the control worker create it */
   runId?: string;
+  /**
+   * Present when web also made the step rows and read the dispatch (runs started since the
+   * interpreter stopped calling beginRun for them): the run's status follows its first records.
+   */
+  dispatch?: TDispatch;
   projectId: string;
   pipelineId: string;
   versionId: string;

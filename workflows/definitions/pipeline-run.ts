@@ -43,7 +43,12 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   });
   setHandler(stepStatusQuery, () => Object.fromEntries(status));
 
-  const begun = input.resume && input.runId ? { runId: input.runId, dispatch: input.resume.dispatch } : await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId });
+  const begun =
+    input.resume && input.runId
+      ? { runId: input.runId, dispatch: input.resume.dispatch }
+      : input.runId && input.dispatch
+        ? { runId: input.runId, dispatch: input.dispatch } // web prepared the run in its transaction
+        : await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId });
   const { runId, dispatch } = begun;
   const current = patched(EVENT_DRIVEN_LIVE_RECORDS);
   const { projectId } = input;

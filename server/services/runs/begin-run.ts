@@ -1,14 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { pools, projects, runs, steps, teamPoolShares } from '../../../drizzle/schema';
 import type { TDispatch, TPipelineRunInput } from '../../../workflows/definitions/messages';
+import type { TPlan } from '../../../workflows/dsl';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
 
 export class RunRowMissingError extends Error {}
 
 /**
- * First control activity of every run: marks the run running, creates its step rows, and says how
- * its steps are dispatched (its team's fair share of each pool, its priority).
+ * First control activity of a run that web did not prepare (scheduled runs, sub-pipelines, runs
+ * begun before web did): marks the run running, creates its step rows, and says how its steps are
+ * dispatched (its team's fair share of each pool, its priority).
  * A manual run's row already exists (web made it); a scheduled run's or a sub-pipeline's row is
  * made here, keyed by the workflow id, so a retried activity creates nothing twice.
  */
@@ -51,18 +53,24 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
       .update(runs)
       .set({ status: 'running', startedAt: sql`coalesce(${runs.startedAt}, now())` })
       .where(eq(runs.id, runId));
-    await tx
-      .insert(steps)
-      .values(input.plan.steps.map((s) => ({ runId: runId!, nodeId: s.nodeId, pool: s.pool })))
-      .onConflictDoNothing();
+    await insertStepRows(tx, runId, input.plan);
     return { runId, dispatch: await dispatchOf(tx, runId) };
   });
+}
+
+/** A run's step rows, pending, to be updated by its records. */
+export async function insertStepRows(tx: TDbOrTx, runId: string, plan: TPlan): Promise<void> {
+  await tx
+    .insert(steps)
+    .values(plan.steps.map((s) => ({ runId, nodeId: s.nodeId, pool: s.pool })))
+    .onConflictDoNothing();
 }
 
 /** Runs of a project without a team share one fairness key. */
 export const UNASSIGNED_TEAM = 'unassigned';
 
-async function dispatchOf(tx: TDbOrTx, runId: string): Promise<TDispatch> {
+/** How the run's steps are dispatched: read when the run begins (by web, or by beginRun). */
+export async function dispatchOf(tx: TDbOrTx, runId: string): Promise<TDispatch> {
   const [run] = await tx.select({ priority: runs.priority, teamId: projects.teamId }).from(runs).innerJoin(projects, eq(projects.id, runs.projectId)).where(eq(runs.id, runId));
   const teamId = run?.teamId ?? null;
   const shares = teamId

@@ -3,6 +3,7 @@ import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from
 import type { TRunRecord, TStepInputs } from '../../../workflows/activities/types';
 import { isFinished, STEP_STATUSES } from '../../../workflows/dsl';
 import type { TDatabase, TDbOrTx } from '../../db/client';
+import { RunRowMissingError } from './begin-run';
 import { closeLostAttempts, recordAttemptEvent } from './record-step-attempts';
 
 type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
@@ -26,23 +27,29 @@ type TRunStepRecord = TParams & { record: TStepRecord };
  * live and durably (in either order) ends the same.
  */
 export async function recordProgress(db: TDatabase, batch: TBatch): Promise<void> {
-  await recordProgressOfRuns(db, [batch]);
+  const { missing } = await recordProgressOfRuns(db, [batch]);
+  if (missing.length > 0) throw new RunRowMissingError(`Run ${batch.runId} does not exist`);
 }
 
 /**
  * The batches of several runs in one transaction (the live writer's moment of records): step
- * records of all runs share the same few set-based statements.
+ * records of all runs share the same few set-based statements. Batches of runs without a row
+ * (web's transaction that started the run has not committed) are left out and named in `missing`.
  */
-export async function recordProgressOfRuns(db: TDatabase, batches: TBatch[]): Promise<void> {
-  const nonEmpty = batches.filter((b) => b.records.length > 0);
-  if (nonEmpty.length === 0) return;
-  await db.transaction(async (tx) => {
+export async function recordProgressOfRuns(db: TDatabase, batches: TBatch[]): Promise<{ missing: string[] }> {
+  const given = batches.filter((b) => b.records.length > 0);
+  if (given.length === 0) return { missing: [] };
+  return db.transaction(async (tx) => {
+    const present = new Set((await tx.select({ id: runs.id }).from(runs).where(inArray(runs.id, [...new Set(given.map((b) => b.runId))]))).map((r) => r.id));
+    const nonEmpty = given.filter((b) => present.has(b.runId));
+    if (nonEmpty.length === 0) return { missing: given.map((b) => b.runId) };
     const onlySteps = nonEmpty.filter((b) => b.records.every((r) => r.type === 'step'));
     const stepRecords = onlySteps.flatMap((b) => b.records.map((record) => ({ runId: b.runId, projectId: b.projectId, record: record as TStepRecord })));
     if (stepRecords.length > 0) await recordSteps(tx, stepRecords);
     for (const batch of nonEmpty) if (!onlySteps.includes(batch)) await applyInOrder(tx, batch);
     const open = nonEmpty.filter((b) => !b.records.some((r) => r.type === 'finish')).map((b) => b.runId);
     if (open.length > 0) await syncRunStatus(tx, open);
+    return { missing: given.filter((b) => !present.has(b.runId)).map((b) => b.runId) };
   });
 }
 
@@ -66,7 +73,10 @@ async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
         .set({ flag: record.flag })
         .where(and(eq(steps.runId, batch.runId), eq(steps.nodeId, record.nodeId), notInArray(steps.status, FINISHED_STATUSES)));
     } else {
-      await tx.update(runs).set({ status: record.status, error: record.error ?? null, endedAt: new Date(record.at) }).where(eq(runs.id, batch.runId));
+      await tx
+        .update(runs)
+        .set({ status: record.status, error: record.error ?? null, startedAt: sql`coalesce(${runs.startedAt}, now())`, endedAt: new Date(record.at) })
+        .where(eq(runs.id, batch.runId));
     }
   }
   await flushSteps();
@@ -165,12 +175,16 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
 const inputArtifacts = (inputs: TStepInputs) =>
   Object.fromEntries(Object.entries(inputs).flatMap(([fromNode, artifacts]) => Object.entries(artifacts).map(([name, ref]) => [`${fromNode}/${name}`, ref])));
 
-/** While a run is open, its status follows its steps: waiting_approval when any gate waits. */
+/**
+ * While a run is open, its status follows its steps: waiting_approval when any gate waits, else
+ * running (a queued run that web prepared begins with its first records).
+ */
 export async function syncRunStatus(tx: TDbOrTx, runIds: string[]) {
   await tx
     .update(runs)
     .set({
       status: sql`case when exists (select 1 from ${steps} where ${steps.runId} = ${runs.id} and ${steps.status} = 'waiting_approval') then 'waiting_approval'::run_status else 'running'::run_status end`,
+      startedAt: sql`coalesce(${runs.startedAt}, now())`,
     })
-    .where(and(inArray(runs.id, runIds), inArray(runs.status, ['running', 'waiting_approval'])));
+    .where(and(inArray(runs.id, runIds), inArray(runs.status, ['queued', 'running', 'waiting_approval'])));
 }

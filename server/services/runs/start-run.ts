@@ -5,6 +5,7 @@ import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '..
 import { CONTROL_TASK_QUEUE, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
+import { dispatchOf, insertStepRows } from './begin-run';
 import type { TServiceDeps } from '../deps';
 
 export type TStartRun = {
@@ -67,8 +68,12 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       targetId: run.id,
       details: { versionId: version.id, versionNumber: version.number, ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}) },
     });
+    // what beginRun would do, here in web's transaction: the run's first step is not kept waiting for it
+    await insertStepRows(tx, run.id, version.plan);
+    const dispatch = await dispatchOf(tx, run.id);
     const input: TPipelineRunInput = {
       runId: run.id,
+      dispatch,
       projectId: params.projectId,
       pipelineId: version.pipelineId,
       versionId: version.id,
