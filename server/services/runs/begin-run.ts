@@ -49,12 +49,13 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
       }
       runId = inserted?.id ?? (await tx.select({ id: runs.id }).from(runs).where(eq(runs.workflowId, input.workflowId)))[0]!.id;
     }
-    await tx
+    const [run] = await tx
       .update(runs)
       .set({ status: 'running', startedAt: sql`coalesce(${runs.startedAt}, now())` })
-      .where(eq(runs.id, runId));
+      .where(eq(runs.id, runId))
+      .returning({ priority: runs.priority });
     await insertStepRows(tx, runId, input.plan);
-    return { runId, dispatch: await dispatchOf(tx, runId) };
+    return { runId, dispatch: await dispatchOf(tx, { projectId: input.projectId, priority: run!.priority }) };
   });
 }
 
@@ -69,22 +70,24 @@ export async function insertStepRows(tx: TDbOrTx, runId: string, plan: TPlan): P
 /** Runs of a project without a team share one fairness key. */
 export const UNASSIGNED_TEAM = 'unassigned';
 
-/** How the run's steps are dispatched: read when the run begins (by web, or by beginRun). */
-export async function dispatchOf(tx: TDbOrTx, runId: string): Promise<TDispatch> {
-  const [run] = await tx.select({ priority: runs.priority, teamId: projects.teamId }).from(runs).innerJoin(projects, eq(projects.id, runs.projectId)).where(eq(runs.id, runId));
-  const teamId = run?.teamId ?? null;
-  const shares = teamId
-    ? await tx
-        .select({ pool: pools.name, weight: teamPoolShares.weight, gpuQuota: teamPoolShares.gpuQuota })
-        .from(teamPoolShares)
-        .innerJoin(pools, eq(pools.id, teamPoolShares.poolId))
-        .where(eq(teamPoolShares.teamId, teamId))
-    : [];
+/**
+ * How a run's steps are dispatched: read when the run begins (by web, or by beginRun), in one
+ * query: its project's team and that team's share of each pool.
+ */
+export async function dispatchOf(tx: TDbOrTx, run: { projectId: string; priority: number }): Promise<TDispatch> {
+  const rows = await tx
+    .select({ teamId: projects.teamId, pool: pools.name, weight: teamPoolShares.weight, gpuQuota: teamPoolShares.gpuQuota })
+    .from(projects)
+    .leftJoin(teamPoolShares, eq(teamPoolShares.teamId, projects.teamId))
+    .leftJoin(pools, eq(pools.id, teamPoolShares.poolId))
+    .where(eq(projects.id, run.projectId));
+  const teamId = rows[0]?.teamId ?? null;
+  const shares = rows.flatMap((r) => (r.pool === null || r.weight === null ? [] : [{ pool: r.pool, weight: r.weight, gpuQuota: r.gpuQuota }]));
   const quotas = shares.flatMap((s) => (s.gpuQuota === null ? [] : [[s.pool, s.gpuQuota] as const]));
   return {
     fairnessKey: teamId ?? UNASSIGNED_TEAM,
     fairnessWeights: Object.fromEntries(shares.map((s) => [s.pool, s.weight])),
-    priority: run?.priority ?? 3,
+    priority: run.priority,
     ...(teamId ? { teamId } : {}),
     ...(quotas.length ? { gpuQuotas: Object.fromEntries(quotas) } : {}),
   };
