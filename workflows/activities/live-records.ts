@@ -6,6 +6,7 @@ import type { TLiveRecordSinks, TRecordBatch } from '../definitions/live-records
 /** Records gather this long before they are written: one transaction for all runs per moment. */
 const GATHER_MS = 200;
 const WARN_EVERY_MS = 30_000;
+const RETRY_MAX_MS = 10_000;
 /** A stream not heard of this long belongs to a run that ended without draining (terminated). */
 const FORGET_AFTER_MS = 60 * 60_000;
 
@@ -24,26 +25,42 @@ type TStream = {
 /**
  * The control worker's side of the live-records sink. Every moment it writes what all executions
  * handed over in one transaction (one write at a time, so each run's records land in order), and
- * remembers which records are written, so that the interpreter's durable drain (`saveRemaining`, a
- * local activity on this same worker) writes only the rest. Best effort: a failed write is only
- * warned about (at most every 30 s) and its records do not count as written, so the durable
- * path writes them. Every record is safe to write twice.
+ * remembers which records are written, so that the interpreter's drain (`saveRemaining`, a local
+ * activity on this same worker) writes only the rest. A failed write (Postgres away) is warned
+ * about at most every 30 s and tried again, with backoff, until it succeeds or the run drains;
+ * records of a run whose row is not committed yet wait the same way. Every record is safe to
+ * write twice.
  */
 export function createLiveRecordWriter(db: TDatabase, warn: (message: string) => void = (m) => console.warn(m)) {
   const streams = new Map<string, TStream>();
   let writing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let lastWarning = 0;
+  let retryMs = 0;
+
+  const schedule = (ms: number) => {
+    timer ??= setTimeout(() => void flush(), ms);
+  };
+
+  /**
+   * A batch not written goes back in front of what arrived meanwhile, when the two join up;
+   * otherwise it is left to the drain (records never count as written unless they were).
+   */
+  const putBack = (stream: TStream, first: number, records: TRecordBatch['records']) => {
+    if (stream.pending.length > 0 && first + records.length !== stream.pendingFirst) return;
+    stream.pending = [...records, ...stream.pending];
+    stream.pendingFirst = first;
+  };
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     const now = Date.now();
-    const taken: { stream: TStream; first: number; count: number; records: TRecordBatch['records'] }[] = [];
+    const taken: { stream: TStream; first: number; records: TRecordBatch['records'] }[] = [];
     for (const [key, stream] of streams) {
-      if (stream.pending.length > 0) taken.push({ stream, first: stream.pendingFirst, count: stream.pending.length, records: stream.pending });
-      stream.pending = [];
       if (now - stream.seenAt > FORGET_AFTER_MS) streams.delete(key);
+      else if (stream.pending.length > 0) taken.push({ stream, first: stream.pendingFirst, records: stream.pending });
+      stream.pending = [];
     }
     if (taken.length === 0) return writing;
     writing = writing.then(async () => {
@@ -53,15 +70,23 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
       } catch (error) {
         if (Date.now() - lastWarning >= WARN_EVERY_MS) {
           lastWarning = Date.now();
-          warn(`[weft] live run records not written (the durable ones follow): ${error instanceof Error ? error.message : String(error)}`);
+          warn(`[weft] live run records not written, trying again: ${error instanceof Error ? error.message : String(error)}`);
         }
+        for (const t of taken) putBack(t.stream, t.first, t.records);
+        retryMs = Math.min(RETRY_MAX_MS, Math.max(GATHER_MS, retryMs * 2));
+        schedule(retryMs);
         return;
       }
-      for (const { stream, first, count } of taken) {
-        if (missing.has(stream.runId)) continue; // no run row yet: the drain writes these
+      retryMs = 0;
+      for (const { stream, first, records } of taken) {
+        if (missing.has(stream.runId)) {
+          putBack(stream, first, records); // no run row yet (web's transaction): later
+          schedule(RETRY_MAX_MS);
+          continue;
+        }
         // the written range grows only without a gap; otherwise it starts again at this batch
-        if (first === stream.hi + 1 && stream.hi >= stream.lo) stream.hi = first + count - 1;
-        else [stream.lo, stream.hi] = [first, first + count - 1];
+        if (first === stream.hi + 1 && stream.hi >= stream.lo) stream.hi = first + records.length - 1;
+        else [stream.lo, stream.hi] = [first, first + records.length - 1];
       }
     });
     return writing;
@@ -78,7 +103,7 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
       if (stream.pending.length > 0 && stream.pendingFirst + stream.pending.length !== batch.first) void flush(); // not contiguous: keep them apart
       if (stream.pending.length === 0) stream.pendingFirst = batch.first;
       stream.pending.push(...batch.records);
-      timer ??= setTimeout(() => void flush(), GATHER_MS);
+      schedule(retryMs || GATHER_MS);
     },
 
     /**

@@ -18,7 +18,7 @@ import {
 import { QueueWatch } from './queue-watch';
 import { QuotaGate } from './quota-gate';
 import { liveRecords } from './live-records';
-import { DURABLE_BATCH_MS, RECORD_BATCH_MS, RunRecorder } from './recorder';
+import { RECORD_BATCH_MS, RunRecorder } from './recorder';
 import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step-runner';
 
 /**
@@ -28,8 +28,8 @@ import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step
  * database: the plan is its input.
  */
 /**
- * Patch id: runs that began with it advance on each step's outcome (see `advance`) and show their
- * records live through a sink, with durable batches every 30 s instead of every 200 ms.
+ * Patch id: runs that began with it advance on each step's outcome (see `advance`) and write
+ * their records through the control worker's live writer (a sink) instead of batches by timer.
  */
 export const EVENT_DRIVEN_LIVE_RECORDS = 'event-driven-live-records';
 
@@ -58,7 +58,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     current
       ? (records, first) => controlLocal.saveRecords({ stream, runId, projectId, first, records }).then(() => undefined)
       : (records) => controlLocal.recordProgress({ runId, projectId, records }),
-    current ? { batchMs: DURABLE_BATCH_MS, live: (records, first) => liveRecords.show({ stream, runId, projectId, first, records }) } : { batchMs: RECORD_BATCH_MS },
+    current ? { live: (records, first) => liveRecords.show({ stream, runId, projectId, first, records }) } : { batchMs: RECORD_BATCH_MS },
   );
   const watch = new QueueWatch(recorder);
   setHandler(stepAttemptSignal, (event) => {
