@@ -22,17 +22,18 @@ import { RECORD_BATCH_MS, RunRecorder } from './recorder';
 import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step-runner';
 
 /**
- * The pipeline interpreter: executes a compiled plan. Starts every ready step (bounded by the
- * plan's max parallelism), records progress in batches off the critical path, stops at approval
- * gates until a decision arrives, and continues-as-new when Temporal suggests it. Reads no
- * database: the plan is its input.
- */
-/**
  * Patch id: runs that began with it advance on each step's outcome (see `advance`) and write
  * their records through the control worker's live writer (a sink) instead of batches by timer.
  */
 export const EVENT_DRIVEN_LIVE_RECORDS = 'event-driven-live-records';
 
+/**
+ * The pipeline interpreter: executes a compiled plan. Starts every ready step (bounded by the
+ * plan's max parallelism) as soon as what it needs has finished, hands its records to the control
+ * worker's live writer (a drain at the end makes them durable), stops at approval gates until a
+ * decision arrives, and continues-as-new when Temporal suggests it. Reads no database: the plan
+ * is its input.
+ */
 export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRunResult> {
   const { plan } = input;
   const status = new Map<string, TStepStatus>(plan.steps.map((s) => [s.nodeId, input.resume?.status[s.nodeId] ?? 'pending']));
