@@ -8,6 +8,7 @@ import { createPythonServer } from './executors/python';
 import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
+import { startRunReconciler } from '../server/services/runs/reconcile-runs';
 import { createControlWorker, createPoolWorker } from './worker-factory';
 import { weftDataConverter } from './data-converter';
 
@@ -40,7 +41,9 @@ async function main() {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error('The control worker needs DATABASE_URL');
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });
-    worker = await createControlWorker({ connection, namespace, db: createDatabase(databaseUrl).db, client });
+    const { db } = createDatabase(databaseUrl);
+    worker = await createControlWorker({ connection, namespace, db, client });
+    stop = startRunReconciler({ db, temporal: client });
     description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });

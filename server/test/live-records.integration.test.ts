@@ -4,6 +4,9 @@ import { createLiveRecordWriter } from '../../workflows/activities/live-records'
 import type { TRunRecord } from '../../workflows/activities/types';
 import type { TDatabase } from '../db/client';
 import { recordProgress } from '../services/runs/record-progress';
+import { reconcileRuns } from '../services/runs/reconcile-runs';
+import { runs, steps } from '../../drizzle/schema';
+import { eq } from 'drizzle-orm';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
@@ -34,7 +37,7 @@ async function historyOf(runId: string) {
 }
 
 describe('live run records', () => {
-  it('reach Postgres while the run goes on, with no Temporal event of their own; the drain writes only what they missed', async () => {
+  it('reach Postgres while the run goes on and as it ends, with no Temporal event of their own', async () => {
     const { runId } = await startChain(chainSpec([['first', 'noop', {}, { cache: false }], ['slow', 'shell', { command: 'sleep 2' }, { cache: false }]]));
     const live = await waitFor(() => get(runId), (r) => r.steps.find((s) => s.nodeId === 'slow')?.status === 'running', { what: 'the slow step shown running', timeoutMs: 10_000 });
     expect(live.steps.find((s) => s.nodeId === 'first')).toMatchObject({ status: 'succeeded', attempts: 1 });
@@ -49,7 +52,7 @@ describe('live run records', () => {
     ]);
     const history = await historyOf(runId);
     expect(history.activities).toEqual(['runStep', 'runStep']);
-    expect(history.markers).toBe(2); // the patch, the drain (web prepared the run: no beginRun)
+    expect(history.markers).toBe(1); // the patch: web prepared the run (no beginRun), the live writer wrote its end (no drain)
   });
 
   it('never reopens a finished step, whichever copy of a record comes last', async () => {
@@ -90,5 +93,33 @@ describe('live run records', () => {
     expect(await writer.saveRemaining({ ...batch, first: 0, records })).toEqual({ written: 0 });
     // a writer that saw none of them (the drain on another control worker, after a restart) writes them all
     expect(await createLiveRecordWriter(h.db).saveRemaining({ ...batch, stream: randomUUID(), first: 0, records })).toEqual({ written: 3 });
+  });
+
+  it('are written from the run\'s result when its end never reached Postgres (the reconciler)', async () => {
+    const { runId } = await startChain(chainSpec([['a', 'noop', {}, { cache: false }], ['b', 'noop', {}, { cache: false }]]));
+    await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+    // as if the control worker had died before its live writer wrote the run's last records
+    await h.db.update(runs).set({ status: 'running', endedAt: null }).where(eq(runs.id, runId));
+    await h.db.update(steps).set({ status: 'running', endedAt: null }).where(eq(steps.runId, runId));
+    const closed = await reconcileRuns({ db: h.db, temporal: h.temporal }, new Date(Date.now() - 60_000));
+    expect(closed).toContain(runId);
+    const after = await get(runId);
+    expect(after.run.status).toBe('succeeded');
+    expect(after.steps.map((s) => [s.nodeId, s.status])).toEqual([
+      ['a', 'succeeded'],
+      ['b', 'succeeded'],
+    ]);
+    expect(await reconcileRuns({ db: h.db, temporal: h.temporal }, new Date(Date.now() - 60_000))).not.toContain(runId);
+  });
+
+  it('close a run whose workflow was terminated in Temporal (the reconciler)', async () => {
+    const { runId } = await startChain(chainSpec([['long', 'shell', { command: 'sleep 30' }, { cache: false }]]));
+    await waitFor(() => get(runId), (r) => r.steps[0]?.status === 'running', { what: 'the step running', timeoutMs: 10_000 });
+    await h.temporal.workflow.getHandle(`run-${runId}`).terminate('test');
+    // visibility catches up with the close a moment later
+    await waitFor(() => reconcileRuns({ db: h.db, temporal: h.temporal }, new Date(Date.now() - 60_000)), (closed) => closed.includes(runId), { what: 'the reconciled run', timeoutMs: 10_000 });
+    const after = await get(runId);
+    expect(after.run).toMatchObject({ status: 'failed', error: 'Its workflow was terminated in Temporal' });
+    expect(after.steps[0]!.status).toBe('cancelled');
   });
 });

@@ -11,6 +11,7 @@ const RETRY_MAX_MS = 10_000;
 const FORGET_AFTER_MS = 60 * 60_000;
 
 type TStream = {
+  key: string;
   runId: string;
   projectId: string;
   /** records handed over, not yet being written, numbered from pendingFirst */
@@ -20,16 +21,20 @@ type TStream = {
   lo: number;
   hi: number;
   seenAt: number;
+  /** its run's `finish` record came: forgotten once everything is written */
+  ended: boolean;
 };
 
 /**
  * The control worker's side of the live-records sink. Every moment it writes what all executions
- * handed over in one transaction (one write at a time, so each run's records land in order), and
- * remembers which records are written, so that the interpreter's drain (`saveRemaining`, a local
- * activity on this same worker) writes only the rest. A failed write (Postgres away) is warned
- * about at most every 30 s and tried again, with backoff, until it succeeds or the run drains;
- * records of a run whose row is not committed yet wait the same way. Every record is safe to
- * write twice.
+ * handed over in one transaction (one write at a time, so each run's records land in order); a
+ * run's last records (its `finish`) are written at once. It remembers which records are written,
+ * so that a drain (`saveRemaining`, a local activity on this same worker, at cancel and
+ * continue-as-new) writes only the rest. A failed write (Postgres away) is warned about at most
+ * every 30 s and tried again, with backoff, until it succeeds; records of a run whose row is not
+ * committed yet wait the same way. What a dying worker never wrote comes back through the replay
+ * on the next worker, or, for a run that has closed, through its result (the reconciler). Every
+ * record is safe to write twice.
  */
 export function createLiveRecordWriter(db: TDatabase, warn: (message: string) => void = (m) => console.warn(m)) {
   const streams = new Map<string, TStream>();
@@ -52,14 +57,16 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
     stream.pendingFirst = first;
   };
 
-  const flush = (): Promise<void> => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    const now = Date.now();
+  /** writes what is pending: of every stream, or of `only` (the others keep gathering) */
+  const flush = (only?: TStream): Promise<void> => {
+    if (!only) {
+      clearTimeout(timer);
+      timer = undefined;
+      for (const [key, stream] of streams) if (Date.now() - stream.seenAt > FORGET_AFTER_MS) streams.delete(key);
+    }
     const taken: { stream: TStream; first: number; records: TRecordBatch['records'] }[] = [];
-    for (const [key, stream] of streams) {
-      if (now - stream.seenAt > FORGET_AFTER_MS) streams.delete(key);
-      else if (stream.pending.length > 0) taken.push({ stream, first: stream.pendingFirst, records: stream.pending });
+    for (const stream of only ? [only] : streams.values()) {
+      if (stream.pending.length > 0) taken.push({ stream, first: stream.pendingFirst, records: stream.pending });
       stream.pending = [];
     }
     if (taken.length === 0) return writing;
@@ -87,6 +94,7 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
         // the written range grows only without a gap; otherwise it starts again at this batch
         if (first === stream.hi + 1 && stream.hi >= stream.lo) stream.hi = first + records.length - 1;
         else [stream.lo, stream.hi] = [first, first + records.length - 1];
+        if (stream.ended && stream.pending.length === 0) streams.delete(stream.key);
       }
     });
     return writing;
@@ -96,14 +104,17 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
     show(batch: TRecordBatch): void {
       let stream = streams.get(batch.stream);
       if (!stream) {
-        stream = { runId: batch.runId, projectId: batch.projectId, pending: [], pendingFirst: batch.first, lo: 0, hi: -1, seenAt: 0 };
+        stream = { key: batch.stream, runId: batch.runId, projectId: batch.projectId, pending: [], pendingFirst: batch.first, lo: 0, hi: -1, seenAt: 0, ended: false };
         streams.set(batch.stream, stream);
       }
       stream.seenAt = Date.now();
-      if (stream.pending.length > 0 && stream.pendingFirst + stream.pending.length !== batch.first) void flush(); // not contiguous: keep them apart
+      if (stream.pending.length > 0 && stream.pendingFirst + stream.pending.length !== batch.first) void flush(stream); // not contiguous: keep them apart
       if (stream.pending.length === 0) stream.pendingFirst = batch.first;
       stream.pending.push(...batch.records);
-      schedule(retryMs || GATHER_MS);
+      // a run's last records go at once: its workflow closes without waiting for them
+      stream.ended ||= batch.records.some((r) => r.type === 'finish');
+      if (stream.ended && retryMs === 0) void flush(stream);
+      else schedule(retryMs || GATHER_MS);
     },
 
     /**
@@ -112,7 +123,7 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
      */
     async saveRemaining(batch: TRecordBatch): Promise<{ written: number }> {
       const stream = streams.get(batch.stream);
-      if (stream) await flush();
+      if (stream) await flush(stream);
       const remaining = batch.records.filter((_, i) => !stream || batch.first + i < stream.lo || batch.first + i > stream.hi);
       await recordProgress(db, { runId: batch.runId, projectId: batch.projectId, records: remaining });
       streams.delete(batch.stream);

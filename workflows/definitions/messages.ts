@@ -1,4 +1,5 @@
 import { defineSignal, defineQuery } from '@temporalio/workflow';
+import type { TRunRecord } from '../activities/types';
 import type { TParameterValue, TPlan, TStepOutputs, TStepStatus } from '../dsl';
 
 /**
@@ -42,7 +43,18 @@ export type TPipelineRunInput = {
   resume?: { status: Record<string, TStepStatus>; outputs: Record<string, TStepOutputs>; dispatch?: TDispatch };
 };
 
-export type TPipelineRunResult = { runId: string; status: 'succeeded' | 'failed'; error?: string; outputs: TStepOutputs };
+export type TPipelineRunResult = {
+  runId: string;
+  status: 'succeeded' | 'failed';
+  error?: string;
+  outputs: TStepOutputs;
+  /**
+   * The run's records since its last drain (runs with live records): the live writer writes them
+   * as the run ends; if it could not (its worker died), the control worker's reconciler writes
+   * them from here (server/services/runs/reconcile-runs.ts).
+   */
+  unsaved?: { first: number; records: TRunRecord[] };
+};
 
 /**
  * Sent by a pool worker when an attempt has been running a moment (or is a retry) and when an

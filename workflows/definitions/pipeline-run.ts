@@ -203,6 +203,9 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const failedStep = plan.steps.find((s) => status.get(s.nodeId) === 'failed');
   const error = failedStep ? `Step "${failedStep.nodeId}" failed` : undefined;
   recorder.add({ type: 'finish', status: outcome, error, at: ctx.now() });
+  const result: TPipelineRunResult = { runId, status: outcome, outputs: finalOutputs(plan, outputs), ...(error ? { error } : {}) };
+  // live records: the live writer writes the last ones as the run closes; the result keeps them for the reconciler
+  if (current) return { ...result, unsaved: recorder.handOver() };
   await recorder.drain();
-  return { runId, status: outcome, outputs: finalOutputs(plan, outputs), ...(error ? { error } : {}) };
+  return result;
 }

@@ -62,6 +62,15 @@ export class RunRecorder {
     this.urgent = false;
   }
 
+  /**
+   * The run's end without a drain (live records): what has not been drained goes with the run's
+   * result, for the reconciler to write should its live copy be lost.
+   */
+  handOver(): { first: number; records: TRunRecord[] } {
+    const [records, first] = this.take();
+    return { first, records };
+  }
+
   private showLive(live: (records: TRunRecord[], first: number) => void): void {
     // a replayed activation's sink calls are dropped: keep its records for the first live one
     if (workflowInfo().unsafe.isReplaying || this.liveFrom >= this.queue.length) return;

@@ -1,0 +1,95 @@
+import type { Client, WorkflowExecutionStatusName } from '@temporalio/client';
+import { and, eq, inArray } from 'drizzle-orm';
+import { runs, steps } from '../../../drizzle/schema';
+import type { TRunRecord } from '../../../workflows/activities/types';
+import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/definitions/messages';
+import type { TDatabase } from '../../db/client';
+import { recordProgress } from './record-progress';
+
+const OPEN_RUN = ['queued', 'running', 'waiting_approval'] as const;
+const OPEN_STEP = ['pending', 'running', 'retrying', 'waiting_approval'] as const;
+
+/** How a closed workflow that never recorded its end is written down. */
+const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 'cancelled'; error: string }>> = {
+  FAILED: { status: 'failed', error: 'Its workflow failed' },
+  TERMINATED: { status: 'failed', error: 'Its workflow was terminated in Temporal' },
+  TIMED_OUT: { status: 'failed', error: 'Its workflow timed out' },
+  CANCELLED: { status: 'cancelled', error: 'Cancelled' },
+};
+
+/**
+ * Runs whose workflow closed after `since` but whose row is still open get their end written:
+ * a run that completed from the records its result carries (its control worker died before the
+ * live writer wrote them), one that failed, was terminated or timed out as such, with its open
+ * steps cancelled. Idempotent: rows already closed are left alone. Returns the runs it closed.
+ */
+export async function reconcileRuns(deps: { db: TDatabase; temporal: Client }, since: Date): Promise<string[]> {
+  const closed = new Map<string, { runId: string; status: WorkflowExecutionStatusName }>();
+  const query = `WorkflowType = '${PIPELINE_RUN_WORKFLOW}' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew' AND CloseTime >= '${since.toISOString()}'`;
+  for await (const execution of deps.temporal.workflow.list({ query })) {
+    closed.set(execution.workflowId, { runId: execution.runId, status: execution.status.name });
+  }
+  if (closed.size === 0) return [];
+  const open = await deps.db
+    .select({ id: runs.id, projectId: runs.projectId, workflowId: runs.workflowId })
+    .from(runs)
+    .where(and(inArray(runs.workflowId, [...closed.keys()]), inArray(runs.status, OPEN_RUN)));
+  const done: string[] = [];
+  for (const run of open) {
+    const execution = closed.get(run.workflowId)!;
+    await recordProgress(deps.db, { runId: run.id, projectId: run.projectId, records: await endOf(deps, run.id, run.workflowId, execution) });
+    done.push(run.id);
+  }
+  return done;
+}
+
+async function endOf(deps: { db: TDatabase; temporal: Client }, runId: string, workflowId: string, execution: { runId: string; status: WorkflowExecutionStatusName }): Promise<TRunRecord[]> {
+  const at = new Date().toISOString();
+  if (execution.status === 'COMPLETED') {
+    const result = await deps.temporal.workflow.getHandle<() => Promise<TPipelineRunResult>>(workflowId, execution.runId).result();
+    return result.unsaved?.records ?? [{ type: 'finish', status: result.status, ...(result.error ? { error: result.error } : {}), at }];
+  }
+  const ending = ENDINGS[execution.status] ?? { status: 'failed', error: `Its workflow ended ${execution.status}` };
+  const unfinished = await deps.db
+    .select({ nodeId: steps.nodeId })
+    .from(steps)
+    .where(and(eq(steps.runId, runId), inArray(steps.status, OPEN_STEP)));
+  return [
+    ...unfinished.map(({ nodeId }): TRunRecord => ({ type: 'step', nodeId, status: 'cancelled', at })),
+    { type: 'finish', status: ending.status, error: ending.error, at },
+  ];
+}
+
+const RECONCILE_EVERY_MS = 10_000;
+/** visibility lags a little behind a workflow's close: each scan looks back this much further */
+const VISIBILITY_MARGIN_MS = 60_000;
+
+/**
+ * The control worker's reconciler: every 10 s, closes the rows of runs whose workflow closed
+ * without recording its end. The first scan starts at the oldest open run (covering the time the
+ * control worker was down). Failures are warned about and tried again on the next tick.
+ */
+export function startRunReconciler(deps: { db: TDatabase; temporal: Client }, warn: (message: string) => void = (m) => console.warn(m)) {
+  let since: Date | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    const startedAt = Date.now();
+    try {
+      if (!since) {
+        const [oldest] = await deps.db.select({ createdAt: runs.createdAt }).from(runs).where(inArray(runs.status, OPEN_RUN)).orderBy(runs.createdAt).limit(1);
+        since = new Date(Math.min(oldest?.createdAt.getTime() ?? startedAt, startedAt) - VISIBILITY_MARGIN_MS);
+      }
+      await reconcileRuns(deps, since);
+      since = new Date(startedAt - VISIBILITY_MARGIN_MS);
+    } catch (error) {
+      warn(`[weft] run reconciler: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), RECONCILE_EVERY_MS);
+  };
+  timer = setTimeout(() => void tick(), 0);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
