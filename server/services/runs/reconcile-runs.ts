@@ -63,16 +63,20 @@ async function endOf(deps: { db: TDatabase; temporal: Client }, runId: string, w
 const RECONCILE_EVERY_MS = 10_000;
 /** visibility lags a little behind a workflow's close: each scan looks back this much further */
 const VISIBILITY_MARGIN_MS = 60_000;
+const WARN_EVERY_MS = 5 * 60_000;
 
 /**
  * The control worker's reconciler: every 10 s, closes the rows of runs whose workflow closed
  * without recording its end. The first scan starts at the oldest open run (covering the time the
- * control worker was down). Failures are warned about and tried again on the next tick.
+ * control worker was down). Failures are warned about (at most every 5 min) and tried again on
+ * the next tick. It needs a visibility store that answers CloseTime queries (the dev server's
+ * SQLite, SQL or Elasticsearch visibility on a cluster).
  */
 export function startRunReconciler(deps: { db: TDatabase; temporal: Client }, warn: (message: string) => void = (m) => console.warn(m)) {
   let since: Date | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let warnedAt = 0;
   const tick = async () => {
     const startedAt = Date.now();
     try {
@@ -83,7 +87,11 @@ export function startRunReconciler(deps: { db: TDatabase; temporal: Client }, wa
       await reconcileRuns(deps, since);
       since = new Date(startedAt - VISIBILITY_MARGIN_MS);
     } catch (error) {
-      warn(`[weft] run reconciler: ${error instanceof Error ? error.message : String(error)}`);
+      // (a server whose visibility store cannot answer the query would say so every tick)
+      if (startedAt - warnedAt >= WARN_EVERY_MS) {
+        warnedAt = startedAt;
+        warn(`[weft] run reconciler: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     if (!stopped) timer = setTimeout(() => void tick(), RECONCILE_EVERY_MS);
   };
