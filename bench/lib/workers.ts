@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { createDatabase } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
 import { seedMembers } from '../../server/testing/fixtures';
+import { startRunReconciler } from '../../server/services/runs/reconcile-runs';
 import { createCaller } from '../../server/trpc/root';
 import { createPythonServer } from '../../workflows/executors/python';
 import { createControlWorker, createPoolWorker } from '../../workflows/worker-factory';
@@ -68,6 +69,9 @@ export async function startBench() {
     await clientConnection.close().catch(() => undefined);
   });
 
+  // the control worker's reconciler runs as in `npm run dev`: its cost is part of the control worker's
+  const stopReconciler = startRunReconciler({ db, temporal });
+  onCleanup(async () => stopReconciler());
   const api = createCaller({ db, temporal, user: members.editor });
   const admin = createCaller({ db, temporal, user: members.admin });
   /** more pool workers in this process (pools benches); stopped with the bench, or by the returned stop */

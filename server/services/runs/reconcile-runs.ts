@@ -1,4 +1,4 @@
-import type { Client, WorkflowExecutionStatusName } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import { runs, steps } from '../../../drizzle/schema';
 import type { TRunRecord } from '../../../workflows/activities/types';
@@ -17,39 +17,74 @@ const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 
   CANCELLED: { status: 'cancelled', error: 'Cancelled' },
 };
 
+type TDeps = { db: TDatabase; temporal: Client };
+type TOpenRun = { id: string; projectId: string; workflowId: string };
+/** the latest execution of a run's workflow (continue-as-new makes several) */
+type TExecution = { runId: string; status: WorkflowExecutionStatusName } | 'gone';
+
 /**
  * Runs whose workflow closed after `since` but whose row is still open get their end written:
  * a run that completed from the records its result carries (its control worker died before the
  * live writer wrote them), one that failed, was terminated or timed out as such, with its open
  * steps cancelled. Idempotent: rows already closed are left alone. Returns the runs it closed.
  */
-export async function reconcileRuns(deps: { db: TDatabase; temporal: Client }, since: Date): Promise<string[]> {
-  const closed = new Map<string, { runId: string; status: WorkflowExecutionStatusName }>();
+export async function reconcileRuns(deps: TDeps, since: Date): Promise<string[]> {
+  const closed = new Map<string, TExecution>();
   const query = `WorkflowType = '${PIPELINE_RUN_WORKFLOW}' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew' AND CloseTime >= '${since.toISOString()}'`;
   for await (const execution of deps.temporal.workflow.list({ query })) {
     closed.set(execution.workflowId, { runId: execution.runId, status: execution.status.name });
   }
   if (closed.size === 0) return [];
-  const open = await deps.db
+  const open = await openRuns(deps.db, [...closed.keys()]);
+  return closeRuns(deps, open, closed);
+}
+
+/**
+ * The same for every open run, asking Temporal about each: what a control worker does as it
+ * starts, since runs may have closed while none ran (without listing everything closed since).
+ * A run whose workflow Temporal no longer knows (past its retention) is closed as failed.
+ */
+export async function reconcileOpenRuns(deps: TDeps): Promise<string[]> {
+  const open = await openRuns(deps.db);
+  const closed = new Map<string, TExecution>();
+  for (const run of open) {
+    const latest = await deps.temporal.workflow
+      .getHandle(run.workflowId)
+      .describe()
+      .then((d): TExecution => ({ runId: d.runId, status: d.status.name }))
+      .catch((error: unknown): TExecution | undefined => (error instanceof WorkflowNotFoundError ? 'gone' : undefined));
+    if (latest && (latest === 'gone' || (latest.status !== 'RUNNING' && latest.status !== 'CONTINUED_AS_NEW'))) closed.set(run.workflowId, latest);
+  }
+  return closeRuns(deps, open, closed);
+}
+
+const openRuns = (db: TDatabase, workflowIds?: string[]): Promise<TOpenRun[]> =>
+  db
     .select({ id: runs.id, projectId: runs.projectId, workflowId: runs.workflowId })
     .from(runs)
-    .where(and(inArray(runs.workflowId, [...closed.keys()]), inArray(runs.status, OPEN_RUN)));
+    .where(and(inArray(runs.status, OPEN_RUN), workflowIds ? inArray(runs.workflowId, workflowIds) : undefined));
+
+async function closeRuns(deps: TDeps, open: TOpenRun[], closed: Map<string, TExecution>): Promise<string[]> {
   const done: string[] = [];
   for (const run of open) {
-    const execution = closed.get(run.workflowId)!;
+    const execution = closed.get(run.workflowId);
+    if (!execution) continue;
     await recordProgress(deps.db, { runId: run.id, projectId: run.projectId, records: await endOf(deps, run.id, run.workflowId, execution) });
     done.push(run.id);
   }
   return done;
 }
 
-async function endOf(deps: { db: TDatabase; temporal: Client }, runId: string, workflowId: string, execution: { runId: string; status: WorkflowExecutionStatusName }): Promise<TRunRecord[]> {
+async function endOf(deps: TDeps, runId: string, workflowId: string, execution: TExecution): Promise<TRunRecord[]> {
   const at = new Date().toISOString();
-  if (execution.status === 'COMPLETED') {
+  if (execution !== 'gone' && execution.status === 'COMPLETED') {
     const result = await deps.temporal.workflow.getHandle<() => Promise<TPipelineRunResult>>(workflowId, execution.runId).result();
     return result.unsaved?.records ?? [{ type: 'finish', status: result.status, ...(result.error ? { error: result.error } : {}), at }];
   }
-  const ending = ENDINGS[execution.status] ?? { status: 'failed', error: `Its workflow ended ${execution.status}` };
+  const ending =
+    execution === 'gone'
+      ? { status: 'failed' as const, error: 'Its workflow no longer exists in Temporal' }
+      : (ENDINGS[execution.status] ?? { status: 'failed' as const, error: `Its workflow ended ${execution.status}` });
   const unfinished = await deps.db
     .select({ nodeId: steps.nodeId })
     .from(steps)
@@ -62,17 +97,16 @@ async function endOf(deps: { db: TDatabase; temporal: Client }, runId: string, w
 
 const RECONCILE_EVERY_MS = 10_000;
 /** visibility lags a little behind a workflow's close: each scan looks back this much further */
-const VISIBILITY_MARGIN_MS = 60_000;
+const VISIBILITY_MARGIN_MS = 15_000;
 const WARN_EVERY_MS = 5 * 60_000;
 
 /**
- * The control worker's reconciler: every 10 s, closes the rows of runs whose workflow closed
- * without recording its end. The first scan starts at the oldest open run (covering the time the
- * control worker was down). Failures are warned about (at most every 5 min) and tried again on
- * the next tick. It needs a visibility store that answers CloseTime queries (the dev server's
- * SQLite, SQL or Elasticsearch visibility on a cluster).
+ * The control worker's reconciler: at start every open run (`reconcileOpenRuns`), then every
+ * 10 s the workflows closed since the last scan (`reconcileRuns`). Failures are warned about (at
+ * most every 5 min) and tried again on the next tick. The scans need a visibility store that
+ * answers CloseTime queries (the dev server's SQLite, SQL or Elasticsearch visibility on a cluster).
  */
-export function startRunReconciler(deps: { db: TDatabase; temporal: Client }, warn: (message: string) => void = (m) => console.warn(m)) {
+export function startRunReconciler(deps: TDeps, warn: (message: string) => void = (m) => console.warn(m)) {
   let since: Date | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -80,11 +114,7 @@ export function startRunReconciler(deps: { db: TDatabase; temporal: Client }, wa
   const tick = async () => {
     const startedAt = Date.now();
     try {
-      if (!since) {
-        const [oldest] = await deps.db.select({ createdAt: runs.createdAt }).from(runs).where(inArray(runs.status, OPEN_RUN)).orderBy(runs.createdAt).limit(1);
-        since = new Date(Math.min(oldest?.createdAt.getTime() ?? startedAt, startedAt) - VISIBILITY_MARGIN_MS);
-      }
-      await reconcileRuns(deps, since);
+      await (since ? reconcileRuns(deps, since) : reconcileOpenRuns(deps));
       since = new Date(startedAt - VISIBILITY_MARGIN_MS);
     } catch (error) {
       // (a server whose visibility store cannot answer the query would say so every tick)
