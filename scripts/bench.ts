@@ -23,6 +23,7 @@ import { foreachUnsupported, measureForeach } from '../bench/measures/foreach';
 import { measureLatency } from '../bench/measures/latency';
 import { measurePools } from '../bench/measures/pools';
 import { measurePython } from '../bench/measures/python';
+import { measureRecordLag } from '../bench/measures/record-lag';
 import { warmUp } from '../bench/measures/warm-up';
 import { isNodeKind } from '../workflows/dsl';
 import { stopAll } from './lib/processes';
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
 
   // 7. pools and GPUs
   if (wanted('pools')) await measure('pools and GPUs', () => measurePools(b));
+  // 8. how far the records the UI reads trail the steps
+  if (wanted('lag')) await measure('run record lag', () => measureRecordLag(b));
 
   const cpus = os.cpus();
   const table = renderTable(rows);
