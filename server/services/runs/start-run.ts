@@ -25,14 +25,15 @@ export type TStartRun = {
  * behind. The client's request id is unique, so a repeated request returns the first run.
  */
 export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{ runId: string }> {
-  // both reads at once: a run's start is on the path of every click of Run
-  const [existing, [version]] = await Promise.all([
+  // the reads at once: a run's start is on the path of every click of Run
+  const [existing, [version], dispatch] = await Promise.all([
     findByRequestId(deps, params),
     deps.db
       .select({ id: pipelineVersions.id, pipelineId: pipelineVersions.pipelineId, plan: pipelineVersions.plan, number: pipelineVersions.number })
       .from(pipelineVersions)
       .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
       .where(and(eq(pipelineVersions.id, params.versionId), eq(pipelines.projectId, params.projectId))),
+    dispatchOf(deps.db, { projectId: params.projectId, priority: params.priority ?? 3 }),
   ]);
   if (existing) return existing;
   if (!version) throw notFound('Pipeline version');
@@ -73,7 +74,6 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
     });
     // what beginRun would do, here in web's transaction: the run's first step is not kept waiting for it
     await insertStepRows(tx, run.id, version.plan);
-    const dispatch = await dispatchOf(tx, { projectId: params.projectId, priority: params.priority ?? 3 });
     const input: TPipelineRunInput = {
       runId: run.id,
       dispatch,
