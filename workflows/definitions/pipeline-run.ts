@@ -25,7 +25,7 @@ import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step
  * Patch id: runs that began with it advance on each step's outcome (see `advance`) and write
  * their records through the control worker's live writer (a sink) instead of batches by timer.
  */
-export const EVENT_DRIVEN_LIVE_RECORDS = 'event-driven-live-records';
+const EVENT_DRIVEN_LIVE_RECORDS = 'event-driven-live-records';
 
 /**
  * The pipeline interpreter: executes a compiled plan. Starts every ready step (bounded by the
