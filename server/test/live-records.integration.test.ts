@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveRecordWriter } from '../../workflows/activities/live-records';
 import type { TRunRecord } from '../../workflows/activities/types';
 import type { TDatabase } from '../db/client';
-import { recordProgress } from '../services/runs/record-progress';
+import { recordProgress, recordProgressOfRuns } from '../services/runs/record-progress';
 import { reconcileOpenRuns, reconcileRuns } from '../services/runs/reconcile-runs';
-import { runs, steps } from '../../drizzle/schema';
-import { eq } from 'drizzle-orm';
+import { runs, stepAttempts, steps } from '../../drizzle/schema';
+import { and, eq } from 'drizzle-orm';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
@@ -68,6 +68,38 @@ describe('live run records', () => {
       ],
     });
     expect((await get(runId)).steps[0]).toMatchObject({ status: 'succeeded', flag: null });
+  });
+
+  it('write the records of several runs, their ends included, in one transaction of set-based statements', async () => {
+    const started = await Promise.all([0, 1].map(() => startChain(chainSpec([['a', 'noop', {}, { cache: false }], ['b', 'noop', {}, { cache: false }]]))));
+    for (const { runId } of started) await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+    // rewound as if their records had never been written, then written again in one call
+    const ids = started.map((s) => s.runId);
+    for (const runId of ids) {
+      await h.db.update(runs).set({ status: 'running', endedAt: null }).where(eq(runs.id, runId));
+      await h.db.update(steps).set({ status: 'pending', endedAt: null, attempts: 0 }).where(eq(steps.runId, runId));
+    }
+    const at = new Date().toISOString();
+    const attempt = (n: number) => ({ attempt: n, workerIdentity: 'w1', startedAt: at, endedAt: at, exitCode: 0, log: `log ${n}`, gpuDevices: ['0', '1'], gpuSeconds: 1.5 });
+    const { missing } = await recordProgressOfRuns(h.db, [
+      { runId: ids[0]!, projectId: h.projectId, records: [{ type: 'step', nodeId: 'a', status: 'succeeded', origin: 'executed', attempt: attempt(3), at }, { type: 'finish', status: 'failed', error: 'b failed', at }] },
+      { runId: ids[1]!, projectId: h.projectId, records: [{ type: 'step', nodeId: 'a', status: 'running', at }, { type: 'step', nodeId: 'b', status: 'succeeded', at }] },
+      { runId: randomUUID(), projectId: h.projectId, records: [{ type: 'finish', status: 'succeeded', at }] },
+    ]);
+    expect(missing).toHaveLength(1);
+    const [first, second] = await Promise.all(ids.map(get));
+    expect(first!.run).toMatchObject({ status: 'failed', error: 'b failed' });
+    expect(first!.steps.map((s) => [s.nodeId, s.status, s.attempts])).toEqual([
+      ['a', 'succeeded', 3],
+      ['b', 'pending', 0],
+    ]);
+    const [row] = await h.db.select().from(stepAttempts).where(and(eq(stepAttempts.runId, ids[0]!), eq(stepAttempts.attempt, 3)));
+    expect(row).toMatchObject({ nodeId: 'a', status: 'succeeded', log: 'log 3', gpuDevices: ['0', '1'], gpuSeconds: 1.5 });
+    expect(second!.run.status).toBe('running');
+    expect(second!.steps.map((s) => [s.nodeId, s.status])).toEqual([
+      ['a', 'running'],
+      ['b', 'succeeded'],
+    ]);
   });
 
   it('tries a failed live write again; the drain writes only what no live write did', async () => {

@@ -27,8 +27,8 @@ type TStream = {
 
 /**
  * The control worker's side of the live-records sink. Every moment it writes what all executions
- * handed over in one transaction (one write at a time, so each run's records land in order); a
- * run's last records (its `finish`) are written at once. It remembers which records are written,
+ * handed over in one transaction (one write at a time, so each run's records land in order), a
+ * run's last records (its `finish`) included. It remembers which records are written,
  * so that a drain (`saveRemaining`, a local activity on this same worker, at cancel and
  * continue-as-new) writes only the rest. A failed write (Postgres away) is warned about at most
  * every 30 s and tried again, with backoff, until it succeeds; records of a run whose row is not
@@ -111,10 +111,10 @@ export function createLiveRecordWriter(db: TDatabase, warn: (message: string) =>
       if (stream.pending.length > 0 && stream.pendingFirst + stream.pending.length !== batch.first) void flush(stream); // not contiguous: keep them apart
       if (stream.pending.length === 0) stream.pendingFirst = batch.first;
       stream.pending.push(...batch.records);
-      // a run's last records go at once: its workflow closes without waiting for them
+      // a run's last records go with the others of this moment: one transaction (and one statement
+      // for all the runs' ends) instead of one each, which under load cost more than the steps did
       stream.ended ||= batch.records.some((r) => r.type === 'finish');
-      if (stream.ended && retryMs === 0) void flush(stream);
-      else schedule(retryMs || GATHER_MS);
+      schedule(retryMs || GATHER_MS);
     },
 
     /**

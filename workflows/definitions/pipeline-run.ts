@@ -204,7 +204,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const error = failedStep ? `Step "${failedStep.nodeId}" failed` : undefined;
   recorder.add({ type: 'finish', status: outcome, error, at: ctx.now() });
   const result: TPipelineRunResult = { runId, status: outcome, outputs: finalOutputs(plan, outputs), ...(error ? { error } : {}) };
-  // live records: the live writer writes the last ones as the run closes; the result keeps them for the reconciler
+  // live records: the live writer writes the last ones within a moment; the result keeps them for the reconciler
   if (current) return { ...result, unsaved: recorder.handOver() };
   await recorder.drain();
   return result;

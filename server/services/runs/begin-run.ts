@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { pools, projects, runs, steps, teamPoolShares } from '../../../drizzle/schema';
 import type { TDispatch, TPipelineRunInput } from '../../../workflows/definitions/messages';
 import type { TPlan } from '../../../workflows/dsl';
+import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
 
@@ -61,11 +62,15 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
 
 /** A run's step rows, pending, to be updated by its records. */
 export async function insertStepRows(tx: TDbOrTx, runId: string, plan: TPlan): Promise<void> {
-  await tx
-    .insert(steps)
-    .values(plan.steps.map((s) => ({ runId, nodeId: s.nodeId, pool: s.pool })))
-    .onConflictDoNothing();
+  await tx.execute(sql`${stepRowsOf(runId, plan)} on conflict do nothing`);
 }
+
+/** The `insert` of a run's pending step rows (one array parameter per column), only `when` that holds. */
+export const stepRowsOf = (runId: string, plan: TPlan, when: SQL = sql`true`): SQL =>
+  sql`insert into ${steps} (run_id, node_id, pool)
+    select ${runId}::uuid, n.node_id, n.pool
+    from unnest(${arrayParam(plan.steps.map((s) => s.nodeId))}::text[], ${arrayParam(plan.steps.map((s) => s.pool))}::text[]) as n(node_id, pool)
+    where ${when}`;
 
 /** Runs of a project without a team share one fairness key. */
 export const UNASSIGNED_TEAM = 'unassigned';

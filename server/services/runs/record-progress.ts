@@ -2,6 +2,7 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from '../../../drizzle/schema';
 import type { TRunRecord, TStepInputs } from '../../../workflows/activities/types';
 import { isFinished, STEP_STATUSES } from '../../../workflows/dsl';
+import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { RunRowMissingError } from './begin-run';
 import { closeLostAttempts, recordAttemptEvent } from './record-step-attempts';
@@ -40,20 +41,24 @@ export async function recordProgressOfRuns(db: TDatabase, batches: TBatch[]): Pr
   const given = batches.filter((b) => b.records.length > 0);
   if (given.length === 0) return { missing: [] };
   return db.transaction(async (tx) => {
-    const present = new Set((await tx.select({ id: runs.id }).from(runs).where(inArray(runs.id, [...new Set(given.map((b) => b.runId))]))).map((r) => r.id));
+    const present = new Set((await tx.select({ id: runs.id }).from(runs).where(sql`${runs.id} = any(${arrayParam([...new Set(given.map((b) => b.runId))])}::uuid[])`)).map((r) => r.id));
     const nonEmpty = given.filter((b) => present.has(b.runId));
     if (nonEmpty.length === 0) return { missing: given.map((b) => b.runId) };
-    const onlySteps = nonEmpty.filter((b) => b.records.every((r) => r.type === 'step'));
+    // a run's `finish` is always its last record: the finishes of all runs go in one statement after the rest
+    const finishes = nonEmpty.flatMap((b) => b.records.filter((r) => r.type === 'finish').map((record) => ({ runId: b.runId, record })));
+    const rest = nonEmpty.map((b) => ({ ...b, records: b.records.filter((r) => r.type !== 'finish') }));
+    const onlySteps = rest.filter((b) => b.records.every((r) => r.type === 'step'));
     const stepRecords = onlySteps.flatMap((b) => b.records.map((record) => ({ runId: b.runId, projectId: b.projectId, record: record as TStepRecord })));
     if (stepRecords.length > 0) await recordSteps(tx, stepRecords);
-    for (const batch of nonEmpty) if (!onlySteps.includes(batch)) await applyInOrder(tx, batch);
+    for (const batch of rest) if (!onlySteps.includes(batch)) await applyInOrder(tx, batch);
+    if (finishes.length > 0) await finishRuns(tx, finishes);
     const open = nonEmpty.filter((b) => !b.records.some((r) => r.type === 'finish')).map((b) => b.runId);
     if (open.length > 0) await syncRunStatus(tx, open);
     return { missing: given.filter((b) => !present.has(b.runId)).map((b) => b.runId) };
   });
 }
 
-/** A batch with attempt, flag or finish records: written in its order. */
+/** Attempt and flag records, with the step records between them: written in their order. */
 async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
   let stepRun: TRunStepRecord[] = [];
   const flushSteps = async () => {
@@ -72,14 +77,20 @@ async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
         .update(steps)
         .set({ flag: record.flag })
         .where(and(eq(steps.runId, batch.runId), eq(steps.nodeId, record.nodeId), notInArray(steps.status, FINISHED_STATUSES)));
-    } else {
-      await tx
-        .update(runs)
-        .set({ status: record.status, error: record.error ?? null, startedAt: sql`coalesce(${runs.startedAt}, now())`, endedAt: new Date(record.at) })
-        .where(eq(runs.id, batch.runId));
     }
   }
   await flushSteps();
+}
+
+/** The ends of runs, in one statement. */
+async function finishRuns(tx: TDbOrTx, finishes: { runId: string; record: Extract<TRunRecord, { type: 'finish' }> }[]) {
+  await tx.execute(sql`
+    update ${runs} as r set status = v.status, error = v.error, started_at = coalesce(r.started_at, now()), ended_at = v.at
+    from unnest(
+      ${arrayParam(finishes.map((f) => f.runId))}::uuid[], ${arrayParam(finishes.map((f) => f.record.status))}::run_status[],
+      ${arrayParam(finishes.map((f) => f.record.error ?? null))}::text[], ${arrayParam(finishes.map((f) => f.record.at))}::timestamptz[]
+    ) as v(id, status, error, at)
+    where r.id = v.id`);
 }
 
 /** The last record of each (run, node) wins; the earliest time among its records is when it started. */
@@ -95,56 +106,44 @@ function coalesce(records: TRunStepRecord[]) {
 
 async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
   const latest = coalesce(records);
-  const rows = latest.map(
-    (r) =>
-      sql`(${r.runId}::uuid, ${r.nodeId}, ${r.status}, ${r.error ?? null}, ${r.origin ?? null}, ${r.outputs ? JSON.stringify(r.outputs) : null}, ${r.cacheKey ?? null}, ${r.attempt?.attempt ?? 0}, ${r.startedAt}, ${r.at}, ${isFinished(r.status)})`,
-  );
   await tx.execute(sql`
     update ${steps} as s set
-      status = v.status::step_status,
+      status = v.status,
       error = v.error,
-      origin = coalesce(v.origin::step_origin, s.origin),
+      origin = coalesce(v.origin, s.origin),
       outputs = coalesce(v.outputs::jsonb, s.outputs),
       cache_key = coalesce(v.cache_key, s.cache_key),
-      attempts = greatest(s.attempts, v.attempt::int),
-      started_at = coalesce(s.started_at, v.started_at::timestamptz),
-      ended_at = case when v.finished::boolean then v.at::timestamptz else s.ended_at end,
-      flag = case when v.finished::boolean then null else s.flag end
-    from (values ${sql.join(rows, sql`, `)}) as v(run_id, node_id, status, error, origin, outputs, cache_key, attempt, started_at, at, finished)
+      attempts = greatest(s.attempts, v.attempt),
+      started_at = coalesce(s.started_at, v.started_at),
+      ended_at = case when v.finished then v.at else s.ended_at end,
+      flag = case when v.finished then null else s.flag end
+    from unnest(
+      ${arrayParam(latest.map((r) => r.runId))}::uuid[], ${arrayParam(latest.map((r) => r.nodeId))}::text[],
+      ${arrayParam(latest.map((r) => r.status))}::step_status[], ${arrayParam(latest.map((r) => r.error ?? null))}::text[],
+      ${arrayParam(latest.map((r) => r.origin ?? null))}::step_origin[], ${arrayParam(latest.map((r) => (r.outputs ? JSON.stringify(r.outputs) : null)))}::text[],
+      ${arrayParam(latest.map((r) => r.cacheKey ?? null))}::text[], ${arrayParam(latest.map((r) => r.attempt?.attempt ?? 0))}::int[],
+      ${arrayParam(latest.map((r) => r.startedAt))}::timestamptz[], ${arrayParam(latest.map((r) => r.at))}::timestamptz[],
+      ${arrayParam(latest.map((r) => isFinished(r.status)))}::boolean[]
+    ) as v(run_id, node_id, status, error, origin, outputs, cache_key, attempt, started_at, at, finished)
     where s.run_id = v.run_id and s.node_id = v.node_id
-      and (v.finished::boolean or s.status not in ${FINISHED_SQL})`);
+      and (v.finished or s.status not in ${FINISHED_SQL})`);
 
   const attempts = latest.flatMap((r) => (r.attempt ? [{ runId: r.runId, nodeId: r.nodeId, at: new Date(r.at), ...r.attempt }] : []));
   if (attempts.length > 0) {
-    await tx
-      .insert(stepAttempts)
-      .values(
-        attempts.map((a) => ({
-          runId: a.runId,
-          nodeId: a.nodeId,
-          attempt: a.attempt,
-          status: 'succeeded' as const,
-          workerIdentity: a.workerIdentity,
-          exitCode: a.exitCode,
-          log: a.log,
-          gpuDevices: a.gpuDevices ?? null,
-          gpuSeconds: a.gpuSeconds ?? null,
-          startedAt: new Date(a.startedAt),
-          endedAt: new Date(a.endedAt),
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
-        set: {
-          status: sql`excluded.status`,
-          workerIdentity: sql`excluded.worker_identity`,
-          exitCode: sql`excluded.exit_code`,
-          log: sql`excluded.log`,
-          gpuDevices: sql`excluded.gpu_devices`,
-          gpuSeconds: sql`excluded.gpu_seconds`,
-          endedAt: sql`excluded.ended_at`,
-        },
-      });
+    await tx.execute(sql`
+      insert into ${stepAttempts} (run_id, node_id, attempt, status, worker_identity, exit_code, log, gpu_devices, gpu_seconds, started_at, ended_at)
+      select v.run_id, v.node_id, v.attempt, 'succeeded', v.worker_identity, v.exit_code, v.log,
+        (select array_agg(d) from jsonb_array_elements_text(v.gpu_devices::jsonb) as d), v.gpu_seconds, v.started_at, v.ended_at
+      from unnest(
+        ${arrayParam(attempts.map((a) => a.runId))}::uuid[], ${arrayParam(attempts.map((a) => a.nodeId))}::text[],
+        ${arrayParam(attempts.map((a) => a.attempt))}::int[], ${arrayParam(attempts.map((a) => a.workerIdentity))}::text[],
+        ${arrayParam(attempts.map((a) => a.exitCode))}::int[], ${arrayParam(attempts.map((a) => a.log))}::text[],
+        ${arrayParam(attempts.map((a) => (a.gpuDevices ? JSON.stringify(a.gpuDevices) : null)))}::text[], ${arrayParam(attempts.map((a) => a.gpuSeconds ?? null))}::float8[],
+        ${arrayParam(attempts.map((a) => a.startedAt))}::timestamptz[], ${arrayParam(attempts.map((a) => a.endedAt))}::timestamptz[]
+      ) as v(run_id, node_id, attempt, worker_identity, exit_code, log, gpu_devices, gpu_seconds, started_at, ended_at)
+      on conflict (run_id, node_id, attempt) do update set
+        status = excluded.status, worker_identity = excluded.worker_identity, exit_code = excluded.exit_code, log = excluded.log,
+        gpu_devices = excluded.gpu_devices, gpu_seconds = excluded.gpu_seconds, ended_at = excluded.ended_at`);
     // earlier attempts still "running" were lost with their worker (rare: only after a retry)
     for (const a of attempts) if (a.attempt > 1) await closeLostAttempts(tx, a.runId, a.nodeId, a.attempt, a.at);
   }
@@ -186,5 +185,5 @@ export async function syncRunStatus(tx: TDbOrTx, runIds: string[]) {
       status: sql`case when exists (select 1 from ${steps} where ${steps.runId} = ${runs.id} and ${steps.status} = 'waiting_approval') then 'waiting_approval'::run_status else 'running'::run_status end`,
       startedAt: sql`coalesce(${runs.startedAt}, now())`,
     })
-    .where(and(inArray(runs.id, runIds), inArray(runs.status, ['queued', 'running', 'waiting_approval'])));
+    .where(and(sql`${runs.id} = any(${arrayParam(runIds)}::uuid[])`, inArray(runs.status, ['queued', 'running', 'waiting_approval'])));
 }
