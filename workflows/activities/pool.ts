@@ -33,6 +33,8 @@ const REPORT_START_AFTER_MS = 250;
 
 /** Step activities served by a pool worker. They hold no database credentials (ARCHITECTURE.md). */
 export function createPoolActivities(deps: TPoolDeps) {
+  // (once: os.tmpdir() reads the environment on every call)
+  const scratchRoot = deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps');
   return {
     async runStep(input: TRunStepInput): Promise<TRunStepResult> {
       const ctx = Context.current();
@@ -62,7 +64,7 @@ export function createPoolActivities(deps: TPoolDeps) {
 
       // for-each items run side by side: each needs a scratch directory of its own
       const stepDir = input.item ? `${input.step.nodeId}.item-${input.item.index}` : input.step.nodeId;
-      const workDir = path.join(deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps'), input.runId, stepDir, String(attempt));
+      const workDir = path.join(scratchRoot, input.runId, stepDir, String(attempt));
       const log = new LogBuffer();
       const heartbeat = setInterval(() => ctx.heartbeat({ logTail: log.tail(LIVE_LOG_CHARS) }), HEARTBEAT_MS);
       try {
