@@ -13,6 +13,8 @@ import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
 import { weftDataConverter } from './data-converter';
 
 const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
+/** the interpreter's hook at the end of each activation (its live records leave there); the replay test uses it too */
+export const controlWorkflowInterceptors = { workflowModules: [fileURLToPath(new URL('./definitions/activation-end.ts', import.meta.url))] };
 
 /**
  * The control worker: pipeline interpreter + control (DB) activities. Used by worker.ts, tests and
@@ -28,6 +30,7 @@ export async function createControlWorker(opts: { connection: NativeConnection; 
     dataConverter: weftDataConverter,
     activities: createControlActivities({ db: opts.db, client: opts.client, liveRecords }),
     sinks: liveRecordSinks(liveRecords),
+    interceptors: controlWorkflowInterceptors,
   });
 }
 

@@ -17,6 +17,7 @@ import {
 } from './messages';
 import { QueueWatch } from './queue-watch';
 import { QuotaGate } from './quota-gate';
+import { atActivationEnd } from './activation-end';
 import { liveRecords } from './live-records';
 import { RECORD_BATCH_MS, RunRecorder } from './recorder';
 import { runActivityStep, type TStepOutcome, type TStepRunContext } from './step-runner';
@@ -61,6 +62,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       : (records) => controlLocal.recordProgress({ runId, projectId, records }),
     current ? { live: (records, first) => liveRecords.show({ stream, runId, projectId, first, records }) } : { batchMs: RECORD_BATCH_MS },
   );
+  if (current) atActivationEnd(() => recorder.showLive());
   const watch = new QueueWatch(recorder);
   setHandler(stepAttemptSignal, (event) => {
     watch.started(event.nodeId);

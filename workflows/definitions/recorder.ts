@@ -15,9 +15,10 @@ export type TRecorderOptions =
  * activity: the run's end is on its critical path) and waits until everything is written; a
  * cancelled run still records (the sends are not cancellable).
  *
- * Live (runs begun with live records): each record goes at once to the control worker's live
- * writer (a sink, workflows/activities/live-records.ts), which writes it within a moment and
- * retries while Postgres is away; the drain writes only what that writer has not. A live write
+ * Live (runs begun with live records): the records of an activation go as it ends (`showLive`,
+ * one sink call) to the control worker's live writer (workflows/activities/live-records.ts),
+ * which writes them within a moment and retries while Postgres is away; the drain writes only
+ * what that writer has not. A live write
  * may be lost with its worker: the replay on the next worker hands the unsaved records over again
  * (the first live activation after a replay shows everything since the last drain), and the
  * drain never loses one. A record written twice ends the same.
@@ -29,7 +30,7 @@ export class RunRecorder {
   private queue: TRunRecord[] = [];
   /** the number of queue[0] among all records of this execution */
   private queueStart = 0;
-  /** queue[liveFrom..] has not been shown live yet (records added while replaying) */
+  /** queue[liveFrom..] has not been shown live yet (records of this activation, or added while replaying) */
   private liveFrom = 0;
   private flushing: Promise<void> | null = null;
   private urgent = false;
@@ -42,9 +43,19 @@ export class RunRecorder {
 
   add(record: TRunRecord): void {
     this.queue.push(record);
-    // (at once, not batched in a microtask: each promise costs the sandbox a stack capture)
-    if ('live' in this.options) this.showLive(this.options.live);
-    else this.kick(this.options.batchMs);
+    // live records leave once per activation, at its end (`showLive`)
+    if (!('live' in this.options)) this.kick(this.options.batchMs);
+  }
+
+  /** Live: hands the records this activation added to the live writer, in one sink call. */
+  showLive(): void {
+    if (!('live' in this.options)) return;
+    // a replayed activation's sink calls are dropped: keep its records for the first live one
+    if (workflowInfo().unsafe.isReplaying || this.liveFrom >= this.queue.length) return;
+    const fresh = this.queue.slice(this.liveFrom);
+    const first = this.queueStart + this.liveFrom;
+    this.liveFrom = this.queue.length;
+    this.options.live(fresh, first);
   }
 
   async drain(): Promise<void> {
@@ -67,17 +78,9 @@ export class RunRecorder {
    * result, for the reconciler to write should its live copy be lost.
    */
   handOver(): { first: number; records: TRunRecord[] } {
+    this.showLive(); // the run's last records: the activation that adds them ends the run
     const [records, first] = this.take();
     return { first, records };
-  }
-
-  private showLive(live: (records: TRunRecord[], first: number) => void): void {
-    // a replayed activation's sink calls are dropped: keep its records for the first live one
-    if (workflowInfo().unsafe.isReplaying || this.liveFrom >= this.queue.length) return;
-    const fresh = this.queue.slice(this.liveFrom);
-    const first = this.queueStart + this.liveFrom;
-    this.liveFrom = this.queue.length;
-    live(fresh, first);
   }
 
   /** everything queued, and the number of its first record */
