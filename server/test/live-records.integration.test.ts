@@ -45,7 +45,9 @@ describe('live run records', () => {
     // meanwhile only the steps themselves were scheduled: no activity carried records
     expect((await historyOf(runId)).activities).toEqual(['runStep', 'runStep']);
 
-    const done = await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+    // the workflow closes without waiting for its last records; the live writer writes them within a moment
+    await h.temporal.workflow.getHandle(`run-${runId}`).result();
+    const done = await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run\'s end in Postgres', timeoutMs: 3_000 });
     expect(done.steps.map((s) => [s.nodeId, s.status, s.attempts])).toEqual([
       ['first', 'succeeded', 1],
       ['slow', 'succeeded', 1],
