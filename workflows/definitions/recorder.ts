@@ -18,10 +18,10 @@ export type TRecorderOptions =
  * Live (runs begun with live records): the records of an activation go as it ends (`showLive`,
  * one sink call) to the control worker's live writer (workflows/activities/live-records.ts),
  * which writes them within a moment and retries while Postgres is away; the drain writes only
- * what that writer has not. A live write
- * may be lost with its worker: the replay on the next worker hands the unsaved records over again
- * (the first live activation after a replay shows everything since the last drain), and the
- * drain never loses one. A record written twice ends the same.
+ * what that writer has not. A live write may be lost with its worker: the replay on the next
+ * worker hands the unsaved records over again (the first live activation after a replay shows
+ * everything since the last drain), and the drain never loses one. A record written twice ends
+ * the same.
  *
  * Batched (older runs): records gather for a moment (one timer), then go out in one activity
  * (`send`); records that arrive meanwhile go in the next batch.
