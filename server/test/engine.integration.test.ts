@@ -9,6 +9,7 @@ import { chainSpec, seedMembers } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
 import { createCaller } from '../trpc/root';
+import { saveNewPipeline } from '../testing/pipeline-runs';
 
 let h: THarness;
 beforeAll(async () => {
@@ -16,10 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function version(spec: TPipelineSpec, api = h.as('editor'), projectId = h.projectId) {
-  const { id: pipelineId } = await api.pipelines.create({ projectId, name: `p-${randomUUID()}` });
-  return (await api.pipelines.saveVersion({ projectId, pipelineId, spec, message: '' })).versionId;
-}
+const version = (spec: TPipelineSpec, api = h.as('editor'), projectId = h.projectId) => saveNewPipeline(api, projectId, spec).then((v) => v.versionId);
 const start = (versionId: string, api = h.as('editor'), projectId = h.projectId) => api.runs.start({ projectId, versionId, requestId: randomUUID() }).then((r) => r.runId);
 const get = (runId: string) => h.as('viewer').runs.get({ projectId: h.projectId, runId });
 const finished = (runId: string) => waitFor(() => get(runId), (r) => ['succeeded', 'failed', 'cancelled'].includes(r.run.status), { what: `run ${runId} to end` });

@@ -9,6 +9,7 @@ import { describePoolQueue } from '../services/pools/pool-workers';
 import { wideSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
+import { startNewPipeline } from '../testing/pipeline-runs';
 
 let h: THarness;
 let projectB: string;
@@ -34,12 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function start(projectId: string, spec: TPipelineSpec, priority?: number) {
-  const api = h.as('editor');
-  const { id: pipelineId } = await api.pipelines.create({ projectId, name: `p-${randomUUID()}` });
-  const { versionId } = await api.pipelines.saveVersion({ projectId, pipelineId, spec, message: '' });
-  return (await api.runs.start({ projectId, versionId, requestId: randomUUID(), ...(priority ? { priority } : {}) })).runId;
-}
+const start = (projectId: string, spec: TPipelineSpec, priority?: number) => startNewPipeline(h.as('editor'), projectId, spec, priority).then((r) => r.runId);
 
 const backlogOf = (pool: string) => waitFor(() => describePoolQueue(h.temporal, pool), () => true).then((l) => l.backlog);
 const awaitBacklog = (pool: string, n: number) => waitFor(() => backlogOf(pool), (b) => b >= n, { what: `${n} steps waiting in pool ${pool}` });

@@ -1,7 +1,6 @@
 // Faults through the real parts: worker processes killed, the Temporal server restarted and
 // PostgreSQL stopped mid-run, on services of this file's own (ports 7296 / 5496) so that the
 // shared ones stay up for the other files. Logs: .weft/test/logs/own-7296/.
-import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { chainSpec } from '../testing/fixtures';
 import { startOwnServices, type TOwnServices } from '../testing/own-services';
 import { waitFor } from '../testing/wait-for';
 import type { TWorkerProcess } from '../testing/worker-process';
+import { startNewPipeline } from '../testing/pipeline-runs';
 
 let s: TOwnServices;
 let control: TWorkerProcess;
@@ -28,12 +28,7 @@ afterEach(({ task }) => {
 });
 afterAll(async () => s?.stop());
 
-async function start(spec: TPipelineSpec) {
-  const api = s.as('editor');
-  const { id: pipelineId } = await api.pipelines.create({ projectId: s.projectId, name: `p-${randomUUID()}` });
-  const { versionId } = await api.pipelines.saveVersion({ projectId: s.projectId, pipelineId, spec, message: '' });
-  return (await api.runs.start({ projectId: s.projectId, versionId, requestId: randomUUID() })).runId;
-}
+const start = (spec: TPipelineSpec) => startNewPipeline(s.as('editor'), s.projectId, spec).then((r) => r.runId);
 
 /** The run's records as Postgres holds them; undefined while Postgres is away. */
 async function records(runId: string) {

@@ -12,6 +12,7 @@ import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
 import type { TWorkerProcess } from '../testing/worker-process';
+import { startNewPipeline } from '../testing/pipeline-runs';
 
 type TNode = TPipelineSpec['nodes'][number];
 
@@ -26,12 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function start(spec: TPipelineSpec, projectId = h.projectId) {
-  const api = h.as('editor');
-  const { id: pipelineId } = await api.pipelines.create({ projectId, name: `p-${randomUUID()}` });
-  const { versionId } = await api.pipelines.saveVersion({ projectId, pipelineId, spec, message: '' });
-  return (await api.runs.start({ projectId, versionId, requestId: randomUUID() })).runId;
-}
+const start = (spec: TPipelineSpec, projectId = h.projectId) => startNewPipeline(h.as('editor'), projectId, spec).then((r) => r.runId);
 
 async function records(runId: string) {
   const [run] = await h.db.select().from(runs).where(eq(runs.id, runId));

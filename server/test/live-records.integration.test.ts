@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
+import { startNewPipeline } from '../testing/pipeline-runs';
 
 let h: THarness;
 beforeAll(async () => {
@@ -17,12 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function startChain(spec: ReturnType<typeof chainSpec>) {
-  const api = h.as('editor');
-  const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
-  const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: '' });
-  return api.runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() });
-}
+const startChain = (spec: ReturnType<typeof chainSpec>) => startNewPipeline(h.as('editor'), h.projectId, spec);
 
 const get = (runId: string) => h.as('viewer').runs.get({ projectId: h.projectId, runId });
 

@@ -8,6 +8,7 @@ import { chainSpec } from '../testing/fixtures';
 import { insertStepRows } from '../services/runs/begin-run';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
+import { startNewPipeline } from '../testing/pipeline-runs';
 
 let h: THarness;
 beforeAll(async () => {
@@ -15,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function saveAndStart(spec: ReturnType<typeof chainSpec>) {
-  const api = h.as('editor');
-  const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
-  const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec, message: 'test' });
-  const { runId } = await api.runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() });
-  return { pipelineId, versionId, runId };
-}
+const saveAndStart = (spec: ReturnType<typeof chainSpec>) => startNewPipeline(h.as('editor'), h.projectId, spec);
 
 const finished = (r: { run: { status: string } }) => ['succeeded', 'failed', 'cancelled'].includes(r.run.status);
 const awaitRun = (runId: string) => waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), finished, { what: `run ${runId}` });
