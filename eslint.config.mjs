@@ -40,7 +40,7 @@ export default tseslint.config(
           patterns: [
             ...sandboxForbidden.patterns,
             {
-              regex: '^\.\./dsl(/index)?$',
+              regex: '^(\.\./)+dsl(/index)?$',
               allowTypeImports: true,
               // measured: building the zod schemas cost ~25 ms of every run's first workflow task
               message: 'Import DSL values from their own module (../dsl/run-state, ../dsl/expression, ../dsl/task-queues): the sandbox evaluates imports per workflow, and the barrel builds every zod schema.',

@@ -1,9 +1,9 @@
 // Records the event histories of representative pipeline runs into workflows/test/histories/,
 // which workflows/test/replay.test.ts replays against the current interpreter in every `npm test`.
 // Re-record (`npm run record-histories`) only when a change is meant to break replay, i.e. never
-// for a change that running workflows may meet: use `patched()` there (ARCHITECTURE.md, "A run"),
-// keep the recordings of the old path (renamed: `polling-loop-*.json` are runs begun before the
-// `event-driven-live-records` patch) and record the new one.
+// for a change that running workflows of a released Weft may meet: use `patched()` there
+// (ARCHITECTURE.md, "A run"), keep the recordings of the old path under a new name and record the
+// new one. (Weft has no release yet: the reducer-driven interpreter was recorded afresh.)
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -2,20 +2,19 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { TRunStatus } from '@/workflows/dsl';
+import { isOpenRun, type TRunStatus } from '@/workflows/dsl';
 import { useRetryRun } from '@/hooks/use-retry-run';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 
-const CANCELLABLE: ReadonlySet<TRunStatus> = new Set(['queued', 'running', 'waiting_approval']);
 const RETRYABLE: ReadonlySet<TRunStatus> = new Set(['failed', 'cancelled']);
 
 type TProps = { projectId: string; runId: string; status: TRunStatus };
 
 /** Cancel (while the run is live) or retry from failure (once it failed or was cancelled); editors only, the caller checks. */
 export function RunActions({ projectId, runId, status }: TProps) {
-  if (CANCELLABLE.has(status)) return <CancelRun projectId={projectId} runId={runId} />;
+  if (isOpenRun(status)) return <CancelRun projectId={projectId} runId={runId} />;
   if (RETRYABLE.has(status)) return <RetryRun projectId={projectId} runId={runId} />;
   return null;
 }

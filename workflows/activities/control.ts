@@ -5,7 +5,6 @@ import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota, type TQuotaAnswer, 
 import { closeApproval } from '../../server/services/approvals/close-approval';
 import { createApproval } from '../../server/services/approvals/create-approval';
 import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
-import { recordProgress } from '../../server/services/runs/record-progress';
 import { lookupStepCache } from '../../server/services/runs/step-cache';
 import type { TRecordBatch } from '../definitions/live-records';
 import { quotaFreedSignal, type TPipelineRunInput } from '../definitions/messages';
@@ -34,7 +33,6 @@ export function createControlActivities(deps: { db: TDatabase; client: Client; l
   const { db, client, liveRecords } = deps;
   return {
     beginRun: (input: TPipelineRunInput & { workflowId: string }) => waitingForRunRow(() => beginRun(db, input)),
-    recordProgress: (params: Parameters<typeof recordProgress>[1]) => recordProgress(db, params),
     /** the drain of a run with live records: what its live writes (on this worker) did not write */
     saveRecords: (batch: TRecordBatch) => waitingForRunRow(() => liveRecords.saveRemaining(batch)),
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),

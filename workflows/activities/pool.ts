@@ -53,6 +53,7 @@ export function createPoolActivities(deps: TPoolDeps) {
             attempt,
             maxAttempts: input.step.maxAttempts,
             workerIdentity: deps.workerIdentity,
+            startedAt,
             at: event.phase === 'started' ? startedAt : new Date().toISOString(),
             ...(lease ? { gpuDevices: lease.devices } : {}),
             ...event,

@@ -1,9 +1,9 @@
 import { isCancellation } from '@temporalio/workflow';
-import type { TStepInputs } from '../activities/types';
+import type { TStepInputs } from '../dsl';
 import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
 import type { TDispatch } from './messages';
 import type { QuotaGate } from './quota-gate';
-import { failureMessage, poolFor, poolStep } from './step-runner';
+import { failureMessage, poolFor, poolStep } from './pool-activity';
 
 export type TItemResult = { ok: true; outputs: TStepOutputs } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 import { proxySinks, type Sinks } from '@temporalio/workflow';
-import type { TRunRecord } from '../activities/types';
+import type { TRunRecord } from '../dsl';
 
 /**
  * Records of one workflow execution (`stream`: its Temporal run id), numbered from `first` in the

@@ -1,6 +1,7 @@
 import { defineSignal, defineQuery } from '@temporalio/workflow';
-import type { TRunRecord } from '../activities/types';
-import type { TParameterValue, TPlan, TStepOutputs, TStepStatus } from '../dsl';
+import type { TFinalRunStatus, TParameterValue, TPlan, TRunRecord, TStepAttemptEvent, TStepOutputs, TStepState, TStepStatus } from '../dsl';
+
+export type { TStepAttemptEvent } from '../dsl';
 
 /**
  * How a run's steps are dispatched on shared pools (Temporal Task Queue Priority and Fairness):
@@ -39,13 +40,13 @@ export type TPipelineRunInput = {
     | { kind: 'pipeline'; parentRunId: string; parentNodeId: string; userId: string | null };
   /** retry from failure: outputs of the steps that succeeded in the run being retried */
   reuse?: Record<string, TStepOutputs>;
-  /** carried across continue-as-new: where the interpreter stood */
-  resume?: { status: Record<string, TStepStatus>; outputs: Record<string, TStepOutputs>; dispatch?: TDispatch };
+  /** carried across continue-as-new: where the run's steps stood */
+  resume?: { steps: Record<string, TStepState> };
 };
 
 export type TPipelineRunResult = {
   runId: string;
-  status: 'succeeded' | 'failed';
+  status: TFinalRunStatus;
   error?: string;
   outputs: TStepOutputs;
   /**
@@ -54,23 +55,6 @@ export type TPipelineRunResult = {
    * them from here (server/services/runs/reconcile-runs.ts).
    */
   unsaved?: { first: number; records: TRunRecord[] };
-};
-
-/**
- * Sent by a pool worker when an attempt has been running a moment (or is a retry) and when an
- * attempt fails, so retries and long steps show live. A quick successful attempt sends nothing:
- * it comes back with the activity result.
- */
-export type TStepAttemptEvent = {
-  nodeId: string;
-  attempt: number;
-  maxAttempts: number;
-  phase: 'started' | 'finished';
-  at: string;
-  workerIdentity: string;
-  /** GPU workers: the CUDA indices the attempt holds */
-  gpuDevices?: string[];
-  outcome?: { status: 'succeeded' | 'failed'; exitCode: number | null; error?: string; log: string; gpuSeconds?: number };
 };
 
 export type TApprovalDecision = { approvalId: string; decision: 'approved' | 'rejected'; decidedBy: string; comment: string };

@@ -1,6 +1,5 @@
 import { isCancellation, sleep } from '@temporalio/workflow';
 import type { TPlanStep } from '../dsl';
-import type { RunRecorder } from './recorder';
 
 /** How often the watch looks for steps no worker has picked up (bounded so a run adds few timers). */
 const MIN_CHECK_MS = 5_000;
@@ -15,7 +14,7 @@ export class QueueWatch {
   private running = false;
   private stopped = false;
 
-  constructor(private readonly recorder: RunRecorder) {}
+  constructor(private readonly flag: (nodeId: string, flag: string | null) => void) {}
 
   queued(step: TPlanStep): void {
     this.waiting.set(step.nodeId, { pool: step.pool, deadline: Date.now() + step.scheduleToStartTimeoutMs, flagged: false });
@@ -36,7 +35,7 @@ export class QueueWatch {
 
   private clear(nodeId: string): void {
     const entry = this.waiting.get(nodeId);
-    if (entry?.flagged) this.recorder.add({ type: 'flag', nodeId, flag: null });
+    if (entry?.flagged) this.flag(nodeId, null);
     this.waiting.delete(nodeId);
   }
 
@@ -51,7 +50,7 @@ export class QueueWatch {
         for (const [nodeId, entry] of this.waiting) {
           if (entry.flagged || entry.deadline > now) continue;
           entry.flagged = true;
-          this.recorder.add({ type: 'flag', nodeId, flag: `No worker in pool "${entry.pool}" has picked this step up yet` });
+          this.flag(nodeId, `No worker in pool "${entry.pool}" has picked this step up yet`);
         }
       }
     } catch (error) {

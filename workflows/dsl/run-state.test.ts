@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from './compile';
 import type { TPlan } from './plan';
-import { isFinished, nextMoves, runOutcome, STEP_STATUSES, type TStepStatus } from './run-state';
+import { nextMoves } from './run-state';
+import { isFinalStep, runStatusOf, STEP_STATUSES, type TStepStatus } from './statuses';
 import { branchEdge, conditionNode, edge, planOf, pythonNode, spec, type TSpecInput } from './test-specs';
 
 const statuses = (entries: Record<string, TStepStatus>) => new Map(Object.entries(entries));
@@ -45,7 +46,7 @@ function simulate(plan: TPlan, { fail = [], take = {} }: TScript = {}) {
       if (port && !fail.includes(step.nodeId)) branches.set(step.nodeId, port);
     }
   }
-  return { status: Object.fromEntries(status), waves, skipped, blocked, outcome: runOutcome(status) };
+  return { status: Object.fromEntries(status), waves, skipped, blocked, outcome: runStatusOf(status.values()) };
 }
 
 // a → (b, c) → d ; b → e   (two parallel branches off a, joined at d)
@@ -208,7 +209,7 @@ describe('nextMoves: conditions', () => {
     const plan = ifElse();
     const status = everyStep(plan, 'skipped', { a: 'succeeded', check: 'succeeded', yes: 'failed', yes2: 'pending', join: 'pending' });
     expect(movesOf(plan, status, { check: 'true' })).toEqual({ ready: [], skip: [], block: ['yes2', 'join'] });
-    expect(runOutcome(statuses({ ...status, yes2: 'skipped', join: 'skipped' }))).toBe('failed');
+    expect(runStatusOf(statuses({ ...status, yes2: 'skipped', join: 'skipped' }).values())).toBe('failed');
   });
 
   it('a step fed by both ports of a condition runs whichever branch is taken', () => {
@@ -234,18 +235,25 @@ describe('nextMoves: conditions', () => {
   });
 });
 
-describe('runOutcome', () => {
+describe('runStatusOf', () => {
   it('succeeded when every step succeeded or was skipped', () => {
-    expect(runOutcome(statuses({ a: 'succeeded', b: 'succeeded' }))).toBe('succeeded');
-    expect(runOutcome(statuses({ a: 'succeeded', b: 'skipped', c: 'skipped' }))).toBe('succeeded');
+    expect(runStatusOf(['succeeded', 'succeeded'])).toBe('succeeded');
+    expect(runStatusOf(['succeeded', 'skipped', 'skipped'])).toBe('succeeded');
   });
 
-  it.each(['failed', 'cancelled'] as const)('failed when a step is %s', (s) => {
-    expect(runOutcome(statuses({ a: 'succeeded', b: s, c: 'skipped' }))).toBe('failed');
+  it('failed when a step failed, cancelled when one was cancelled', () => {
+    expect(runStatusOf(['succeeded', 'failed', 'skipped'])).toBe('failed');
+    expect(runStatusOf(['failed', 'cancelled', 'skipped'])).toBe('cancelled');
   });
 
-  it('isFinished covers exactly the terminal statuses', () => {
-    expect(STEP_STATUSES.filter(isFinished)).toEqual(['succeeded', 'failed', 'skipped', 'cancelled']);
+  it('open while a step is: waiting for approval when a gate waits', () => {
+    expect(runStatusOf(['failed', 'running'])).toBe('running');
+    expect(runStatusOf(['pending'])).toBe('running');
+    expect(runStatusOf(['running', 'waiting_approval'])).toBe('waiting_approval');
+  });
+
+  it('isFinalStep covers exactly the terminal statuses', () => {
+    expect(STEP_STATUSES.filter(isFinalStep)).toEqual(['succeeded', 'failed', 'skipped', 'cancelled']);
   });
 });
 
@@ -367,7 +375,7 @@ describe('a whole run with a condition, simulated over a compiled plan', () => {
     for (const branch of ['true', 'false'] as const) {
       for (const failing of [undefined, ...plan.steps.map((s) => s.nodeId)]) {
         const run = simulate(plan, { take: { check: branch }, fail: failing ? [failing] : [] });
-        expect(Object.values(run.status).every(isFinished)).toBe(true);
+        expect(Object.values(run.status).every(isFinalStep)).toBe(true);
         expect(run.outcome).toBe(Object.values(run.status).includes('failed') ? 'failed' : 'succeeded');
       }
     }

@@ -1,14 +1,5 @@
 import type { TPlan, TPlanStep } from './plan';
-
-/** Step statuses, shared by the interpreter, the database and the canvas. */
-export const STEP_STATUSES = ['pending', 'running', 'retrying', 'waiting_approval', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
-export type TStepStatus = (typeof STEP_STATUSES)[number];
-
-export const RUN_STATUSES = ['queued', 'running', 'waiting_approval', 'succeeded', 'failed', 'cancelled'] as const;
-export type TRunStatus = (typeof RUN_STATUSES)[number];
-
-export const STEP_ORIGINS = ['executed', 'cached', 'reused'] as const;
-export type TStepOrigin = (typeof STEP_ORIGINS)[number];
+import type { TStepStatus } from './statuses';
 
 /** What a finished step hands downstream: artifact references (never data) and its metrics. */
 export type TArtifactRef = { hash: string; size: number };
@@ -21,9 +12,6 @@ export type TStepOutputs = {
   items?: TStepOutputs[];
 };
 export const emptyOutputs = (): TStepOutputs => ({ artifacts: {}, metrics: {} });
-
-const FINISHED: ReadonlySet<TStepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
-export const isFinished = (status: TStepStatus) => FINISHED.has(status);
 
 export type TNextMoves = {
   /** pending steps that can start now */
@@ -69,11 +57,6 @@ export function nextMoves(plan: TPlan, status: ReadonlyMap<string, TStepStatus>,
     }
   }
   return moves;
-}
-
-/** The run's outcome once no step is pending or in flight: skipped branches are fine, failures are not. */
-export function runOutcome(status: ReadonlyMap<string, TStepStatus>): 'succeeded' | 'failed' {
-  return [...status.values()].some((s) => BROKEN.has(s)) ? 'failed' : 'succeeded';
 }
 
 /** What a whole run hands back (to a parent pipeline): the merged outputs of its final steps. */

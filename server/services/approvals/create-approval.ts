@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { approvals, steps } from '../../../drizzle/schema';
+import { approvals } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
-import { syncRunStatus } from '../runs/record-progress';
 
-/** Opens the gate's approval (once per run and node, so a retried activity returns the same one). */
+/**
+ * Opens the gate's approval (once per run and node, so a retried activity returns the same one).
+ * The step shows waiting through the run's records, in order after the steps before it.
+ */
 export async function createApproval(
   db: TDatabase,
   params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number; requestedBy: string | null },
@@ -18,11 +20,6 @@ export async function createApproval(
       .select({ id: approvals.id })
       .from(approvals)
       .where(and(eq(approvals.runId, params.runId), eq(approvals.nodeId, params.nodeId)));
-    await tx
-      .update(steps)
-      .set({ status: 'waiting_approval', startedAt: new Date() })
-      .where(and(eq(steps.runId, params.runId), eq(steps.nodeId, params.nodeId), eq(steps.status, 'pending')));
-    await syncRunStatus(tx, [params.runId]);
     return { approvalId: row!.id };
   });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { gpuQuotaLeases, gpuQuotaWaiters, pools, runs, teamPoolShares } from '../../../drizzle/schema';
+import { OPEN_RUN_STATUSES } from '../../../workflows/dsl';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 
 export type TQuotaRequest = { runId: string; nodeId: string; teamId: string; pool: string; gpus: number; workflowId: string };
@@ -8,8 +9,6 @@ export type TQuotaAnswer =
   | { granted: false; holding: number; quota: number; holders: { runId: string; workflowId: string }[] }
   | { granted: false; exceedsQuota: true; quota: number };
 
-/** Leases of runs still going count; a finished run's leftover leases (e.g. a terminated run) do not. */
-const ACTIVE = ['queued', 'running'] as const;
 
 /**
  * Takes `gpus` of the team's quota on the pool for one step, or says how much is held. Serialized
@@ -19,6 +18,8 @@ const ACTIVE = ['queued', 'running'] as const;
  */
 export async function acquireGpuQuota(db: TDatabase, request: TQuotaRequest): Promise<TQuotaAnswer> {
   return db.transaction(async (tx) => {
+    // leases of open runs count (a run waiting at a gate still holds its other branch's GPUs); a
+    // finished run's leftover leases (e.g. a terminated run) do not
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`gpu-quota:${request.teamId}:${request.pool}`}))`);
     const quota = await quotaOf(tx, request.teamId, request.pool);
     if (quota === null) return { granted: true };
@@ -33,7 +34,7 @@ export async function acquireGpuQuota(db: TDatabase, request: TQuotaRequest): Pr
       .select({ runId: gpuQuotaLeases.runId, workflowId: runs.workflowId, gpus: gpuQuotaLeases.gpus })
       .from(gpuQuotaLeases)
       .innerJoin(runs, eq(runs.id, gpuQuotaLeases.runId))
-      .where(and(eq(gpuQuotaLeases.teamId, request.teamId), eq(gpuQuotaLeases.pool, request.pool), inArray(runs.status, [...ACTIVE])));
+      .where(and(eq(gpuQuotaLeases.teamId, request.teamId), eq(gpuQuotaLeases.pool, request.pool), inArray(runs.status, OPEN_RUN_STATUSES)));
     const holding = held.reduce((sum, lease) => sum + lease.gpus, 0);
     if (holding + request.gpus <= quota) {
       await tx.insert(gpuQuotaLeases).values({ runId: request.runId, nodeId: request.nodeId, teamId: request.teamId, pool: request.pool, gpus: request.gpus });

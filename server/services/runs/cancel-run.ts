@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { isOpenRun } from '../../../workflows/dsl';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
@@ -10,7 +11,7 @@ import { findRun } from './get-run';
  */
 export async function cancelRun(deps: TServiceDeps, params: { projectId: string; runId: string; userId: string }) {
   const run = await findRun(deps.db, params.projectId, params.runId);
-  if (!['queued', 'running', 'waiting_approval'].includes(run.status)) {
+  if (!isOpenRun(run.status)) {
     throw new AppError('PRECONDITION_FAILED', `The run already ended (${run.status})`);
   }
   await deps.db.transaction(async (tx) => {

@@ -1,13 +1,10 @@
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import { runs, steps } from '../../../drizzle/schema';
-import type { TRunRecord } from '../../../workflows/activities/types';
+import { OPEN_RUN_STATUSES, OPEN_STEP_STATUSES, type TRunRecord } from '../../../workflows/dsl';
 import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/definitions/messages';
 import type { TDatabase } from '../../db/client';
 import { recordProgress } from './record-progress';
-
-const OPEN_RUN = ['queued', 'running', 'waiting_approval'] as const;
-const OPEN_STEP = ['pending', 'running', 'retrying', 'waiting_approval'] as const;
 
 /** How a closed workflow that never recorded its end is written down. */
 const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 'cancelled'; error: string }>> = {
@@ -62,7 +59,7 @@ const openRuns = (db: TDatabase, workflowIds?: string[]): Promise<TOpenRun[]> =>
   db
     .select({ id: runs.id, projectId: runs.projectId, workflowId: runs.workflowId })
     .from(runs)
-    .where(and(inArray(runs.status, OPEN_RUN), workflowIds ? inArray(runs.workflowId, workflowIds) : undefined));
+    .where(and(inArray(runs.status, OPEN_RUN_STATUSES), workflowIds ? inArray(runs.workflowId, workflowIds) : undefined));
 
 async function closeRuns(deps: TDeps, open: TOpenRun[], closed: Map<string, TExecution>): Promise<string[]> {
   const done: string[] = [];
@@ -88,7 +85,7 @@ async function endOf(deps: TDeps, runId: string, workflowId: string, execution: 
   const unfinished = await deps.db
     .select({ nodeId: steps.nodeId })
     .from(steps)
-    .where(and(eq(steps.runId, runId), inArray(steps.status, OPEN_STEP)));
+    .where(and(eq(steps.runId, runId), inArray(steps.status, OPEN_STEP_STATUSES)));
   return [
     ...unfinished.map(({ nodeId }): TRunRecord => ({ type: 'step', nodeId, status: 'cancelled', at })),
     { type: 'finish', status: ending.status, error: ending.error, at },

@@ -1,7 +1,6 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from '../../../drizzle/schema';
-import type { TRunRecord, TStepInputs } from '../../../workflows/activities/types';
-import { isFinished, STEP_STATUSES } from '../../../workflows/dsl';
+import { FINAL_STEP_STATUSES, isFinalStep, OPEN_RUN_STATUSES, type TRunRecord, type TStepInputs } from '../../../workflows/dsl';
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { RunRowMissingError } from './begin-run';
@@ -13,8 +12,8 @@ type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
  * A finished step stays finished: the live and the durable copies of a run's records may arrive
  * in either order (record-progress is called by both), so an older record must not reopen a step.
  */
-const FINISHED_STATUSES = STEP_STATUSES.filter(isFinished);
-const FINISHED_SQL = sql.raw(`(${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+const FINISHED_SQL = sql.raw(`(${FINAL_STEP_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+const OPEN_RUN_SQL = sql.raw(`(${OPEN_RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 type TParams = { runId: string; projectId: string };
 type TBatch = TParams & { records: TRunRecord[] };
 /** a step record with the run it belongs to */
@@ -44,16 +43,14 @@ export async function recordProgressOfRuns(db: TDatabase, batches: TBatch[]): Pr
     const present = new Set((await tx.select({ id: runs.id }).from(runs).where(sql`${runs.id} = any(${arrayParam([...new Set(given.map((b) => b.runId))])}::uuid[])`)).map((r) => r.id));
     const nonEmpty = given.filter((b) => present.has(b.runId));
     if (nonEmpty.length === 0) return { missing: given.map((b) => b.runId) };
-    // a run's `finish` is always its last record: the finishes of all runs go in one statement after the rest
-    const finishes = nonEmpty.flatMap((b) => b.records.filter((r) => r.type === 'finish').map((record) => ({ runId: b.runId, record })));
-    const rest = nonEmpty.map((b) => ({ ...b, records: b.records.filter((r) => r.type !== 'finish') }));
+    // a run's status and its `finish` (always its last record) go after its steps, all runs' in one statement
+    const ends = nonEmpty.flatMap((b) => runEnd(b));
+    const rest = nonEmpty.map((b) => ({ ...b, records: b.records.filter((r) => r.type !== 'finish' && r.type !== 'run') }));
     const onlySteps = rest.filter((b) => b.records.every((r) => r.type === 'step'));
     const stepRecords = onlySteps.flatMap((b) => b.records.map((record) => ({ runId: b.runId, projectId: b.projectId, record: record as TStepRecord })));
     if (stepRecords.length > 0) await recordSteps(tx, stepRecords);
     for (const batch of rest) if (!onlySteps.includes(batch)) await applyInOrder(tx, batch);
-    if (finishes.length > 0) await finishRuns(tx, finishes);
-    const open = nonEmpty.filter((b) => !b.records.some((r) => r.type === 'finish')).map((b) => b.runId);
-    if (open.length > 0) await syncRunStatus(tx, open);
+    if (ends.length > 0) await writeRunStatus(tx, ends);
     return { missing: given.filter((b) => !present.has(b.runId)).map((b) => b.runId) };
   });
 }
@@ -76,21 +73,42 @@ async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
       await tx
         .update(steps)
         .set({ flag: record.flag })
-        .where(and(eq(steps.runId, batch.runId), eq(steps.nodeId, record.nodeId), notInArray(steps.status, FINISHED_STATUSES)));
+        .where(and(eq(steps.runId, batch.runId), eq(steps.nodeId, record.nodeId), notInArray(steps.status, [...FINAL_STEP_STATUSES])));
     }
   }
   await flushSteps();
 }
 
-/** The ends of runs, in one statement. */
-async function finishRuns(tx: TDbOrTx, finishes: { runId: string; record: Extract<TRunRecord, { type: 'finish' }> }[]) {
+type TRunStatusRecord = Extract<TRunRecord, { type: 'run' | 'finish' }>;
+
+/** A batch's last run status (a `finish` wins) and the earliest moment it speaks of: the run began no later. */
+function runEnd(batch: TBatch): { runId: string; record: TRunStatusRecord; firstAt: string }[] {
+  const statuses = batch.records.filter((r): r is TRunStatusRecord => r.type === 'run' || r.type === 'finish');
+  const record = statuses.find((r) => r.type === 'finish') ?? statuses.at(-1);
+  if (!record) return [];
+  const times = batch.records.map((r) => (r.type === 'attempt' ? r.event.at : r.type === 'flag' ? record.at : r.at));
+  return [{ runId: batch.runId, record, firstAt: times.reduce((a, b) => (a < b ? a : b)) }];
+}
+
+/**
+ * The runs' statuses (open ones as the reducer says, final ones with their end) in one statement.
+ * A run's start is its first record's moment, never the moment of writing (which comes later, and
+ * was once after the run's end); a final run is never reopened.
+ */
+async function writeRunStatus(tx: TDbOrTx, ends: { runId: string; record: TRunStatusRecord; firstAt: string }[]) {
   await tx.execute(sql`
-    update ${runs} as r set status = v.status, error = v.error, started_at = coalesce(r.started_at, now()), ended_at = v.at
+    update ${runs} as r set
+      status = v.status,
+      error = case when v.final then v.error else r.error end,
+      started_at = coalesce(r.started_at, v.first_at),
+      ended_at = case when v.final then v.at else r.ended_at end
     from unnest(
-      ${arrayParam(finishes.map((f) => f.runId))}::uuid[], ${arrayParam(finishes.map((f) => f.record.status))}::run_status[],
-      ${arrayParam(finishes.map((f) => f.record.error ?? null))}::text[], ${arrayParam(finishes.map((f) => f.record.at))}::timestamptz[]
-    ) as v(id, status, error, at)
-    where r.id = v.id`);
+      ${arrayParam(ends.map((e) => e.runId))}::uuid[], ${arrayParam(ends.map((e) => e.record.status))}::run_status[],
+      ${arrayParam(ends.map((e) => (e.record.type === 'finish' ? (e.record.error ?? null) : null)))}::text[],
+      ${arrayParam(ends.map((e) => e.record.at))}::timestamptz[], ${arrayParam(ends.map((e) => e.firstAt))}::timestamptz[],
+      ${arrayParam(ends.map((e) => e.record.type === 'finish'))}::boolean[]
+    ) as v(id, status, error, at, first_at, final)
+    where r.id = v.id and r.status in ${OPEN_RUN_SQL}`);
 }
 
 /** The last record of each (run, node) wins; the earliest time among its records is when it started. */
@@ -123,7 +141,7 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
       ${arrayParam(latest.map((r) => r.origin ?? null))}::step_origin[], ${arrayParam(latest.map((r) => (r.outputs ? JSON.stringify(r.outputs) : null)))}::text[],
       ${arrayParam(latest.map((r) => r.cacheKey ?? null))}::text[], ${arrayParam(latest.map((r) => r.attempt?.attempt ?? 0))}::int[],
       ${arrayParam(latest.map((r) => r.startedAt))}::timestamptz[], ${arrayParam(latest.map((r) => r.at))}::timestamptz[],
-      ${arrayParam(latest.map((r) => isFinished(r.status)))}::boolean[]
+      ${arrayParam(latest.map((r) => isFinalStep(r.status)))}::boolean[]
     ) as v(run_id, node_id, status, error, origin, outputs, cache_key, attempt, started_at, at, finished)
     where s.run_id = v.run_id and s.node_id = v.node_id
       and (v.finished or s.status not in ${FINISHED_SQL})`);
@@ -173,17 +191,3 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
 
 const inputArtifacts = (inputs: TStepInputs) =>
   Object.fromEntries(Object.entries(inputs).flatMap(([fromNode, artifacts]) => Object.entries(artifacts).map(([name, ref]) => [`${fromNode}/${name}`, ref])));
-
-/**
- * While a run is open, its status follows its steps: waiting_approval when any gate waits, else
- * running (a queued run that web prepared begins with its first records).
- */
-export async function syncRunStatus(tx: TDbOrTx, runIds: string[]) {
-  await tx
-    .update(runs)
-    .set({
-      status: sql`case when exists (select 1 from ${steps} where ${steps.runId} = ${runs.id} and ${steps.status} = 'waiting_approval') then 'waiting_approval'::run_status else 'running'::run_status end`,
-      startedAt: sql`coalesce(${runs.startedAt}, now())`,
-    })
-    .where(and(sql`${runs.id} = any(${arrayParam(runIds)}::uuid[])`, inArray(runs.status, ['queued', 'running', 'waiting_approval'])));
-}

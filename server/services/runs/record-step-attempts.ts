@@ -1,6 +1,6 @@
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import { stepAttempts, steps } from '../../../drizzle/schema';
-import type { TStepAttemptEvent } from '../../../workflows/definitions/messages';
+import type { TStepAttemptEvent } from '../../../workflows/dsl';
 import type { TDbOrTx } from '../../db/client';
 
 /**
@@ -10,6 +10,8 @@ import type { TDbOrTx } from '../../db/client';
  */
 export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TStepAttemptEvent): Promise<void> {
   const at = new Date(event.at);
+  // a failure reported without a start report still spans its attempt (it once showed 0 ms)
+  const startedAt = new Date(event.startedAt ?? event.at);
   const outcome = event.outcome;
   await tx
     .insert(stepAttempts)
@@ -20,7 +22,7 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
       status: outcome?.status ?? 'running',
       workerIdentity: event.workerIdentity,
       gpuDevices: event.gpuDevices ?? null,
-      startedAt: at,
+      startedAt,
       ...(outcome ? { endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log, gpuSeconds: outcome.gpuSeconds ?? null } : {}),
     })
     .onConflictDoUpdate({
@@ -39,7 +41,7 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
     .set({
       status: stepStatus,
       attempts: sql`greatest(${steps.attempts}, ${event.attempt})`,
-      startedAt: sql`coalesce(${steps.startedAt}, ${at.toISOString()}::timestamptz)`,
+      startedAt: sql`coalesce(${steps.startedAt}, ${startedAt.toISOString()}::timestamptz)`,
     })
     .where(
       and(

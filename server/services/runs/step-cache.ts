@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { stepCache } from '../../../drizzle/schema';
-import type { TStepInputs } from '../../../workflows/activities/types';
+import type { TStepInputs } from '../../../workflows/dsl';
 import { canonicalJson, type TPlanStep, type TStepOutputs } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 

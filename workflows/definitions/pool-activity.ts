@@ -1,0 +1,60 @@
+import { ActivityCancellationType, ActivityFailure, ApplicationFailure, CancelledFailure, ChildWorkflowFailure, proxyActivities, TerminatedFailure, TimeoutFailure } from '@temporalio/workflow';
+import type { createPoolActivities } from '../activities/pool';
+import type { TPoolStep } from '../activities/types';
+import type { TPlanStep } from '../dsl';
+import type { TDispatch } from './messages';
+
+type TPool = ReturnType<typeof createPoolActivities>;
+
+/** What of a plan step travels to the pool worker (see TPoolStep). */
+export const poolStep = (step: TPlanStep): TPoolStep => ({
+  nodeId: step.nodeId,
+  executor: step.executor,
+  config: step.config,
+  maxAttempts: step.retry.maximumAttempts,
+  ...(step.resources?.gpus ? { gpus: step.resources.gpus } : {}),
+});
+
+/** The pool activity with the node's task queue, timeouts and retry policy. */
+export function poolFor(step: TPlanStep, activityId = step.nodeId, dispatch?: TDispatch) {
+  return proxyActivities<TPool>({
+    taskQueue: step.taskQueue,
+    activityId,
+    ...(dispatch
+      ? { priority: { priorityKey: dispatch.priority, fairnessKey: dispatch.fairnessKey, fairnessWeight: dispatch.fairnessWeights[step.pool] ?? 1 } }
+      : {}),
+    startToCloseTimeout: step.startToCloseTimeoutMs,
+    heartbeatTimeout: step.heartbeatTimeoutMs,
+    // a cancelled run ends only once its step processes are gone
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+    retry: {
+      maximumAttempts: step.retry.maximumAttempts,
+      initialInterval: step.retry.initialIntervalMs,
+      backoffCoefficient: step.retry.backoffCoefficient,
+      maximumInterval: step.retry.maximumIntervalMs,
+      nonRetryableErrorTypes: step.retry.nonRetryableErrorTypes,
+    },
+  });
+}
+
+/** A failure as the user reads it on the step: what went wrong, not Temporal's wrapping. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof ActivityFailure && error.cause) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure || cause.message) return cause.message;
+    return String(cause);
+  }
+  if (error instanceof ChildWorkflowFailure) {
+    const cause = error.cause;
+    const how =
+      cause instanceof TerminatedFailure
+        ? 'was terminated'
+        : cause instanceof TimeoutFailure
+          ? 'timed out'
+          : cause instanceof CancelledFailure
+            ? 'was cancelled'
+            : `failed${cause?.message ? `: ${cause.message}` : ''}`;
+    return `Its child workflow ${error.execution.workflowId} ${how}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,41 @@
+import { executeChild, workflowInfo } from '@temporalio/workflow';
+import type { TForeachConfig, TStepOutputs } from '../../dsl';
+import { CONTROL_TASK_QUEUE } from '../../dsl/task-queues';
+import { foreachChunk } from '../foreach-chunk';
+import { runItems, type TForeachChunkInput, type TItemResult } from '../foreach-items';
+import type { TRunner } from './runner-context';
+
+/** Up to this many items run as activities of the run itself; more are split into child workflows. */
+export const INLINE_ITEMS = 100;
+export const ITEMS_PER_CHILD = 250;
+
+type TChunkBase = Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'>;
+
+/**
+ * A for-each: runs its body once per item (the reducer evaluated the list), bounded by its
+ * concurrency, and succeeds with the items' outputs in order, or fails naming the failed items.
+ */
+export const runForeachStep: TRunner = async (ctx, { step, inputs, items = [] }) => {
+  const { concurrency } = step.config as TForeachConfig;
+  const base: TChunkBase = { runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs, ...(ctx.dispatch ? { dispatch: ctx.dispatch } : {}) };
+  const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency);
+  const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));
+  if (failed.length > 0) return { status: 'failed', error: `${failed.length} of ${items.length} items failed; item ${failed[0]!.index}: ${failed[0]!.error}` };
+  const outputs: TStepOutputs = { artifacts: {}, metrics: { items: items.length }, items: results.map((r) => (r as Extract<TItemResult, { ok: true }>).outputs) };
+  return { status: 'succeeded', outputs, origin: 'executed' };
+};
+
+async function runInChildren(base: TChunkBase, items: unknown[], concurrency: number): Promise<TItemResult[]> {
+  const chunks = Math.ceil(items.length / ITEMS_PER_CHILD);
+  const perChild = Math.max(1, Math.floor(concurrency / chunks));
+  const parts = await Promise.all(
+    Array.from({ length: chunks }, (_, k) =>
+      executeChild(foreachChunk, {
+        workflowId: `${workflowInfo().workflowId}/${base.step.nodeId}/${k}`,
+        taskQueue: CONTROL_TASK_QUEUE,
+        args: [{ ...base, items: items.slice(k * ITEMS_PER_CHILD, (k + 1) * ITEMS_PER_CHILD), offset: k * ITEMS_PER_CHILD, concurrency: perChild }],
+      }),
+    ),
+  );
+  return parts.flat();
+}

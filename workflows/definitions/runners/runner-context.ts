@@ -1,0 +1,28 @@
+import type { TParameterValue, TRunEvent, TStartStep, TStepOutcome } from '../../dsl';
+import type { TApprovalDecision, TDispatch } from '../messages';
+import type { QuotaGate } from '../quota-gate';
+import type { QueueWatch } from '../queue-watch';
+
+/** What a runner may use: the run's identity, how its steps are dispatched, and a way to report progress. */
+export type TRunnerContext = {
+  runId: string;
+  projectId: string;
+  params: Record<string, TParameterValue>;
+  /** who may not decide the run's approvals (four-eyes); null for scheduled runs */
+  requestedBy: string | null;
+  /** absent for runs whose dispatch was never read (they use the pools' defaults) */
+  dispatch?: TDispatch;
+  quota: QuotaGate;
+  watch: Pick<QueueWatch, 'queued' | 'done'>;
+  /** approval decisions received so far, by approval id */
+  decisions: ReadonlyMap<string, TApprovalDecision>;
+  /** progress of a running step (an approval opened, a flag): becomes an event of the run */
+  emit: (event: Extract<TRunEvent, { type: 'approvalOpened' | 'flagged' }>) => void;
+  now: () => string;
+};
+
+/**
+ * Executes one started step and resolves with its outcome. A runner may also reject (a bug, a
+ * child workflow terminated): the driver turns every rejection into the step's failure.
+ */
+export type TRunner = (ctx: TRunnerContext, command: TStartStep) => Promise<TStepOutcome>;

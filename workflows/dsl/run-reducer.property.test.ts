@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TPlan, TPlanStep } from './plan';
+import { initialRunState, reduceRun, type TRunCommand, type TRunContext, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
+import { isFinalStep, isInFlight, runStatusOf } from './statuses';
+import { planOf } from './test-specs';
+
+const AT = '2026-01-01T00:00:00.000Z';
+
+type TNodeShape = { deps: number[]; kind: 'pool' | 'gate' | 'condition' | 'foreach'; port: ('true' | 'false')[]; takes: boolean };
+
+/** Random DAGs: each node depends on some earlier ones; conditions, gates and for-each among pool steps. */
+const arbPlan = fc
+  .record({
+    shapes: fc.array(
+      fc.record({
+        deps: fc.uniqueArray(fc.nat(20), { maxLength: 3 }),
+        kind: fc.constantFrom('pool', 'pool', 'gate', 'condition', 'foreach'),
+        port: fc.array(fc.constantFrom('true', 'false'), { minLength: 3, maxLength: 3 }),
+        takes: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 14 },
+    ),
+    maxParallelism: fc.integer({ min: 1, max: 4 }),
+  })
+  .map(({ shapes, maxParallelism }): TPlan => {
+    const nodes = shapes.map((s, i): TNodeShape => ({ ...s, deps: s.deps.filter((d) => d < i) }) as TNodeShape);
+    const ids = nodes.map((_, i) => `n${i}`);
+    const deps = Object.fromEntries(
+      nodes.map((n, i) => [ids[i]!, n.deps.map((d, k) => (nodes[d]!.kind === 'condition' ? `${ids[d]}:${n.port[k]}` : ids[d]!))]),
+    );
+    const plan = planOf(deps, maxParallelism);
+    const kinds = (n: TNodeShape): Partial<TPlanStep> =>
+      n.kind === 'gate'
+        ? { executor: 'approval', config: { instructions: '', timeoutHours: 1 } }
+        : n.kind === 'condition'
+          ? { executor: 'condition', config: { expression: n.takes ? 'true' : 'false' } }
+          : n.kind === 'foreach'
+            ? { executor: 'foreach', config: { items: '[1, 2]', concurrency: 2, step: { kind: 'noop', sleepMs: 0 } } }
+            : {};
+    return { ...plan, steps: plan.steps.map((s, i) => ({ ...s, ...kinds(nodes[i]!) })) };
+  });
+
+/** What happens to a run: the order outcomes arrive in, which steps fail, and whether it is cancelled or continues as new. */
+const arbScript = fc.record({
+  choices: fc.array(fc.nat(1000), { minLength: 1, maxLength: 300 }),
+  failEvery: fc.integer({ min: 2, max: 8 }),
+  yieldAt: fc.option(fc.nat(30)),
+  cancelAt: fc.option(fc.nat(40)),
+});
+
+type TScript = { choices: number[]; /** 0: no step fails */ failEvery: number; yieldAt: number | null; cancelAt: number | null };
+
+/** Plays a run to its end as the workflow would, checking the invariants after every event. */
+function play(plan: TPlan, script: TScript) {
+  const ctx: TRunContext = { plan, params: {}, reuse: {} };
+  let state: TRunState = initialRunState(plan);
+  let end: Extract<TRunCommand, { type: 'end' }> | undefined;
+  const inFlight: { nodeId: string; executor: TPlanStep['executor']; opened: boolean }[] = [];
+  const finalRecorded = new Set<string>();
+  let pick = 0;
+  const choose = (n: number) => script.choices[pick++ % script.choices.length]! % n;
+  const send = (event: TRunEvent) => {
+    const out = reduceRun(ctx, state, event);
+    state = out.state;
+    for (const c of out.commands) {
+      if (c.type === 'record') {
+        // records come in the order things happened: nothing after the run's end, no step reopened
+        expect(end).toBeUndefined();
+        if (c.record.type === 'step') {
+          expect(finalRecorded.has(c.record.nodeId)).toBe(false);
+          if (isFinalStep(c.record.status)) finalRecorded.add(c.record.nodeId);
+        }
+      }
+      if (c.type === 'start') inFlight.push({ nodeId: c.step.nodeId, executor: c.step.executor, opened: false });
+      if (c.type === 'end') end = c;
+      if (c.type === 'continueAsNew') {
+        expect(inFlight).toEqual([]);
+        state = initialRunState(plan, state.steps); // the next execution
+        send({ type: 'begin', at: AT });
+      }
+    }
+    const running = Object.values(state.steps).filter((s) => isInFlight(s.status)).length;
+    expect(running).toBeLessThanOrEqual(plan.maxParallelism);
+  };
+
+  send({ type: 'begin', at: AT });
+  let events = 0;
+  let cancelling = false;
+  while (!end) {
+    events++;
+    expect(events).toBeLessThan(20 * plan.steps.length + 50); // no run hangs: it ends within a bounded number of events
+    if (events === script.yieldAt) send({ type: 'yield', at: AT });
+    if (events === script.cancelAt && !cancelling) {
+      cancelling = true;
+      send({ type: 'cancelRequested', at: AT });
+    }
+    if (inFlight.length === 0) {
+      // nothing in flight and the run still open: only a cancellation may be pending
+      expect(cancelling).toBe(true);
+      send({ type: 'cancelled', at: AT });
+      continue;
+    }
+    const [step] = inFlight.splice(choose(inFlight.length), 1);
+    if (step!.executor === 'approval' && !step!.opened && choose(2) === 0) {
+      inFlight.push({ ...step!, opened: true });
+      send({ type: 'approvalOpened', nodeId: step!.nodeId, at: AT });
+      continue;
+    }
+    const outcome: TStepOutcome = script.failEvery > 0 && choose(script.failEvery) === 0 ? { status: 'failed', error: 'boom' } : { status: 'succeeded', outputs: { artifacts: {}, metrics: {} } };
+    send({ type: 'stepEnded', nodeId: step!.nodeId, outcome, at: AT });
+  }
+  return { state, end, finalRecorded };
+}
+
+describe('reduceRun: properties over random DAGs and outcome orders', () => {
+  it('every run ends, every step ends final, the run status is a function of its steps, parallelism holds', () => {
+    fc.assert(
+      fc.property(arbPlan, arbScript, (plan, script) => {
+        const { state, end, finalRecorded } = play(plan, script);
+        const statuses = Object.values(state.steps).map((s) => s.status);
+        expect(statuses.every(isFinalStep)).toBe(true);
+        expect(finalRecorded.size).toBe(plan.steps.length);
+        expect(end!.status).toBe(runStatusOf(statuses));
+        if (statuses.includes('failed') && !statuses.includes('cancelled')) expect(end!.status).toBe('failed');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('without failures or cancellation, every step on a taken branch succeeds', () => {
+    fc.assert(
+      fc.property(arbPlan, arbScript, (plan, script) => {
+        const { state, end } = play(plan, { ...script, failEvery: 0, cancelAt: null });
+        expect(end!.status).toBe('succeeded');
+        expect(Object.values(state.steps).every((s) => s.status === 'succeeded' || s.status === 'skipped')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
