@@ -27,6 +27,7 @@ import { measureRecordLag } from '../bench/measures/record-lag';
 import { warmUp } from '../bench/measures/warm-up';
 import { isNodeKind } from '../workflows/dsl';
 import { stopAll } from './lib/processes';
+import { failureText } from './lib/setup-error';
 
 const { rows, notes } = report;
 
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
 main()
   .catch((error: unknown) => {
     report.broken = true;
-    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`[bench] failed: ${failureText(error)}`);
     if (rows.length) console.log(`\n${renderTable(rows)}`);
   })
   .finally(async () => {

@@ -6,6 +6,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { isStopping, spawnService, stopAll, tailOf, type Service } from './lib/processes';
 import { startPostgres } from './lib/postgres';
+import { assertPostgresCanRun } from './lib/postgres-access';
+import { failureText } from './lib/setup-error';
 import { startTemporal } from './lib/temporal';
 import { ensureVenv, repoRoot } from './lib/venv';
 
@@ -61,6 +63,8 @@ function exitWithStackOn(service: Service): void {
 async function main(): Promise<void> {
   const webPort = Number(process.env.WEFT_PORT || 3000);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
+  // Before the venv is built and Temporal started: a PostgreSQL that cannot start stops us at once.
+  if (!process.env.DATABASE_URL) await assertPostgresCanRun(path.join(weftDir, 'pg'));
   const venv = await ensureVenv();
   const secret = authSecret();
 
@@ -142,7 +146,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (err: unknown) => {
-  console.error(`[weft] dev failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(`[weft] dev failed: ${failureText(err)}`);
   await stopAll();
   process.exit(1);
 });

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawnService, stopAll, tailOf } from './lib/processes';
 import { createDatabase } from './lib/postgres';
-import { startTestServices } from './lib/test-services';
+import { failureText } from './lib/setup-error';
+import { assertTestServicesCanStart, startTestServices } from './lib/test-services';
 import { ensureVenv, repoRoot } from './lib/venv';
 
 interface Tally {
@@ -188,6 +189,8 @@ async function main(): Promise<Tally> {
     total.skipped += t.skipped;
   };
 
+  // Before the venv is built and Temporal started: services that cannot start stop us at once.
+  if (only !== 'unit') await assertTestServicesCanStart();
   const venv = await ensureVenv();
   let env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -233,7 +236,7 @@ try {
   summary = `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
   code = t.failed > 0 ? 1 : 0;
 } catch (err) {
-  console.error(`[weft] test setup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(`[weft] test setup failed: ${failureText(err)}`);
 } finally {
   await stopAll();
 }

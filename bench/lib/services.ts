@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createDatabase as createPgDatabase, startPostgres } from '../../scripts/lib/postgres';
+import { assertPostgresCanRun } from '../../scripts/lib/postgres-access';
 import { isAlive, onCleanup } from '../../scripts/lib/processes';
 import { ensureNamespaces, startTemporal } from '../../scripts/lib/temporal';
 import { ensureVenv } from '../../scripts/lib/venv';
@@ -21,8 +22,10 @@ async function removeStaleTemporalDbs(): Promise<void> {
 }
 
 export async function startServices() {
-  const venv = await ensureVenv();
   const givenDb = process.env.BENCH_DATABASE_URL;
+  // Before the venv is built and Temporal started: a PostgreSQL that cannot start stops us at once.
+  if (!givenDb) await assertPostgresCanRun(path.join(benchDir, 'pg'));
+  const venv = await ensureVenv();
   const givenTemporal = process.env.BENCH_TEMPORAL_ADDRESS;
   // One file per bench process, so that a second bench started by mistake (refused: ports in use)
   // never deletes the first one's live database.

@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { assertPostgresCanRun } from './postgres-access';
 import { assertPortFree, cmdlineOf, isAlive, killAndWait, onCleanup, trackPid, weftParentOf } from './processes';
 
 export interface PostgresOptions {
@@ -103,6 +104,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<PostgresServ
   const dataDir = path.resolve(opts.dataDir);
   const logFile = opts.logFile ?? path.join(path.dirname(dataDir), 'logs', 'postgres.log');
   const passwordFile = `${dataDir}.password`;
+  await assertPostgresCanRun(dataDir); // as root: a clear message instead of `spawn …/initdb EACCES`
   await stopLeftover(dataDir);
   await assertPortFree(opts.port, 'PostgreSQL');
   if (!opts.persistent) await rm(dataDir, { recursive: true, force: true }); // stale test data

@@ -2,6 +2,7 @@
 // on their own ports and data directories so a running `npm run dev` is never disturbed.
 import path from 'node:path';
 import { startPostgres } from './postgres';
+import { assertPostgresCanRun } from './postgres-access';
 import { ensureNamespaces, startTemporal } from './temporal';
 import { ensureVenv, repoRoot } from './venv';
 
@@ -14,9 +15,15 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
+const dir = path.join(repoRoot, '.weft', 'test');
+
+/** Throws a SetupError when a service startTestServices() would start cannot start (a cheap check, run first). */
+export async function assertTestServicesCanStart(): Promise<void> {
+  if (!process.env.DATABASE_URL) await assertPostgresCanRun(path.join(dir, 'pg'));
+}
+
 export async function startTestServices(): Promise<TestServices> {
   const venv = await ensureVenv();
-  const dir = path.join(repoRoot, '.weft', 'test');
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
