@@ -65,5 +65,8 @@ export const approvalDecisionSignal = defineSignal<[TApprovalDecision]>('approva
 export const quotaFreedSignal = defineSignal<[string]>('quotaFreed');
 export const stepStatusQuery = defineQuery<Record<string, TStepStatus>>('stepStatus');
 
+/** The pipelineRun workflow's signature, for clients and parents that start it by name. */
+export type TPipelineRunWorkflow = (input: TPipelineRunInput) => Promise<TPipelineRunResult>;
+
 export const runWorkflowId = (runId: string) => `run-${runId}`;
 export const PIPELINE_RUN_WORKFLOW = 'pipelineRun';

@@ -59,7 +59,12 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     kind: node.kind,
     label: node.label || definition.title,
     executor: definition.executor,
-    config: { ...(definition.configSchema.parse(node.config) as Record<string, unknown>), ...subpipeline },
+    config: {
+      ...(definition.configSchema.parse(node.config) as Record<string, unknown>),
+      ...subpipeline,
+      // a sub-pipeline's run has a limit only when its node sets one (it may wait days at a gate)
+      ...(subpipeline && node.timeoutSeconds ? { timeoutMs: node.timeoutSeconds * 1000 } : {}),
+    },
     pool,
     taskQueue: pool === 'control' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
     executorVersion: definition.executorVersion,

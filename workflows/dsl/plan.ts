@@ -38,8 +38,11 @@ export const ZPlanSchema = z.object({
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 
-/** A sub-pipeline step's config once compiled: the referenced version and its plan, embedded (versions are immutable). */
-export type TSubpipelineStepConfig = { pipelineId: string; versionNumber: number; versionId: string; plan: TPlan };
+/**
+ * A sub-pipeline step's config once compiled: the referenced version and its plan, embedded
+ * (versions are immutable), and the node's timeout if it set one (the child run's limit).
+ */
+export type TSubpipelineStepConfig = { pipelineId: string; versionNumber: number; versionId: string; plan: TPlan; timeoutMs?: number };
 
 export type TPlanRetry = z.infer<typeof ZPlanRetrySchema>;
 export type TPlanStep = z.infer<typeof ZPlanStepSchema>;

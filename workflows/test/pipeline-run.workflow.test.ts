@@ -9,7 +9,7 @@ import type { createControlActivities } from '../activities/control';
 import type { TRunStepInput, TRunStepResult } from '../activities/types';
 import { weftDataConverter } from '../data-converter';
 import type { TLiveRecordSinks } from '../definitions/live-records';
-import { approvalDecisionSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunResult } from '../definitions/messages';
+import { approvalDecisionSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../definitions/messages';
 import { CONTROL_TASK_QUEUE, type TPlan, type TPlanStep, type TRunRecord } from '../dsl';
 import { planOf } from '../dsl/test-specs';
 import { controlWorkflowInterceptors } from '../worker-factory';
@@ -97,7 +97,7 @@ function startRun(plan: TPlan) {
     params: {},
     trigger: { kind: 'manual', userId: 'u' },
   };
-  const handle = env.client.workflow.start<(i: TPipelineRunInput) => Promise<TPipelineRunResult>>(PIPELINE_RUN_WORKFLOW, { workflowId: `run-${runId}`, taskQueue: CONTROL_TASK_QUEUE, args: [input] });
+  const handle = env.client.workflow.start<TPipelineRunWorkflow>(PIPELINE_RUN_WORKFLOW, { workflowId: `run-${runId}`, taskQueue: CONTROL_TASK_QUEUE, args: [input] });
   return { runId, handle };
 }
 

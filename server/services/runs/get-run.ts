@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { pipelines, pipelineVersions, runs, steps, user } from '../../../drizzle/schema';
-import type { TDbOrTx } from '../../db/client';
+import type { TDatabase, TDbOrTx } from '../../db/client';
 import { notFound } from '../../errors';
 
 export async function findRun(db: TDbOrTx, projectId: string, runId: string) {
@@ -12,8 +12,16 @@ export async function findRun(db: TDbOrTx, projectId: string, runId: string) {
   return run;
 }
 
-/** Run state for the UI: read from Postgres, where control activities record it. */
-export async function getRun(db: TDbOrTx, projectId: string, runId: string) {
+/**
+ * Run state for the UI: read from Postgres, where the control worker records it. The run and its
+ * steps are read in one snapshot (repeatable read): in separate reads a gate could show waiting
+ * while its run still showed queued, the records of the moment between having been committed.
+ */
+export function getRun(db: TDatabase, projectId: string, runId: string) {
+  return db.transaction((tx) => readRun(tx, projectId, runId), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function readRun(db: TDbOrTx, projectId: string, runId: string) {
   const [row] = await db
     .select({ run: runs, pipeline: { id: pipelines.id, name: pipelines.name }, version: { id: pipelineVersions.id, number: pipelineVersions.number, spec: pipelineVersions.spec }, startedByName: user.name })
     .from(runs)
