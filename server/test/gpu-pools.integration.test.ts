@@ -156,6 +156,34 @@ describe('GPU pools', () => {
     await h.db.delete(teamPoolShares).where(eq(teamPoolShares.teamId, h.teamId));
   });
 
+  it("counts the GPUs of a run waiting at an approval gate against its team's quota", async () => {
+    const [gpuPool] = await h.db.select().from(pools).where(eq(pools.name, 'gpu'));
+    await h.db.insert(teamPoolShares).values({ teamId: h.teamId, poolId: gpuPool!.id, weight: 1, gpuQuota: 1 });
+    // run A: one branch holds the team's only GPU while the other waits at a gate
+    const nodes: TNode[] = [
+      shellNode('hold', holdGpus(4), { resources: { gpus: 1 }, cache: false }),
+      { id: 'prep', kind: 'noop', label: 'prep', config: {}, position: { x: 0, y: 100 } },
+      { id: 'gate', kind: 'approval', label: 'gate', config: {}, position: { x: 200, y: 100 } },
+    ];
+    const runA = await start({ nodes, edges: [edge('prep', 'gate')], parameters: {}, maxParallelism: 4 });
+    await waitFor(() => records(runA), (r) => r.run.status === 'waiting_approval' && r.attempts.length > 0, { what: 'run A waiting at its gate while it holds a GPU' });
+    const runB = await start(chainSpec([['next', 'shell', { command: holdGpus(0) }, { resources: { gpus: 1 }, cache: false }]]));
+    const flagged = await waitFor(
+      () => h.db.select({ flag: steps.flag, status: steps.status }).from(steps).where(eq(steps.runId, runB)),
+      (rows) => rows.some((r) => r.flag?.startsWith('Waiting for team quota')),
+      { what: "run B's step waiting for the team's quota" },
+    );
+    expect(flagged[0]!.flag).toBe('Waiting for team quota: the team holds 1 of its 1 GPUs on pool "gpu"');
+    const b = await ended(runB);
+    const a = await records(runA);
+    expect(b.run.status).toBe('succeeded');
+    expect(spanOf(b.attempts[0]!.log).start).toBeGreaterThanOrEqual(spanOf(a.attempts[0]!.log).end - 50); // B started once A's step gave its GPU back
+    await h.as('editor').runs.cancel({ projectId: h.projectId, runId: runA });
+    await ended(runA);
+    expect(await h.db.select().from(gpuQuotaLeases)).toEqual([]);
+    await h.db.delete(teamPoolShares).where(eq(teamPoolShares.teamId, h.teamId));
+  });
+
   it('a GPU pool worker refuses to start on a machine without a GPU', async () => {
     // no WEFT_GPUS and no nvidia-smi on PATH: nothing to lease
     await expect(h.startWorker('gpu-less', ['--pool', 'gpu', '--kind', 'gpu'], { WEFT_GPUS: '', PATH: '/nonexistent' })).rejects.toThrow(
