@@ -70,15 +70,19 @@ async function runVitest(env: NodeJS.ProcessEnv, filters: string[]): Promise<Tal
   return tally;
 }
 
-/** Type check and lint, each counted as one test: a type error or a sandbox-boundary breach fails the run. */
+/**
+ * Type check, lint and layer rules, each counted as one test: a type error, a sandbox-boundary
+ * breach or an import that crosses a layer the wrong way (or closes a circle) fails the run.
+ */
 async function runStaticChecks(env: NodeJS.ProcessEnv): Promise<Tally> {
   const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
-  for (const [name, args] of [
-    ['typecheck', ['--noEmit', '-p', '.']],
-    ['lint', ['.']],
+  for (const [name, tool, args] of [
+    ['typecheck', 'tsc', ['--noEmit', '-p', '.']],
+    ['lint', 'eslint', ['.']],
+    ['layers', 'depcruise', ['app', 'components', 'hooks', 'server', 'workflows', 'drizzle', 'scripts', 'bench', 'e2e', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
   ] as const) {
     console.log(`[weft] ${name} ...`);
-    const code = await runInherited(name, bin(name === 'typecheck' ? 'tsc' : 'eslint'), [...args], env);
+    const code = await runInherited(name, bin(tool), [...args], env);
     if (code === 0) tally.passed++;
     else {
       console.error(`[weft] ${name} failed (exit ${code})`);

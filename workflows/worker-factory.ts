@@ -1,38 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
-import type { TDatabase } from '../server/db/client';
-import { createControlActivities } from './activities/control';
-import { createLiveRecordWriter, liveRecordSinks } from './activities/live-records';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
 import type { PythonForkServer } from './executors/python-fork-server';
 import type { GpuLeases } from './gpu/gpu-leases';
 import { gpuSlotSupplier } from './gpu/gpu-slot-supplier';
-import { CONTROL_TASK_QUEUE, poolTaskQueue } from './dsl';
+import { poolTaskQueue } from './dsl/task-queues';
 import { weftDataConverter } from './data-converter';
 
-const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
+/** The workflow bundle's entry: every workflow type a control worker serves. */
+export const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', import.meta.url));
 /** the interpreter's hook at the end of each activation (its live records leave there); the replay test uses it too */
 export const controlWorkflowInterceptors = { workflowModules: [fileURLToPath(new URL('./definitions/activation-end.ts', import.meta.url))] };
-
-/**
- * The control worker: pipeline interpreter + control (DB) activities. Used by worker.ts, tests and
- * the bench; the caller owns the database pool (and closes it).
- */
-export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
-  const liveRecords = createLiveRecordWriter(opts.db);
-  return Worker.create({
-    connection: opts.connection,
-    namespace: opts.namespace,
-    taskQueue: CONTROL_TASK_QUEUE,
-    workflowsPath,
-    dataConverter: weftDataConverter,
-    activities: createControlActivities({ db: opts.db, client: opts.client, liveRecords }),
-    sinks: liveRecordSinks(liveRecords),
-    interceptors: controlWorkflowInterceptors,
-  });
-}
 
 /**
  * A pool worker: step activities for one pool's task queue; no database. The caller owns the warm

@@ -9,7 +9,8 @@ import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
 import { startRunReconciler } from '../server/services/runs/reconcile-runs';
-import { createControlWorker, createPoolWorker } from './worker-factory';
+import { createControlWorker } from '../server/control/control-worker';
+import { createPoolWorker } from './worker-factory';
 import { weftDataConverter } from './data-converter';
 
 /**

@@ -2,7 +2,7 @@
 // per-step timings read back from the runs' histories.
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TPipelineRunResult } from '../../workflows/definitions/messages';
+import type { TPipelineRunResult } from '../../workflows/contract/run-workflow';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { HAND_ACTIVITY_QUEUE, HAND_QUEUE } from './config';
 import { activityTimeline, mergeTimings, stepTimings, type TActivityTiming, type TStepTimings } from './history';

@@ -1,7 +1,7 @@
 // 6. A 2,000-node no-op chain: does it complete (continue-as-new), and how far it got if not.
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TPipelineRunResult } from '../../workflows/definitions/messages';
+import type { TPipelineRunResult } from '../../workflows/contract/run-workflow';
 import { BIG_CHAIN, BIG_CHAIN_LIMIT_MS } from '../lib/config';
 import { report } from '../lib/report';
 import { awaitResult, saveVersion } from '../lib/runs';

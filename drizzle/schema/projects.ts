@@ -1,7 +1,7 @@
 import { pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt, id } from './columns';
-import { teams } from './pools';
+import { teams } from './teams';
 
 export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
 export const roleEnum = pgEnum('role', ROLES);

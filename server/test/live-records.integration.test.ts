@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveRecordWriter } from '../../workflows/activities/live-records';
+import { createLiveRecordWriter } from '../control/live-record-writer';
 import type { TRunRecord } from '../../workflows/dsl';
 import type { TDatabase } from '../db/client';
 import { recordProgress, recordProgressOfRuns } from '../services/runs/record-progress';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipelineVersions, runs, stepAttempts, auditLog } from '../../drizzle/schema';
-import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../workflows/definitions/messages';
+import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
 import { insertStepRows } from '../services/runs/begin-run';

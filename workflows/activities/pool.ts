@@ -5,13 +5,14 @@ import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activ
 import type { Client } from '@temporalio/client';
 import type { ArtifactStore } from '../artifacts/store';
 import { collectOutputs, materializeInputs, readStepEvents, StepOutputsError } from '../artifacts/step-io';
-import { stepAttemptSignal, type TStepAttemptEvent } from '../definitions/messages';
+import type { TPoolActivities, TRunStepInput, TRunStepResult } from '../contract/activities';
+import { stepAttemptSignal } from '../contract/run-workflow';
+import type { TStepAttemptEvent } from '../dsl';
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
 import type { PythonForkServer } from '../executors/python-fork-server';
 import { NotEnoughGpusError, type GpuLeases, type TGpuLease } from '../gpu/gpu-leases';
 import { GPU_SAMPLE_MS } from '../gpu/gpu-sampler';
-import type { TRunStepInput, TRunStepResult } from './types';
 
 export type TPoolDeps = {
   client: Client;
@@ -32,7 +33,7 @@ const LIVE_LOG_CHARS = 16 * 1024;
 const REPORT_START_AFTER_MS = 250;
 
 /** Step activities served by a pool worker. They hold no database credentials (ARCHITECTURE.md). */
-export function createPoolActivities(deps: TPoolDeps) {
+export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
   // (once: os.tmpdir() reads the environment on every call)
   const scratchRoot = deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps');
   return {

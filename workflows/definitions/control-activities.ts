@@ -1,11 +1,9 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { createControlActivities } from '../activities/control';
+import type { TControlActivities } from '../contract/activities';
 import { CONTROL_TASK_QUEUE } from '../dsl/task-queues';
 
-type TControl = ReturnType<typeof createControlActivities>;
-
 /** Control records are small, idempotent DB writes: retry them for as long as Postgres is away. */
-export const control = proxyActivities<TControl>({
+export const control = proxyActivities<TControlActivities>({
   taskQueue: CONTROL_TASK_QUEUE,
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
@@ -18,7 +16,7 @@ export const control = proxyActivities<TControl>({
  * activity round trip. Step records in between go through the live-records sink: a local
  * activity holds the workflow task open, which would delay the next step (measured).
  */
-export const controlLocal = proxyLocalActivities<TControl>({
+export const controlLocal = proxyLocalActivities<TControlActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
 });

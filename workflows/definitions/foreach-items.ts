@@ -1,7 +1,7 @@
 import { isCancellation } from '@temporalio/workflow';
 import type { TStepInputs } from '../dsl';
 import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
-import type { TDispatch } from './messages';
+import type { TDispatch } from '../contract/run-workflow';
 import type { QuotaGate } from './quota-gate';
 import { failureMessage, poolFor, poolStep } from './pool-activity';
 

@@ -4,7 +4,7 @@ import { initialRunState, reduceRun, type TRunContext } from '../dsl/run-reducer
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
 import { liveRecords } from './live-records';
-import { approvalDecisionSignal, stepAttemptSignal, stepStatusQuery, type TApprovalDecision, type TPipelineRunInput, type TPipelineRunResult } from './messages';
+import { approvalDecisionSignal, stepAttemptSignal, stepStatusQuery, type TApprovalDecision, type TPipelineRunInput, type TPipelineRunResult } from '../contract/run-workflow';
 import { failureMessage } from './pool-activity';
 import { QueueWatch } from './queue-watch';
 import { QuotaGate } from './quota-gate';

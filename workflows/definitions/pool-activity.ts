@@ -1,10 +1,7 @@
 import { ActivityCancellationType, ActivityFailure, ApplicationFailure, CancelledFailure, ChildWorkflowFailure, proxyActivities, TerminatedFailure, TimeoutFailure } from '@temporalio/workflow';
-import type { createPoolActivities } from '../activities/pool';
-import type { TPoolStep } from '../activities/types';
+import type { TPoolActivities, TPoolStep } from '../contract/activities';
 import type { TPlanStep } from '../dsl';
-import type { TDispatch } from './messages';
-
-type TPool = ReturnType<typeof createPoolActivities>;
+import type { TDispatch } from '../contract/run-workflow';
 
 /** What of a plan step travels to the pool worker (see TPoolStep). */
 export const poolStep = (step: TPlanStep): TPoolStep => ({
@@ -17,7 +14,7 @@ export const poolStep = (step: TPlanStep): TPoolStep => ({
 
 /** The pool activity with the node's task queue, timeouts and retry policy. */
 export function poolFor(step: TPlanStep, activityId = step.nodeId, dispatch?: TDispatch) {
-  return proxyActivities<TPool>({
+  return proxyActivities<TPoolActivities>({
     taskQueue: step.taskQueue,
     activityId,
     ...(dispatch

@@ -1,6 +1,6 @@
 import { CancellationScope, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { control } from './control-activities';
-import { quotaFreedSignal, type TDispatch } from './messages';
+import { quotaFreedSignal, type TDispatch } from '../contract/run-workflow';
 
 /** Waiters also look again on their own after this long: a lost wake-up only delays them. */
 const RECHECK_MS = 30_000;

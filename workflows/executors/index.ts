@@ -1,4 +1,4 @@
-import type { TPoolStep } from '../activities/types';
+import type { TPoolStep } from '../contract/activities';
 import { NODE_CATALOG } from '../dsl';
 import type { TProcessResult } from './child-process';
 import { executePython } from './python';

@@ -5,7 +5,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, type InjectedSinks } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { weftDataConverter } from '../data-converter';
-import type { TLiveRecordSinks } from '../definitions/live-records';
+import type { TLiveRecordSinks } from '../contract/live-records';
 import { controlWorkflowInterceptors } from '../worker-factory';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { approvals, runs } from '../../../drizzle/schema';
-import { approvalDecisionSignal } from '../../../workflows/definitions/messages';
+import { approvalDecisionSignal } from '../../../workflows/contract/run-workflow';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';

@@ -1,13 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { gpuQuotaLeases, gpuQuotaWaiters, pools, runs, teamPoolShares } from '../../../drizzle/schema';
+import type { TQuotaAnswer, TQuotaRequest } from '../../../workflows/contract/activities';
 import { OPEN_RUN_STATUSES } from '../../../workflows/dsl';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 
-export type TQuotaRequest = { runId: string; nodeId: string; teamId: string; pool: string; gpus: number; workflowId: string };
-export type TQuotaAnswer =
-  | { granted: true }
-  | { granted: false; holding: number; quota: number; holders: { runId: string; workflowId: string }[] }
-  | { granted: false; exceedsQuota: true; quota: number };
 
 
 /**

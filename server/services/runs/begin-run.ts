@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { pools, projects, runs, steps, teamPoolShares } from '../../../drizzle/schema';
-import type { TDispatch, TPipelineRunInput } from '../../../workflows/definitions/messages';
+import type { TDispatch, TPipelineRunInput } from '../../../workflows/contract/run-workflow';
 import type { TPlan } from '../../../workflows/dsl';
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } 
 import { and, eq, inArray } from 'drizzle-orm';
 import { runs, steps } from '../../../drizzle/schema';
 import { OPEN_RUN_STATUSES, OPEN_STEP_STATUSES, type TRunRecord } from '../../../workflows/dsl';
-import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/definitions/messages';
+import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/contract/run-workflow';
 import type { TDatabase } from '../../db/client';
 import { recordProgress } from './record-progress';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
-import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/definitions/messages';
+import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/contract/run-workflow';
 import { CONTROL_TASK_QUEUE, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import type { TDbOrTx } from '../../db/client';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { pipelines, pipelineVersions, schedules } from '../../../drizzle/schema';
-import { PIPELINE_RUN_WORKFLOW, type TPipelineRunInput } from '../../../workflows/definitions/messages';
+import { PIPELINE_RUN_WORKFLOW, type TPipelineRunInput } from '../../../workflows/contract/run-workflow';
 import { CONTROL_TASK_QUEUE } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/record-audit';

@@ -1,5 +1,5 @@
 import type { TParameterValue, TRunEvent, TStartStep, TStepOutcome } from '../../dsl';
-import type { TApprovalDecision, TDispatch } from '../messages';
+import type { TApprovalDecision, TDispatch } from '../../contract/run-workflow';
 import type { QuotaGate } from '../quota-gate';
 import type { QueueWatch } from '../queue-watch';
 

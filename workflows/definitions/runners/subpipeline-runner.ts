@@ -1,7 +1,7 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { TSubpipelineStepConfig } from '../../dsl';
 import { CONTROL_TASK_QUEUE } from '../../dsl/task-queues';
-import { PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../messages';
+import { PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../../contract/run-workflow';
 import type { TRunner } from './runner-context';
 
 /**

@@ -1,14 +1,15 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { TDatabase } from '../../server/db/client';
-import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota, type TQuotaAnswer, type TQuotaRequest } from '../../server/services/quotas/gpu-quota';
-import { closeApproval } from '../../server/services/approvals/close-approval';
-import { createApproval } from '../../server/services/approvals/create-approval';
-import { beginRun, RunRowMissingError } from '../../server/services/runs/begin-run';
-import { lookupStepCache } from '../../server/services/runs/step-cache';
-import type { TRecordBatch } from '../definitions/live-records';
-import { quotaFreedSignal, type TPipelineRunInput } from '../definitions/messages';
-import type { TLiveRecordWriter } from './live-records';
+import type { TQuotaAnswer, TQuotaRequest, TControlActivities } from '../../workflows/contract/activities';
+import type { TRecordBatch } from '../../workflows/contract/live-records';
+import { quotaFreedSignal, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
+import type { TDatabase } from '../db/client';
+import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota } from '../services/quotas/gpu-quota';
+import { closeApproval } from '../services/approvals/close-approval';
+import { createApproval } from '../services/approvals/create-approval';
+import { beginRun, RunRowMissingError } from '../services/runs/begin-run';
+import { lookupStepCache } from '../services/runs/step-cache';
+import type { TLiveRecordWriter } from './live-record-writer';
 
 const ROW_WAIT_ATTEMPTS = 7;
 
@@ -28,8 +29,11 @@ async function waitingForRunRow<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Control activities: the only code a run uses to write Postgres. Each one is idempotent. */
-export function createControlActivities(deps: { db: TDatabase; client: Client; liveRecords: TLiveRecordWriter }) {
+/**
+ * Control activities: the only code a run uses to write Postgres, next to the services they call.
+ * Each one is idempotent. Their contract (workflows/contract/activities.ts) is all the workflow sees.
+ */
+export function createControlActivities(deps: { db: TDatabase; client: Client; liveRecords: TLiveRecordWriter }): TControlActivities {
   const { db, client, liveRecords } = deps;
   return {
     beginRun: (input: TPipelineRunInput & { workflowId: string }) => waitingForRunRow(() => beginRun(db, input)),

@@ -1,7 +1,7 @@
 import type { InjectedSinks } from '@temporalio/worker';
-import type { TDatabase } from '../../server/db/client';
-import { recordProgress, recordProgressOfRuns } from '../../server/services/runs/record-progress';
-import type { TLiveRecordSinks, TRecordBatch } from '../definitions/live-records';
+import type { TLiveRecordSinks, TRecordBatch } from '../../workflows/contract/live-records';
+import type { TDatabase } from '../db/client';
+import { recordProgress, recordProgressOfRuns } from '../services/runs/record-progress';
 
 /** Records gather this long before they are written: one transaction for all runs per moment. */
 const GATHER_MS = 200;

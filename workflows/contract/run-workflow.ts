@@ -1,7 +1,8 @@
 import { defineSignal, defineQuery } from '@temporalio/workflow';
 import type { TFinalRunStatus, TParameterValue, TPlan, TRunRecord, TStepAttemptEvent, TStepOutputs, TStepState, TStepStatus } from '../dsl';
 
-export type { TStepAttemptEvent } from '../dsl';
+// The pipelineRun workflow as web, the control worker, pool workers and parent runs see it:
+// its input and result, its signals and query, its id. Imports only the DSL.
 
 /**
  * How a run's steps are dispatched on shared pools (Temporal Task Queue Priority and Fairness):

@@ -1,0 +1,48 @@
+import type { TAttemptRecord, TParameterValue, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
+import type { TRecordBatch } from './live-records';
+import type { TDispatch, TPipelineRunInput } from './run-workflow';
+
+/**
+ * What a pool worker needs to execute one step: no database, only the step's executor and config,
+ * its inputs and the run's parameters. Kept small: it is written into the run's history for every
+ * step (a 1,000-wide fan-out schedules 1,000 of them in one workflow task).
+ */
+export type TPoolStep = Pick<TPlanStep, 'nodeId' | 'executor' | 'config'> & { maxAttempts: number; /** GPUs to lease (GPU workers); absent: none */ gpus?: number };
+
+export type TRunStepInput = {
+  runId: string;
+  projectId: string;
+  step: TPoolStep;
+  params: Record<string, TParameterValue>;
+  inputs: TStepInputs;
+  /** set when the step is one item of a for-each */
+  item?: { index: number; value: unknown };
+};
+
+export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };
+
+
+/** Step activities served by a pool worker (workflows/activities/pool.ts). */
+export type TPoolActivities = { runStep(input: TRunStepInput): Promise<TRunStepResult> };
+
+export type TQuotaRequest = { runId: string; nodeId: string; teamId: string; pool: string; gpus: number; workflowId: string };
+export type TQuotaAnswer =
+  | { granted: true }
+  | { granted: false; holding: number; quota: number; holders: { runId: string; workflowId: string }[] }
+  | { granted: false; exceedsQuota: true; quota: number };
+
+/**
+ * Control activities (server/control/control-activities.ts): the only code a run uses to write
+ * Postgres, on the control worker. Each one is idempotent.
+ */
+export type TControlActivities = {
+  /** a run web did not prepare (scheduled, a sub-pipeline): its row, step rows and dispatch */
+  beginRun(input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string; dispatch: TDispatch }>;
+  /** the durable drain: what the live writer (on this worker) did not write */
+  saveRecords(batch: TRecordBatch): Promise<{ written: number }>;
+  lookupStepCache(params: { projectId: string; step: Pick<TPlanStep, 'kind' | 'executorVersion' | 'config'>; inputs: TStepInputs }): Promise<{ cacheKey: string; hit: TStepOutputs | null }>;
+  createApproval(params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number; requestedBy: string | null }): Promise<{ approvalId: string }>;
+  closeApproval(params: { approvalId: string; status: 'expired' | 'cancelled' }): Promise<void>;
+  acquireGpuQuota(request: TQuotaRequest): Promise<TQuotaAnswer>;
+  releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }): Promise<void>;
+};
