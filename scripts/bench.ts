@@ -7,11 +7,12 @@
 // meets its target), 1 when the bench itself broke or a run it needed failed.
 // The measurements live in bench/measures/, what they share (services, workers, runs) in bench/lib/.
 import os from 'node:os';
-import { BIG_CHAIN, CONCURRENT, CONCURRENT_STEPS, FAN_OUT, NAMESPACE, QUICK, SIZES, WATCHDOG_MS, wanted } from '../bench/lib/config';
-import { measure, report } from '../bench/lib/report';
+import { BIG_CHAIN, CONCURRENT, CONCURRENT_STEPS, FAN_OUT, NAMESPACE, QUICK, ROUNDS, SIZES, WATCHDOG_MS, wanted } from '../bench/lib/config';
+import { discarded, measure, report } from '../bench/lib/report';
 import { saveVersion } from '../bench/lib/runs';
 import { noopChain } from '../bench/lib/specs';
 import { renderTable } from '../bench/lib/table';
+import { targetRows, type TRoundRatios } from '../bench/lib/targets';
 import { log, now } from '../bench/lib/util';
 import { startBench } from '../bench/lib/workers';
 import { bigChainSkipped, measureBigChain } from '../bench/measures/big-chain';
@@ -51,13 +52,22 @@ async function main(): Promise<void> {
 
   await measure('warm-up', () => warmUp(b, noopVersions));
 
-  // 1. per-step overhead: the slope over chains of 1, 10 and 50 no-op steps
+  // 1-3. the engine's targets, each ratio against the hand-written chain in the same round; the
+  // first round's rows are shown, every round's ratios go into the target rows (their medians)
   const noop: { slopes?: TSlopes } = {};
-  if (wanted('chains')) await measure('no-op chains', () => measureChains(b, noopVersions, noop));
-  // 2. 3-step pipeline start → done
-  if (wanted('latency')) await measure('3-step start → done', () => measureLatency(b, noopVersions));
-  // 3. 100 concurrent runs of a 10-step chain
-  if (wanted('concurrent')) await measure(`${CONCURRENT} concurrent ${CONCURRENT_STEPS}-step runs`, () => measureConcurrent(b, noopVersions));
+  const rounds: TRoundRatios[] = [];
+  for (let round = 0; round < Math.max(1, ROUNDS); round++) {
+    const into = round === 0 ? report : discarded();
+    const ratios: TRoundRatios = {};
+    const suffix = ROUNDS > 1 ? ` (round ${round + 1} of ${ROUNDS})` : '';
+    // 1. per-step overhead: the slope over chains of 1, 10 and 50 no-op steps
+    if (wanted('chains')) await measure(`no-op chains${suffix}`, async () => void (ratios.perStep = await measureChains(b, noopVersions, noop, into)));
+    // 2. 3-step pipeline start → done
+    if (wanted('latency')) await measure(`3-step start → done${suffix}`, async () => void (ratios.latency = await measureLatency(b, noopVersions, into)));
+    // 3. 100 concurrent runs of a 10-step chain
+    if (wanted('concurrent')) await measure(`${CONCURRENT} concurrent ${CONCURRENT_STEPS}-step runs${suffix}`, async () => void (ratios.throughput = await measureConcurrent(b, noopVersions, into)));
+    rounds.push(ratios);
+  }
   // 4. the same chains with Python steps: what a process start adds per step
   if (wanted('python')) await measure('python chains', () => measurePython(b, noop.slopes));
   // 5. 1,000-way for-each (and a static 1,000-wide fan-out of no-op nodes)
@@ -78,6 +88,7 @@ async function main(): Promise<void> {
   // 8. how far the records the UI reads trail the steps
   if (wanted('lag')) await measure('run record lag', () => measureRecordLag(b));
 
+  rows.unshift(...targetRows(rounds));
   const cpus = os.cpus();
   const table = renderTable(rows);
   console.log('');

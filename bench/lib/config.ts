@@ -8,6 +8,8 @@ const flag = (value: string | undefined) => ['1', 'true', 'yes'].includes((value
 export const QUICK = flag(process.env.BENCH_QUICK);
 export const REPS = QUICK ? 2 : 5; // no-op chains, per size
 export const LATENCY_REPS = QUICK ? 5 : 15; // 3-step start → done
+/** the three target ratios are measured this often; their medians are the verdicts (BENCH_ROUNDS) */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 export const PY_REPS = QUICK ? 1 : 3; // python chains, per size
 export const SIZES = [1, 10, 50];
 export const CONCURRENT = 100;
@@ -17,7 +19,7 @@ export const BIG_CHAIN = 2_000;
 export const BIG_CHAIN_LIMIT_MS = 120_000;
 export const FAN_OUT_LIMIT_MS = 60_000;
 /** The whole bench; a stuck one must still end (and clean up). */
-export const WATCHDOG_MS = 12 * 60_000;
+export const WATCHDOG_MS = 20 * 60_000;
 
 export const NAMESPACE = 'weft-bench';
 export const HAND_QUEUE = 'bench-hand';

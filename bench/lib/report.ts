@@ -3,7 +3,12 @@
 import type { TRow } from './table';
 import { errorText, log, now, short } from './util';
 
-export const report = { rows: [] as TRow[], notes: [] as string[], broken: false };
+export type TReport = { rows: TRow[]; notes: string[] };
+
+export const report: TReport & { broken: boolean } = { rows: [], notes: [], broken: false };
+
+/** Where a repeated round's rows go: only the first round's are shown. */
+export const discarded = (): TReport => ({ rows: [], notes: [] });
 
 /** A measurement that cannot be made is a broken bench: show it in the table and exit 1. */
 export async function measure(what: string, fn: () => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 // 3. 100 concurrent runs of a 10-step chain: do all complete, throughput, step overhead under load.
 import { CONCURRENT, CONCURRENT_STEPS, HAND_ACTIVITY_QUEUE } from '../lib/config';
 import { activityTimeline, type TTimeline } from '../lib/history';
-import { report } from '../lib/report';
+import type { TReport } from '../lib/report';
 import { isHandStep, isWeftStep, runHand, runWeft, saveVersion, timingsOf, type TTimed } from '../lib/runs';
 import { noopChain } from '../lib/specs';
 import { fmtMs, median, percentile } from '../lib/stats';
@@ -9,9 +9,8 @@ import { verdict } from '../lib/table';
 import { errorText, now, range, short } from '../lib/util';
 import type { TBench } from '../lib/workers';
 
-const { rows, notes } = report;
-
-export async function measureConcurrent(b: TBench, noopVersions: Map<number, string>): Promise<void> {
+/** Returns Weft's throughput over the same-topology chain's (its activities on another queue): the load target. */
+export async function measureConcurrent(b: TBench, noopVersions: Map<number, string>, { rows, notes }: TReport): Promise<number> {
   const v10 = noopVersions.get(CONCURRENT_STEPS) ?? (await saveVersion(b, `bench noop ${CONCURRENT_STEPS}`, noopChain(CONCURRENT_STEPS)));
   const burst = async (one: () => Promise<TTimed>) => {
     const t0 = now();
@@ -34,19 +33,20 @@ export async function measureConcurrent(b: TBench, noopVersions: Map<number, str
   const allDone = (r: typeof weft) => `${r.done.length}/${CONCURRENT}${r.failures.length ? ` (${short(r.failures[0]!, 60)})` : ''}`;
   rows.push({ measure: `${CONCURRENT} concurrent ${CONCURRENT_STEPS}-step runs: completed`, weft: allDone(weft), hand: allDone(hand), target: 'all', ok: verdict(weft.done.length === CONCURRENT) });
   const rate = (r: typeof weft) => r.done.length / r.seconds;
+  const throughput = weft.done.length === CONCURRENT ? rate(weft) / rate(handElsewhere) : 0;
   rows.push({
     measure: '  throughput (completed runs / first start → last done)',
     weft: `${rate(weft).toFixed(1)} runs/s (${weft.seconds.toFixed(1)} s)`,
     hand: `${rate(hand).toFixed(1)} runs/s (${hand.seconds.toFixed(1)} s)`,
-    target: '≥ 20 runs/s (issue: hand 21)',
-    ok: verdict(weft.done.length === CONCURRENT && rate(weft) >= 20),
+    target: 'report (was ≥ 20 runs/s)',
+    ok: '',
   });
   rows.push({
     measure: '  hand-written with its activities on another task queue (as Weft\'s pools)',
-    weft: `ratio ${(rate(handElsewhere) / rate(weft)).toFixed(2)}×`,
+    weft: `ratio ${throughput.toFixed(2)}× (Weft / it)`,
     hand: `${rate(handElsewhere).toFixed(1)} runs/s (${handElsewhere.seconds.toFixed(1)} s)`,
-    target: 'report',
-    ok: '',
+    target: '≥ 1.0× (median of rounds below)',
+    ok: verdict(throughput >= 1),
   });
   const [w, h] = await Promise.all([timingsOf(weft.done.map((r) => r.handle), isWeftStep), timingsOf(hand.done.map((r) => r.handle), isHandStep)]);
   rows.push({
@@ -64,4 +64,5 @@ export async function measureConcurrent(b: TBench, noopVersions: Map<number, str
   notes.push(`${CONCURRENT} concurrent runs, per step (medians): Weft ${split(w)}; hand-written ${split(h)}`);
   notes.push(`${CONCURRENT} concurrent runs, per run (median of 10): Weft ${perRun(await sample(weft), isWeftStep)}; hand-written ${perRun(await sample(hand), isHandStep)}`);
   if (weft.failures.length) notes.push(`concurrent Weft runs that failed: ${weft.failures.length}; first: ${weft.failures[0]}`);
+  return throughput;
 }
