@@ -1,6 +1,6 @@
 import { CancellationScope, continueAsNew, isCancellation, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
 import type { TRunCommand, TRunEvent, TStartStep, TStepOutcome } from '../dsl';
-import { initialRunState, reduceRun, type TRunContext } from '../dsl/run-reducer';
+import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-reducer';
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
 import { liveRecords } from './live-records';
@@ -28,8 +28,9 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   setHandler(approvalDecisionSignal, (decision) => {
     if (!decisions.has(decision.approvalId)) decisions.set(decision.approvalId, decision);
   });
-  let state = initialRunState(plan, input.resume?.steps);
-  setHandler(stepStatusQuery, () => Object.fromEntries(Object.entries(state.steps).map(([nodeId, s]) => [nodeId, s.status])));
+  const context = runContext(plan, input.params, input.reuse);
+  let state = initialRunState(context, input.resume?.steps);
+  setHandler(stepStatusQuery, () => Object.fromEntries(plan.steps.map((s, i) => [s.nodeId, state.steps[i]!.status])));
 
   // web prepared the run (row, step rows, dispatch) in its transaction; scheduled runs and sub-pipelines begin here
   const { runId, dispatch } =
@@ -41,7 +42,6 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   );
   atActivationEnd(() => recorder.showLive());
 
-  const context: TRunContext = { plan, params: input.params, reuse: input.reuse ?? {} };
   const end = new Trigger<TExecutionEnd>();
   const running = new Set<Promise<void>>();
   const queue: TRunEvent[] = [];
@@ -111,7 +111,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     watch.stop();
     if (last.type === 'continueAsNew') {
       await recorder.drain();
-      return await continueAsNew<typeof pipelineRun>({ ...input, runId, ...(dispatch ? { dispatch } : {}), resume: { steps: { ...state.steps } } });
+      return await continueAsNew<typeof pipelineRun>({ ...input, runId, ...(dispatch ? { dispatch } : {}), resume: { steps: stepsByNode(context, state) } });
     }
     // the live writer writes the last records within a moment; the result keeps them for the reconciler
     return { runId, status: last.status, outputs: last.outputs, ...(last.error ? { error: last.error } : {}), unsaved: recorder.handOver() };

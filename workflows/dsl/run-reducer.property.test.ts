@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TPlan, TPlanStep } from './plan';
-import { initialRunState, reduceRun, type TRunCommand, type TRunContext, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
-import { isFinalStep, isInFlight, runStatusOf } from './statuses';
+import { initialRunState, reduceRun, runContext, stepsByNode, type TRunCommand, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
+import { nextMoves } from './run-state';
+import { isFinalStep, isInFlight, runStatusOf, type TStepStatus } from './statuses';
 import { planOf } from './test-specs';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -53,11 +54,12 @@ type TScript = { choices: number[]; /** 0: no step fails */ failEvery: number; y
 
 /** Plays a run to its end as the workflow would, checking the invariants after every event. */
 function play(plan: TPlan, script: TScript) {
-  const ctx: TRunContext = { plan, params: {}, reuse: {} };
-  let state: TRunState = initialRunState(plan);
+  const ctx = runContext(plan);
+  let state: TRunState = initialRunState(ctx);
   let end: Extract<TRunCommand, { type: 'end' }> | undefined;
   const inFlight: { nodeId: string; executor: TPlanStep['executor']; opened: boolean }[] = [];
   const finalRecorded = new Set<string>();
+  const failed = new Set<string>();
   let pick = 0;
   const choose = (n: number) => script.choices[pick++ % script.choices.length]! % n;
   const send = (event: TRunEvent) => {
@@ -76,11 +78,11 @@ function play(plan: TPlan, script: TScript) {
       if (c.type === 'end') end = c;
       if (c.type === 'continueAsNew') {
         expect(inFlight).toEqual([]);
-        state = initialRunState(plan, state.steps); // the next execution
+        state = initialRunState(ctx, stepsByNode(ctx, state)); // the next execution
         send({ type: 'begin', at: AT });
       }
     }
-    const running = Object.values(state.steps).filter((s) => isInFlight(s.status)).length;
+    const running = state.steps.filter((s) => isInFlight(s.status)).length;
     expect(running).toBeLessThanOrEqual(plan.maxParallelism);
   };
 
@@ -108,9 +110,28 @@ function play(plan: TPlan, script: TScript) {
       continue;
     }
     const outcome: TStepOutcome = script.failEvery > 0 && choose(script.failEvery) === 0 ? { status: 'failed', error: 'boom' } : { status: 'succeeded', outputs: { artifacts: {}, metrics: {} } };
+    if (outcome.status === 'failed') failed.add(step!.nodeId);
     send({ type: 'stepEnded', nodeId: step!.nodeId, outcome, at: AT });
   }
-  return { state, end, finalRecorded };
+  return { state, end, finalRecorded, failed, steps: stepsByNode(ctx, state) };
+}
+
+/**
+ * The reference semantics: waves of nextMoves over the whole plan (the interpreter before the
+ * reducer considered only what an event changes), with the same steps failing.
+ */
+function reference(plan: TPlan, failed: ReadonlySet<string>): Record<string, TStepStatus> {
+  const status = new Map<string, TStepStatus>(plan.steps.map((s) => [s.nodeId, 'pending']));
+  const branches = new Map<string, string>();
+  for (;;) {
+    const { ready, skip, block } = nextMoves(plan, status, branches);
+    for (const step of [...skip, ...block]) status.set(step.nodeId, 'skipped');
+    if (ready.length === 0) return Object.fromEntries(status);
+    for (const step of ready) {
+      status.set(step.nodeId, failed.has(step.nodeId) ? 'failed' : 'succeeded');
+      if (step.executor === 'condition') branches.set(step.nodeId, step.config.expression === 'true' ? 'true' : 'false');
+    }
+  }
 }
 
 describe('reduceRun: properties over random DAGs and outcome orders', () => {
@@ -118,11 +139,21 @@ describe('reduceRun: properties over random DAGs and outcome orders', () => {
     fc.assert(
       fc.property(arbPlan, arbScript, (plan, script) => {
         const { state, end, finalRecorded } = play(plan, script);
-        const statuses = Object.values(state.steps).map((s) => s.status);
+        const statuses = state.steps.map((s) => s.status);
         expect(statuses.every(isFinalStep)).toBe(true);
         expect(finalRecorded.size).toBe(plan.steps.length);
         expect(end!.status).toBe(runStatusOf(statuses));
         if (statuses.includes('failed') && !statuses.includes('cancelled')) expect(end!.status).toBe('failed');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ends every step as the whole-plan waves of nextMoves would, whatever order the outcomes come in', () => {
+    fc.assert(
+      fc.property(arbPlan, arbScript, (plan, script) => {
+        const { steps, failed } = play(plan, { ...script, cancelAt: null });
+        expect(Object.fromEntries(Object.entries(steps).map(([id, s]) => [id, s.status]))).toEqual(reference(plan, failed));
       }),
       { numRuns: 500 },
     );
@@ -133,7 +164,7 @@ describe('reduceRun: properties over random DAGs and outcome orders', () => {
       fc.property(arbPlan, arbScript, (plan, script) => {
         const { state, end } = play(plan, { ...script, failEvery: 0, cancelAt: null });
         expect(end!.status).toBe('succeeded');
-        expect(Object.values(state.steps).every((s) => s.status === 'succeeded' || s.status === 'skipped')).toBe(true);
+        expect(state.steps.every((s) => s.status === 'succeeded' || s.status === 'skipped')).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TPlan, TPlanStep } from './plan';
-import { initialRunState, reduceRun, type TRunCommand, type TRunContext, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
+import { initialRunState, reduceRun, runContext, stepsByNode, type TRunCommand, type TRunContext, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
 import type { TRunRecord } from './run-records';
 import { planOf } from './test-specs';
 
@@ -25,9 +25,13 @@ class Harness {
   end: Extract<TRunCommand, { type: 'end' | 'continueAsNew' }> | undefined;
   private readonly ctx: TRunContext;
 
-  constructor(plan: TPlan, extra: Partial<TRunContext> = {}) {
-    this.ctx = { plan, params: {}, reuse: {}, ...extra };
-    this.state = initialRunState(plan);
+  constructor(plan: TPlan, extra: Partial<Pick<TRunContext, 'params' | 'reuse'>> = {}) {
+    this.ctx = runContext(plan, extra.params, extra.reuse);
+    this.state = initialRunState(this.ctx);
+  }
+
+  get steps() {
+    return stepsByNode(this.ctx, this.state);
   }
 
   send(event: TRunEvent): TRunCommand[] {
@@ -43,7 +47,7 @@ class Harness {
 
   begin = () => this.send({ type: 'begin', at: AT });
   finish = (nodeId: string, outcome: TStepOutcome = ok()) => this.send({ type: 'stepEnded', nodeId, outcome, at: AT });
-  status = (nodeId: string) => this.state.steps[nodeId]?.status;
+  status = (nodeId: string) => this.steps[nodeId]?.status;
   startCommand = (commands: TRunCommand[], nodeId: string) => commands.find((c): c is Extract<TRunCommand, { type: 'start' }> => c.type === 'start' && c.step.nodeId === nodeId);
 }
 
@@ -165,7 +169,7 @@ describe('reduceRun: for-each, reuse, cancel, continue-as-new', () => {
     run.finish('a');
     expect(run.started).toEqual(['a', 'b']);
     run.send({ type: 'cancelled', at: AT });
-    expect(run.state.steps).toMatchObject({ a: { status: 'succeeded' }, b: { status: 'cancelled' }, c: { status: 'cancelled' } });
+    expect(run.steps).toMatchObject({ a: { status: 'succeeded' }, b: { status: 'cancelled' }, c: { status: 'cancelled' } });
     expect(run.end).toMatchObject({ status: 'cancelled', error: 'Cancelled' });
   });
 
@@ -178,7 +182,7 @@ describe('reduceRun: for-each, reuse, cancel, continue-as-new', () => {
     expect(run.end).toEqual({ type: 'continueAsNew' });
     expect(run.started).toEqual(['a']);
     const next = new Harness(plan);
-    next.state = initialRunState(plan, run.state.steps);
+    next.state = initialRunState(runContext(plan), run.steps);
     next.begin();
     expect(next.started).toEqual(['b']);
   });

@@ -1,17 +1,28 @@
 import { evaluateExpression, isTruthy, parseExpression } from './expression';
 import type { TPlan, TPlanStep } from './plan';
 import type { TAttemptRecord, TRunRecord, TStepAttemptEvent, TStepInputs } from './run-records';
-import { finalOutputs, nextMoves, type TStepOutputs } from './run-state';
-import { isFinalStep, isInFlight, runStatusOf, type TFinalRunStatus, type TStepOrigin, type TStepStatus } from './statuses';
+import { finalOutputs, type TStepOutputs } from './run-state';
+import { isFinalStep, isInFlight, type TFinalRunStatus, type TRunStatus, type TStepOrigin, type TStepStatus } from './statuses';
 
 /** A for-each refuses lists longer than this (each item is an activity or part of a child workflow). */
 export const MAX_FOREACH_ITEMS = 10_000;
 
-export type TStepState = { status: TStepStatus; outputs?: TStepOutputs; error?: string };
+/** `blocked`: skipped because a step before it failed (its own successors are blocked too). */
+export type TStepState = { status: TStepStatus; outputs?: TStepOutputs; error?: string; blocked?: true };
 
-/** Everything the interpreter knows of a run: serializable, carried across continue-as-new. */
+/**
+ * Everything the interpreter knows of a run: serializable, carried across continue-as-new. Arrays
+ * are in plan order, so that an event costs what it changes, not the size of the plan (a
+ * 1,000-wide fan-out ends 1,000 steps in one activation).
+ */
 export type TRunState = {
-  steps: Readonly<Record<string, TStepState>>;
+  steps: readonly TStepState[];
+  /** per step: its dependencies not final yet (0: it can be considered) */
+  remaining: readonly number[];
+  /** steps ready to start but held back by max parallelism, as plan indices in plan order */
+  ready: readonly number[];
+  /** how many steps are in each status (the run's status follows from them) */
+  counts: Readonly<Record<TStepStatus, number>>;
   /** Temporal suggested continuing as new: start nothing more, continue once nothing is in flight */
   yielding: boolean;
   /** the run is being cancelled: start nothing more */
@@ -20,11 +31,16 @@ export type TRunState = {
   closed: boolean;
 };
 
-/** What does not change while a run goes: its plan, parameters and the outputs a retry reuses. */
+/** What does not change while a run goes: its plan (with its indexes), parameters and the outputs a retry reuses. */
 export type TRunContext = {
   plan: TPlan;
   params: Readonly<Record<string, string | number | boolean>>;
   reuse: Readonly<Record<string, TStepOutputs>>;
+  /** plan index of each node */
+  index: ReadonlyMap<string, number>;
+  /** per step: the plan indices of its dependencies and of the steps that depend on it */
+  deps: readonly (readonly number[])[];
+  dependents: readonly (readonly number[])[];
 };
 
 /** How a step ended, as its runner (or the driver, for a runner that threw) reports it. */
@@ -63,9 +79,33 @@ export type TRunStep = { state: TRunState; commands: TRunCommand[] };
 const REUSABLE: ReadonlySet<TPlanStep['executor']> = new Set(['python', 'shell', 'noop']);
 /** Steps that hand their upstream outputs on: an approved gate passes the model it approved. */
 const PASS_THROUGH: ReadonlySet<TPlanStep['executor']> = new Set(['approval', 'condition']);
+const BLOCKED_ERROR = 'Not run: a step before it failed';
 
-export function initialRunState(plan: TPlan, resume?: Readonly<Record<string, TStepState>>): TRunState {
-  return { steps: Object.fromEntries(plan.steps.map((s) => [s.nodeId, resume?.[s.nodeId] ?? { status: 'pending' }])), yielding: false, stopping: false, closed: false };
+export function runContext(plan: TPlan, params: TRunContext['params'] = {}, reuse: TRunContext['reuse'] = {}): TRunContext {
+  const index = new Map(plan.steps.map((s, i) => [s.nodeId, i]));
+  const deps = plan.steps.map((s) => s.dependsOn.map((d) => index.get(d)!));
+  const dependents: number[][] = plan.steps.map(() => []);
+  deps.forEach((ds, i) => ds.forEach((d) => dependents[d]!.push(i)));
+  return { plan, params, reuse, index, deps, dependents };
+}
+
+/** A new run, or the next execution of one from where its steps stood (`resume`, by node id). */
+export function initialRunState(ctx: TRunContext, resume?: Readonly<Record<string, TStepState>>): TRunState {
+  const steps = ctx.plan.steps.map((s): TStepState => resume?.[s.nodeId] ?? { status: 'pending' });
+  const counts = Object.fromEntries(['pending', 'running', 'retrying', 'waiting_approval', 'succeeded', 'failed', 'skipped', 'cancelled'].map((s) => [s, 0])) as Record<TStepStatus, number>;
+  for (const s of steps) counts[s.status]++;
+  const remaining = ctx.deps.map((ds) => ds.filter((d) => !isFinalStep(steps[d]!.status)).length);
+  return { steps, remaining, ready: [], counts, yielding: false, stopping: false, closed: false };
+}
+
+/** The steps of a state by node id (a query's answer, a continue-as-new's input). */
+export const stepsByNode = (ctx: TRunContext, state: TRunState): Record<string, TStepState> =>
+  Object.fromEntries(ctx.plan.steps.map((s, i) => [s.nodeId, state.steps[i]!]));
+
+/** The run's status from how many steps are in each status (see runStatusOf). */
+function statusOfCounts(counts: Readonly<Record<TStepStatus, number>>): Exclude<TRunStatus, 'queued'> {
+  if (counts.pending + counts.running + counts.retrying + counts.waiting_approval > 0) return counts.waiting_approval > 0 ? 'waiting_approval' : 'running';
+  return counts.cancelled > 0 ? 'cancelled' : counts.failed > 0 ? 'failed' : 'succeeded';
 }
 
 /**
@@ -75,18 +115,19 @@ export function initialRunState(plan: TPlan, resume?: Readonly<Record<string, TS
  */
 export function reduceRun(ctx: TRunContext, state: TRunState, event: TRunEvent): TRunStep {
   if (state.closed) return { state, commands: [] };
-  const run = new RunDraft(ctx, state);
+  const run = new RunDraft(ctx, state, event.at);
   run.apply(event);
-  if (event.type !== 'cancelled') run.advance(event.at);
-  run.close(event.at, event.type === 'begin');
+  run.close(event.type === 'begin');
   return { state: run.state(), commands: run.commands };
 }
 
 /** One event's work on a copy of the state (the caller's state is never changed). */
 class RunDraft {
   readonly commands: TRunCommand[] = [];
-  private readonly steps: Record<string, TStepState>;
-  private readonly byId: ReadonlyMap<string, TPlanStep>;
+  private readonly steps: TStepState[];
+  private readonly remaining: number[];
+  private ready: number[];
+  private readonly counts: Record<TStepStatus, number>;
   private yielding: boolean;
   private stopping: boolean;
   private closed = false;
@@ -95,28 +136,37 @@ class RunDraft {
   constructor(
     private readonly ctx: TRunContext,
     state: TRunState,
+    private readonly at: string,
   ) {
-    this.steps = { ...state.steps };
+    this.steps = state.steps.slice();
+    this.remaining = state.remaining.slice();
+    this.ready = state.ready.slice();
+    this.counts = { ...state.counts };
     this.yielding = state.yielding;
     this.stopping = state.stopping;
-    this.byId = new Map(ctx.plan.steps.map((s) => [s.nodeId, s]));
-    this.statusBefore = runStatusOf(this.statuses());
+    this.statusBefore = statusOfCounts(this.counts);
   }
 
   state(): TRunState {
-    return { steps: this.steps, yielding: this.yielding, stopping: this.stopping, closed: this.closed };
+    return { steps: this.steps, remaining: this.remaining, ready: this.ready, counts: this.counts, yielding: this.yielding, stopping: this.stopping, closed: this.closed };
   }
 
   apply(event: TRunEvent): void {
     switch (event.type) {
       case 'begin':
-        return;
+        // every pending step whose dependencies are final (all roots, at a run's start)
+        this.steps.forEach((s, i) => {
+          if (s.status === 'pending' && this.remaining[i] === 0) this.consider(i);
+        });
+        return this.startReady();
       case 'stepEnded':
-        return this.ended(event.nodeId, event.outcome, event.at);
+        this.ended(event.nodeId, event.outcome);
+        return this.startReady();
       case 'approvalOpened': {
-        if (this.steps[event.nodeId]?.status !== 'running') return;
-        this.steps[event.nodeId] = { status: 'waiting_approval' };
-        return this.record({ type: 'step', nodeId: event.nodeId, status: 'waiting_approval', at: event.at });
+        const i = this.ctx.index.get(event.nodeId);
+        if (i === undefined || this.steps[i]!.status !== 'running') return;
+        this.set(i, { status: 'waiting_approval' });
+        return this.record({ type: 'step', nodeId: event.nodeId, status: 'waiting_approval', at: this.at });
       }
       case 'flagged':
         if (this.isOpen(event.nodeId)) this.record({ type: 'flag', nodeId: event.nodeId, flag: event.flag });
@@ -131,88 +181,81 @@ class RunDraft {
         this.stopping = true;
         return;
       case 'cancelled':
-        for (const step of this.ctx.plan.steps) {
-          if (isFinalStep(this.steps[step.nodeId]!.status)) continue;
-          this.steps[step.nodeId] = { status: 'cancelled' };
-          this.record({ type: 'step', nodeId: step.nodeId, status: 'cancelled', at: event.at });
-        }
-    }
-  }
-
-  /**
-   * Skips and blocks what can no longer run and starts what is ready (up to max parallelism),
-   * again while steps settle at once (conditions, reused outputs, bad for-each lists).
-   */
-  advance(now: string): void {
-    for (;;) {
-      const status = new Map(Object.entries(this.steps).map(([id, s]) => [id, s.status]));
-      const branches = new Map(Object.entries(this.steps).flatMap(([id, s]) => (s.outputs?.branch ? [[id, s.outputs.branch] as const] : [])));
-      const moves = nextMoves(this.ctx.plan, status, branches);
-      for (const step of moves.skip) this.settle(step.nodeId, { status: 'skipped' }, now);
-      for (const step of moves.block) this.settle(step.nodeId, { status: 'skipped', error: 'Not run: a step before it failed' }, now);
-      let inFlight = [...status.values()].filter(isInFlight).length;
-      let settled = false;
-      for (const step of moves.ready) {
-        const reused = REUSABLE.has(step.executor) ? this.ctx.reuse[step.nodeId] : undefined;
-        if (step.executor === 'condition') settled = this.condition(step, now) || settled;
-        else if (reused) {
-          this.steps[step.nodeId] = { status: 'succeeded', outputs: reused };
-          this.record({ type: 'step', nodeId: step.nodeId, status: 'succeeded', origin: 'reused', outputs: reused, at: now });
-          settled = true;
-        } else if (!this.yielding && !this.stopping && inFlight < this.ctx.plan.maxParallelism) {
-          if (this.start(step, now)) inFlight++;
-          else settled = true;
-        }
-      }
-      if (!settled) return;
+        // everything still open is cancelled, not blocked below what was cancelled first
+        this.ready = [];
+        this.steps.forEach((s, i) => {
+          if (isFinalStep(s.status)) return;
+          this.set(i, { status: 'cancelled' });
+          this.record({ type: 'step', nodeId: this.ctx.plan.steps[i]!.nodeId, status: 'cancelled', at: this.at });
+        });
     }
   }
 
   /** The end of an execution: the run's status record when it changed, its end, or a continue-as-new. */
-  close(at: string, begun: boolean): void {
-    const statuses = this.statuses();
-    const status = runStatusOf(statuses);
+  close(begun: boolean): void {
+    const status = statusOfCounts(this.counts);
     if (status === 'running' || status === 'waiting_approval') {
-      if (begun || status !== this.statusBefore) this.record({ type: 'run', status, at });
-      if (this.yielding && !this.stopping && !statuses.some(isInFlight)) {
+      if (begun || status !== this.statusBefore) this.record({ type: 'run', status, at: this.at });
+      const inFlight = this.counts.running + this.counts.retrying + this.counts.waiting_approval;
+      if (this.yielding && !this.stopping && inFlight === 0) {
         this.closed = true;
         this.commands.push({ type: 'continueAsNew' });
       }
       return;
     }
-    const failed = this.ctx.plan.steps.find((s) => this.steps[s.nodeId]!.status === 'failed');
+    const failed = this.ctx.plan.steps.find((_, i) => this.steps[i]!.status === 'failed');
     const error = status === 'cancelled' ? 'Cancelled' : failed ? `Step "${failed.nodeId}" failed` : undefined;
-    const outputs = finalOutputs(this.ctx.plan, new Map(Object.entries(this.steps).flatMap(([id, s]) => (s.outputs ? [[id, s.outputs] as const] : []))));
-    this.record({ type: 'finish', status, ...(error ? { error } : {}), at });
+    const outputs = finalOutputs(this.ctx.plan, new Map(this.ctx.plan.steps.flatMap((s, i) => (this.steps[i]!.outputs ? [[s.nodeId, this.steps[i]!.outputs!] as const] : []))));
+    this.record({ type: 'finish', status, ...(error ? { error } : {}), at: this.at });
     this.commands.push({ type: 'end', status, ...(error ? { error } : {}), outputs });
     this.closed = true;
   }
 
-  private ended(nodeId: string, outcome: TStepOutcome, at: string): void {
-    const step = this.byId.get(nodeId);
+  private ended(nodeId: string, outcome: TStepOutcome): void {
+    const i = this.ctx.index.get(nodeId);
     // an outcome for a step not in flight (reported twice, or after the run was cancelled) changes nothing
-    if (!step || !isInFlight(this.steps[nodeId]!.status)) return;
-    if (outcome.status !== 'succeeded') {
-      return this.settle(nodeId, outcome.status === 'failed' ? { status: 'failed', error: outcome.error } : { status: 'cancelled' }, at);
-    }
-    const outputs = PASS_THROUGH.has(step.executor) ? this.passedThrough(step, outcome.outputs) : outcome.outputs;
-    this.steps[nodeId] = { status: 'succeeded', outputs };
+    if (i === undefined || !isInFlight(this.steps[i]!.status)) return;
+    if (outcome.status !== 'succeeded') return this.settle(i, outcome.status === 'failed' ? { status: 'failed', error: outcome.error } : { status: 'cancelled' });
+    const step = this.ctx.plan.steps[i]!;
+    const outputs = PASS_THROUGH.has(step.executor) ? this.passedThrough(i, outcome.outputs) : outcome.outputs;
     const { origin, cacheKey, attempt, inputs } = outcome;
-    this.record({
-      type: 'step',
-      nodeId,
-      status: 'succeeded',
-      outputs,
-      at,
-      ...(origin ? { origin } : {}),
-      ...(cacheKey ? { cacheKey } : {}),
-      ...(attempt ? { attempt } : {}),
-      ...(inputs ? { inputs } : {}),
-    });
+    this.settle(i, { status: 'succeeded', outputs }, { ...(origin ? { origin } : {}), ...(cacheKey ? { cacheKey } : {}), ...(attempt ? { attempt } : {}), ...(inputs ? { inputs } : {}) });
   }
 
-  /** Starts a step; false when it settled at once instead (a for-each whose list is not usable). */
-  private start(step: TPlanStep, at: string): boolean {
+  /**
+   * A pending step whose dependencies are all final: blocked below a failure, skipped on a branch
+   * not taken (no input edge active), settled at once (a condition, reused outputs), or ready.
+   */
+  private consider(i: number): void {
+    if (this.ready.includes(i)) return; // (already considered in this begin's pass)
+    const step = this.ctx.plan.steps[i]!;
+    const deps = this.ctx.deps[i]!;
+    if (deps.some((d) => this.isBroken(d))) return this.settle(i, { status: 'skipped', error: BLOCKED_ERROR, blocked: true });
+    const active =
+      step.inputs.length === 0 ||
+      step.inputs.some((edge) => {
+        const from = this.steps[this.ctx.index.get(edge.fromNode)!]!;
+        return from.status === 'succeeded' && (from.outputs?.branch === undefined || from.outputs.branch === edge.fromPort);
+      });
+    if (!active) return this.settle(i, { status: 'skipped' });
+    const reused = REUSABLE.has(step.executor) ? this.ctx.reuse[step.nodeId] : undefined;
+    if (reused) return this.settle(i, { status: 'succeeded', outputs: reused }, { origin: 'reused' });
+    if (step.executor === 'condition') return this.condition(i);
+    // in plan order, so that max parallelism starts steps in the order the plan lists them
+    let at = this.ready.length;
+    while (at > 0 && this.ready[at - 1]! > i) at--;
+    this.ready.splice(at, 0, i);
+  }
+
+  /** Starts ready steps while slots are free (none while yielding or cancelling). */
+  private startReady(): void {
+    while (this.ready.length > 0 && !this.yielding && !this.stopping && this.counts.running + this.counts.retrying + this.counts.waiting_approval < this.ctx.plan.maxParallelism) {
+      this.start(this.ready.shift()!);
+    }
+  }
+
+  private start(i: number): void {
+    const step = this.ctx.plan.steps[i]!;
     let items: unknown[] | undefined;
     if (step.executor === 'foreach') {
       const listed = this.evaluate(step.config.items);
@@ -223,30 +266,20 @@ class RunDraft {
           : listed.value.length > MAX_FOREACH_ITEMS
             ? `Items: ${listed.value.length} items, at most ${MAX_FOREACH_ITEMS}`
             : undefined;
-      if (error) {
-        this.settle(step.nodeId, { status: 'failed', error }, at);
-        return false;
-      }
+      if (error) return this.settle(i, { status: 'failed', error });
       items = (listed as { value: unknown[] }).value;
     }
-    this.steps[step.nodeId] = { status: 'running' };
-    this.record({ type: 'step', nodeId: step.nodeId, status: 'running', at });
-    const inputs: TStepInputs = Object.fromEntries(step.dependsOn.map((dep) => [dep, this.steps[dep]?.outputs?.artifacts ?? {}]));
+    this.set(i, { status: 'running' });
+    this.record({ type: 'step', nodeId: step.nodeId, status: 'running', at: this.at });
+    const inputs: TStepInputs = Object.fromEntries(step.dependsOn.map((dep) => [dep, this.steps[this.ctx.index.get(dep)!]!.outputs?.artifacts ?? {}]));
     this.commands.push({ type: 'start', step, inputs, ...(items ? { items } : {}) });
-    return true;
   }
 
   /** A condition takes its `true` or `false` port at once; an expression that cannot be evaluated fails it. */
-  private condition(step: TPlanStep, at: string): true {
-    const evaluated = this.evaluate(step.config.expression);
-    if (!evaluated.ok) {
-      this.settle(step.nodeId, { status: 'failed', error: `Condition failed: ${evaluated.error}` }, at);
-      return true;
-    }
-    const outputs = this.passedThrough(step, { artifacts: {}, metrics: {}, branch: isTruthy(evaluated.value) ? 'true' : 'false' });
-    this.steps[step.nodeId] = { status: 'succeeded', outputs };
-    this.record({ type: 'step', nodeId: step.nodeId, status: 'succeeded', outputs, at });
-    return true;
+  private condition(i: number): void {
+    const evaluated = this.evaluate(this.ctx.plan.steps[i]!.config.expression);
+    if (!evaluated.ok) return this.settle(i, { status: 'failed', error: `Condition failed: ${evaluated.error}` });
+    this.settle(i, { status: 'succeeded', outputs: this.passedThrough(i, { artifacts: {}, metrics: {}, branch: isTruthy(evaluated.value) ? 'true' : 'false' }) });
   }
 
   /** What an expression may read: the finished steps' statuses, metrics and outputs, and the parameters. */
@@ -254,30 +287,47 @@ class RunDraft {
     const parsed = parseExpression(String(source ?? ''));
     if (!parsed.ok) return { ok: false, error: parsed.error.message };
     const steps = Object.fromEntries(
-      Object.entries(this.steps).flatMap(([id, s]) => (s.outputs ? [[id, { status: s.status, metrics: s.outputs.metrics, outputs: s.outputs.artifacts }]] : [])),
+      this.ctx.plan.steps.flatMap((s, i) => {
+        const own = this.steps[i]!;
+        return own.outputs ? [[s.nodeId, { status: own.status, metrics: own.outputs.metrics, outputs: own.outputs.artifacts }]] : [];
+      }),
     );
     const evaluated = evaluateExpression(parsed.ast, { steps, params: this.ctx.params });
     return evaluated.ok ? { ok: true, value: evaluated.value } : { ok: false, error: evaluated.error.message };
   }
 
   /** The step's own outputs over the artifacts of the steps before it (later dependencies win a name). */
-  private passedThrough(step: TPlanStep, own: TStepOutputs): TStepOutputs {
-    const artifacts = Object.assign({}, ...step.dependsOn.map((dep) => this.steps[dep]?.outputs?.artifacts ?? {}), own.artifacts) as TStepOutputs['artifacts'];
+  private passedThrough(i: number, own: TStepOutputs): TStepOutputs {
+    const artifacts = Object.assign({}, ...this.ctx.deps[i]!.map((d) => this.steps[d]!.outputs?.artifacts ?? {}), own.artifacts) as TStepOutputs['artifacts'];
     return { ...own, artifacts };
   }
 
-  private settle(nodeId: string, final: TStepState & { status: 'failed' | 'skipped' | 'cancelled' }, at: string): void {
-    this.steps[nodeId] = final;
-    this.record({ type: 'step', nodeId, status: final.status, at, ...(final.error ? { error: final.error } : {}) });
+  /** A step reaches its final status: recorded, and the steps waiting on it considered once it was their last. */
+  private settle(i: number, final: TStepState, extra: Partial<Extract<TRunRecord, { type: 'step' }>> = {}): void {
+    this.set(i, final);
+    const { status, error, outputs } = final;
+    this.record({ type: 'step', nodeId: this.ctx.plan.steps[i]!.nodeId, status, at: this.at, ...(error ? { error } : {}), ...(outputs ? { outputs } : {}), ...extra });
+    for (const d of this.ctx.dependents[i]!) {
+      this.remaining[d] = this.remaining[d]! - 1;
+      if (this.remaining[d] === 0 && this.steps[d]!.status === 'pending') this.consider(d);
+    }
+  }
+
+  private set(i: number, next: TStepState): void {
+    this.counts[this.steps[i]!.status]--;
+    this.counts[next.status]++;
+    this.steps[i] = next;
+  }
+
+  /** failed, cancelled, or skipped below a failure: what is below it cannot run */
+  private isBroken(i: number): boolean {
+    const s = this.steps[i]!;
+    return s.status === 'failed' || s.status === 'cancelled' || s.blocked === true;
   }
 
   private isOpen(nodeId: string): boolean {
-    const step = this.steps[nodeId];
-    return step !== undefined && !isFinalStep(step.status);
-  }
-
-  private statuses(): TStepStatus[] {
-    return Object.values(this.steps).map((s) => s.status);
+    const i = this.ctx.index.get(nodeId);
+    return i !== undefined && !isFinalStep(this.steps[i]!.status);
   }
 
   private record(record: TRunRecord): void {
