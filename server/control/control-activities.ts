@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { TQuotaAnswer, TQuotaRequest, TControlActivities } from '../../workflows/contract/activities';
-import type { TRecordBatch } from '../../workflows/contract/live-records';
+import type { TRecordBatch } from '../../workflows/contract/run-records';
 import { quotaFreedSignal, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
 import type { TDatabase } from '../db/client';
 import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota } from '../services/quotas/gpu-quota';
@@ -9,7 +9,7 @@ import { closeApproval } from '../services/approvals/close-approval';
 import { createApproval } from '../services/approvals/create-approval';
 import { beginRun, RunRowMissingError } from '../services/runs/begin-run';
 import { lookupStepCache } from '../services/runs/step-cache';
-import type { TLiveRecordWriter } from './live-record-writer';
+import type { TRecordWriter } from './record-writer';
 
 const ROW_WAIT_ATTEMPTS = 7;
 
@@ -33,12 +33,11 @@ async function waitingForRunRow<T>(write: () => Promise<T>): Promise<T> {
  * Control activities: the only code a run uses to write Postgres, next to the services they call.
  * Each one is idempotent. Their contract (workflows/contract/activities.ts) is all the workflow sees.
  */
-export function createControlActivities(deps: { db: TDatabase; client: Client; liveRecords: TLiveRecordWriter }): TControlActivities {
-  const { db, client, liveRecords } = deps;
+export function createControlActivities(deps: { db: TDatabase; client: Client; records: TRecordWriter }): TControlActivities {
+  const { db, client, records } = deps;
   return {
     beginRun: (input: TPipelineRunInput & { workflowId: string }) => waitingForRunRow(() => beginRun(db, input)),
-    /** the drain of a run with live records: what its live writes (on this worker) did not write */
-    saveRecords: (batch: TRecordBatch) => waitingForRunRow(() => liveRecords.saveRemaining(batch)),
+    writeRecords: (batch: TRecordBatch) => waitingForRunRow(() => records.writeNow(batch)),
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),

@@ -5,22 +5,22 @@ import { CONTROL_TASK_QUEUE } from '../../workflows/dsl/task-queues';
 import { controlWorkflowInterceptors, workflowsPath } from '../../workflows/worker-factory';
 import type { TDatabase } from '../db/client';
 import { createControlActivities } from './control-activities';
-import { createLiveRecordWriter, liveRecordSinks } from './live-record-writer';
+import { createRecordWriter, recordSinks } from './record-writer';
 
 /**
  * The control worker: pipeline interpreter + control (DB) activities. Used by workflows/worker.ts, tests
  * and the bench; the caller owns the database pool (and closes it).
  */
 export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
-  const liveRecords = createLiveRecordWriter(opts.db);
+  const records = createRecordWriter(opts.db);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: CONTROL_TASK_QUEUE,
     workflowsPath,
     dataConverter: weftDataConverter,
-    activities: createControlActivities({ db: opts.db, client: opts.client, liveRecords }),
-    sinks: liveRecordSinks(liveRecords),
+    activities: createControlActivities({ db: opts.db, client: opts.client, records }),
+    sinks: recordSinks(records),
     interceptors: controlWorkflowInterceptors,
   });
 }

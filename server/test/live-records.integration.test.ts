@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveRecordWriter } from '../control/live-record-writer';
-import type { TRunRecord } from '../../workflows/dsl';
+import { createRecordWriter } from '../control/record-writer';
 import type { TDatabase } from '../db/client';
-import { recordProgress, recordProgressOfRuns } from '../services/runs/record-progress';
+import { writeRunRecords } from '../services/runs/write-run-records';
 import { reconcileOpenRuns, reconcileRuns } from '../services/runs/reconcile-runs';
 import { runs, stepAttempts, steps } from '../../drizzle/schema';
 import { and, eq } from 'drizzle-orm';
@@ -57,14 +56,16 @@ describe('live run records', () => {
     const { runId } = await startChain(chainSpec([['only', 'noop', {}, { cache: false }]]));
     await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
     const at = new Date().toISOString();
-    await recordProgress(h.db, {
-      runId,
-      projectId: h.projectId,
-      records: [
-        { type: 'step', nodeId: 'only', status: 'running', at },
-        { type: 'flag', nodeId: 'only', flag: 'late flag' },
-      ],
-    });
+    await writeRunRecords(h.db, [
+      {
+        runId,
+        projectId: h.projectId,
+        records: [
+          { type: 'step', nodeId: 'only', status: 'running', at },
+          { type: 'flag', nodeId: 'only', flag: 'late flag' },
+        ],
+      },
+    ]);
     expect((await get(runId)).steps[0]).toMatchObject({ status: 'succeeded', flag: null });
   });
 
@@ -79,7 +80,7 @@ describe('live run records', () => {
     }
     const at = new Date().toISOString();
     const attempt = (n: number) => ({ attempt: n, workerIdentity: 'w1', startedAt: at, endedAt: at, exitCode: 0, log: `log ${n}`, gpuDevices: ['0', '1'], gpuSeconds: 1.5 });
-    const { missing } = await recordProgressOfRuns(h.db, [
+    const { missing } = await writeRunRecords(h.db, [
       { runId: ids[0]!, projectId: h.projectId, records: [{ type: 'step', nodeId: 'a', status: 'succeeded', origin: 'executed', attempt: attempt(3), at }, { type: 'finish', status: 'failed', error: 'b failed', at }] },
       { runId: ids[1]!, projectId: h.projectId, records: [{ type: 'step', nodeId: 'a', status: 'running', at }, { type: 'step', nodeId: 'b', status: 'succeeded', at }] },
       { runId: randomUUID(), projectId: h.projectId, records: [{ type: 'finish', status: 'succeeded', at }] },
@@ -100,29 +101,27 @@ describe('live run records', () => {
     ]);
   });
 
-  it('tries a failed live write again; the drain writes only what no live write did', async () => {
-    const { runId } = await startChain(chainSpec([['a', 'noop', {}, { cache: false }], ['b', 'noop', {}, { cache: false }]]));
-    await waitFor(() => get(runId), (r) => r.run.status === 'succeeded', { what: 'the run', timeoutMs: 20_000 });
+  it('tries a failed write again, in order; writes a run\'s pending records before its durable batch', async () => {
+    const { runId } = await startChain(chainSpec([['long', 'shell', { command: 'sleep 30' }, { cache: false }]]));
+    await waitFor(() => get(runId), (r) => r.steps[0]?.status === 'running', { what: 'the step running', timeoutMs: 10_000 });
     let transactions = 0;
     // the first transaction fails as if Postgres were away; the others reach the real database
     const flaky = { transaction: (fn: Parameters<TDatabase['transaction']>[0]) => (transactions++ === 0 ? Promise.reject(new Error('connection refused')) : h.db.transaction(fn)) } as TDatabase;
     const warnings: string[] = [];
-    const writer = createLiveRecordWriter(flaky, (m) => warnings.push(m));
-    const at = new Date().toISOString();
-    const records: TRunRecord[] = [
-      { type: 'step', nodeId: 'a', status: 'succeeded', at },
-      { type: 'step', nodeId: 'b', status: 'succeeded', at },
-      { type: 'step', nodeId: 'a', status: 'succeeded', at },
-    ];
-    const batch = { stream: randomUUID(), runId, projectId: h.projectId };
-    writer.show({ ...batch, first: 0, records: records.slice(0, 2) });
-    await waitFor(async () => transactions, (n) => n >= 2, { what: 'the live write, tried again', timeoutMs: 5_000 });
+    const writer = createRecordWriter(flaky, (m) => warnings.push(m));
+    const flag = (text: string) => ({ runId, projectId: h.projectId, records: [{ type: 'flag' as const, nodeId: 'long', flag: text }] });
+    const flagOf = async () => (await get(runId)).steps[0]?.flag;
+    writer.write(flag('first'));
+    await waitFor(async () => transactions, (n) => n >= 1, { what: 'the first (failing) write', timeoutMs: 5_000 });
+    writer.write(flag('second')); // arrives while the first waits to be tried again: written after it
+    expect(await waitFor(flagOf, (f) => f === 'second', { what: 'both flags written, in order', timeoutMs: 5_000 })).toBe('second');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('connection refused');
-    writer.show({ ...batch, first: 2, records: records.slice(2) });
-    expect(await writer.saveRemaining({ ...batch, first: 0, records })).toEqual({ written: 0 });
-    // a writer that saw none of them (the drain on another control worker, after a restart) writes them all
-    expect(await createLiveRecordWriter(h.db).saveRemaining({ ...batch, stream: randomUUID(), first: 0, records })).toEqual({ written: 3 });
+    writer.write(flag('third'));
+    expect(await writer.writeNow(flag('fourth'))).toEqual({ written: 1 }); // the pending 'third' first, then 'fourth'
+    expect(await flagOf()).toBe('fourth');
+    await expect(writer.writeNow({ ...flag('x'), runId: randomUUID() })).rejects.toThrow(/does not exist/);
+    await h.as('editor').runs.cancel({ projectId: h.projectId, runId });
   });
 
   it('are written from the run\'s result when its end never reached Postgres (the reconciler, scanning closed workflows)', async () => {

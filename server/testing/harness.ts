@@ -81,15 +81,24 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
       return worker;
     },
     async stop() {
-      await terminateOpenRuns(temporal);
-      await Promise.allSettled(processes.map((p) => p.stop()));
+      await noting('terminate open runs', terminateOpenRuns(temporal));
+      await noting('stop worker processes', Promise.allSettled(processes.map((p) => p.stop())));
       for (const w of workers) w.shutdown();
-      await Promise.allSettled(running);
-      await workerConnection.close();
-      await temporal.connection.close();
-      await pool.end();
+      await noting(`shut the workers down (${workers.map((w) => `${w.options.taskQueue}: ${w.getState()}`).join(', ')})`, Promise.allSettled(running));
+      await noting('close the connections', Promise.all([workerConnection.close(), temporal.connection.close()]));
+      await noting('end the database pool', pool.end());
     },
   };
+}
+
+/** Waits for `work`, saying so on stderr when a teardown phase takes long (a hung teardown names its phase). */
+async function noting<T>(phase: string, work: Promise<T>): Promise<T> {
+  const slow = setTimeout(() => console.error(`[harness] stop: still waiting to ${phase} after 20 s`), 20_000);
+  try {
+    return await work;
+  } finally {
+    clearTimeout(slow);
+  }
 }
 
 /** Leaves the namespace clean for the next file of this vitest worker. */

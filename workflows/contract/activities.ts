@@ -1,5 +1,5 @@
 import type { TAttemptRecord, TParameterValue, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
-import type { TRecordBatch } from './live-records';
+import type { TRecordBatch } from './run-records';
 import type { TDispatch, TPipelineRunInput } from './run-workflow';
 
 /**
@@ -38,8 +38,8 @@ export type TQuotaAnswer =
 export type TControlActivities = {
   /** a run web did not prepare (scheduled, a sub-pipeline): its row, step rows and dispatch */
   beginRun(input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string; dispatch: TDispatch }>;
-  /** the durable drain: what the live writer (on this worker) did not write */
-  saveRecords(batch: TRecordBatch): Promise<{ written: number }>;
+  /** a run's records written durably (cancel, continue-as-new), after what is pending for it */
+  writeRecords(batch: TRecordBatch): Promise<{ written: number }>;
   lookupStepCache(params: { projectId: string; step: Pick<TPlanStep, 'kind' | 'executorVersion' | 'config'>; inputs: TStepInputs }): Promise<{ cacheKey: string; hit: TStepOutputs | null }>;
   createApproval(params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number; requestedBy: string | null }): Promise<{ approvalId: string }>;
   closeApproval(params: { approvalId: string; status: 'expired' | 'cancelled' }): Promise<void>;

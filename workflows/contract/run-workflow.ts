@@ -51,11 +51,11 @@ export type TPipelineRunResult = {
   error?: string;
   outputs: TStepOutputs;
   /**
-   * The run's records since its last drain (runs with live records): the live writer writes them
-   * as the run ends; if it could not (its worker died), the control worker's reconciler writes
-   * them from here (server/services/runs/reconcile-runs.ts).
+   * The run's records since its last durable write: the record writer writes them as the run
+   * ends; if it could not (its worker died), the control worker's reconciler writes them from here
+   * (server/services/runs/reconcile-runs.ts).
    */
-  unsaved?: { first: number; records: TRunRecord[] };
+  records?: TRunRecord[];
 };
 
 export type TApprovalDecision = { approvalId: string; decision: 'approved' | 'rejected'; decidedBy: string; comment: string };

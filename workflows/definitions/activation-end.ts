@@ -5,7 +5,7 @@ const atEnd = new Map<string, () => void>();
 
 /**
  * Runs `fn` at the end of every activation of the calling workflow execution, after its jobs and
- * their microtasks, before its commands go out. The live records use it to leave in one sink call
+ * their microtasks, before its commands go out. The run's records use it to leave in one sink call
  * per activation: the SDK copies the workflow's info into every sink call and ships it to the main
  * thread, which cost more than the records did (a 1,000-wide fan-out made 1,000 calls in one
  * activation).

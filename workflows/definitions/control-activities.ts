@@ -13,7 +13,7 @@ export const control = proxyActivities<TControlActivities>({
  * Short reads and writes at the edges of the critical path (begin a run web did not prepare,
  * drain its records at the end, look up the cache) run as local activities: the interpreter runs
  * on the control worker, which holds the database, so they cost a marker event instead of an
- * activity round trip. Step records in between go through the live-records sink: a local
+ * activity round trip. Run records in between go through the run-records sink: a local
  * activity holds the workflow task open, which would delay the next step (measured).
  */
 export const controlLocal = proxyLocalActivities<TControlActivities>({

@@ -3,7 +3,7 @@ import type { TRunCommand, TRunEvent, TStartStep, TStepOutcome } from '../dsl';
 import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-reducer';
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
-import { liveRecords } from './live-records';
+import { runRecords } from './run-records-sink';
 import { approvalDecisionSignal, stepAttemptSignal, stepStatusQuery, type TApprovalDecision, type TPipelineRunInput, type TPipelineRunResult } from '../contract/run-workflow';
 import { failureMessage } from './pool-activity';
 import { QueueWatch } from './queue-watch';
@@ -35,12 +35,11 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   // web prepared the run (row, step rows, dispatch) in its transaction; scheduled runs and sub-pipelines begin here
   const { runId, dispatch } =
     input.runId && input.dispatch ? { runId: input.runId, dispatch: input.dispatch } : await controlLocal.beginRun({ ...input, workflowId: workflowInfo().workflowId });
-  const stream = workflowInfo().runId;
   const recorder = new RunRecorder(
-    (records, first) => liveRecords.show({ stream, runId, projectId, first, records }),
-    (records, first) => controlLocal.saveRecords({ stream, runId, projectId, first, records }),
+    (records) => runRecords.write({ runId, projectId, records }),
+    (records) => controlLocal.writeRecords({ runId, projectId, records }),
   );
-  atActivationEnd(() => recorder.showLive());
+  atActivationEnd(() => recorder.writeLive());
 
   const end = new Trigger<TExecutionEnd>();
   const running = new Set<Promise<void>>();
@@ -110,11 +109,11 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     const last = await end;
     watch.stop();
     if (last.type === 'continueAsNew') {
-      await recorder.drain();
+      await recorder.writeDurably();
       return await continueAsNew<typeof pipelineRun>({ ...input, runId, ...(dispatch ? { dispatch } : {}), resume: { steps: stepsByNode(context, state) } });
     }
-    // the live writer writes the last records within a moment; the result keeps them for the reconciler
-    return { runId, status: last.status, outputs: last.outputs, ...(last.error ? { error: last.error } : {}), unsaved: recorder.handOver() };
+    // the record writer writes the last records within a moment; the result keeps them for the reconciler
+    return { runId, status: last.status, outputs: last.outputs, ...(last.error ? { error: last.error } : {}), records: recorder.unwritten() };
   } catch (error) {
     if (!isCancellation(error)) throw error;
     await CancellationScope.nonCancellable(async () => {
@@ -122,7 +121,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       await Promise.allSettled([...running]); // cancelled activities report once their processes are gone
       dispatchEvent({ type: 'cancelled', at: now() });
       watch.stop();
-      await recorder.drain();
+      await recorder.writeDurably();
     });
     throw error;
   }

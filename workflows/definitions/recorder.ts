@@ -2,58 +2,49 @@ import { CancellationScope, workflowInfo } from '@temporalio/workflow';
 import type { TRunRecord } from '../dsl';
 
 /**
- * Hands a run's records to Postgres. The records of an activation leave as it ends (`showLive`,
- * one sink call) for the control worker's live writer (workflows/activities/live-records.ts),
- * which writes them within a moment and retries while Postgres is away. `drain()` (cancel,
- * continue-as-new) writes what that writer has not, durably, through a local activity;
- * `handOver()` (a run's end) gives them to the result instead, for the reconciler should the
- * live copy be lost. A replayed activation shows nothing: the first live one after a replay
- * hands over everything since the last drain. A record written twice ends the same.
+ * Writes a run's records. The records of an activation go to the control worker's record writer
+ * as it ends (`writeLive`, one sink call, no history event); `writeDurably` (cancel,
+ * continue-as-new) writes every record since the last durable write through a local activity;
+ * `unwritten` (the run's end) hands those to the result, for the reconciler should the live copy
+ * be lost with its worker. A replayed activation writes nothing: the first live one after a replay
+ * writes everything since the last durable write. A record written twice ends the same.
  */
 export class RunRecorder {
-  private queue: TRunRecord[] = [];
-  /** the number of queue[0] among all records of this execution */
-  private queueStart = 0;
-  /** queue[liveFrom..] has not been shown live yet (records of this activation, or added while replaying) */
-  private liveFrom = 0;
+  /** every record since the last durable write */
+  private records: TRunRecord[] = [];
+  /** how many of them this worker has written live */
+  private live = 0;
 
   constructor(
-    private readonly show: (records: TRunRecord[], first: number) => void,
-    private readonly save: (records: TRunRecord[], first: number) => Promise<unknown>,
+    private readonly writeSink: (records: TRunRecord[]) => void,
+    private readonly writeNow: (records: TRunRecord[]) => Promise<unknown>,
   ) {}
 
   add(record: TRunRecord): void {
-    this.queue.push(record);
+    this.records.push(record);
   }
 
-  /** Hands the records this activation added to the live writer, in one sink call. */
-  showLive(): void {
-    if (workflowInfo().unsafe.isReplaying || this.liveFrom >= this.queue.length) return;
-    const fresh = this.queue.slice(this.liveFrom);
-    const first = this.queueStart + this.liveFrom;
-    this.liveFrom = this.queue.length;
-    this.show(fresh, first);
+  /** At the end of an activation: the records not yet written live, in one sink call. */
+  writeLive(): void {
+    if (workflowInfo().unsafe.isReplaying || this.live >= this.records.length) return;
+    this.writeSink(this.records.slice(this.live));
+    this.live = this.records.length;
   }
 
-  async drain(): Promise<void> {
+  async writeDurably(): Promise<void> {
     await CancellationScope.nonCancellable(async () => {
-      while (this.queue.length > 0) await this.save(...this.take());
+      while (this.records.length > 0) await this.writeNow(this.take());
     });
   }
 
-  /** The run's end: its last records go live now, and all not drained go with its result. */
-  handOver(): { first: number; records: TRunRecord[] } {
-    this.showLive();
-    const [records, first] = this.take();
-    return { first, records };
+  /** The run's end: its last records go live now, and all since the last durable write go with its result. */
+  unwritten(): TRunRecord[] {
+    this.writeLive();
+    return this.take();
   }
 
-  /** everything queued, and the number of its first record */
-  private take(): [TRunRecord[], number] {
-    const first = this.queueStart;
-    const batch = this.queue.splice(0);
-    this.queueStart += batch.length;
-    this.liveFrom = 0;
-    return [batch, first];
+  private take(): TRunRecord[] {
+    this.live = 0;
+    return this.records.splice(0);
   }
 }

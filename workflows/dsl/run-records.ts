@@ -48,7 +48,10 @@ export type TRunRecord =
       outputs?: TStepOutputs;
       inputs?: TStepInputs;
       cacheKey?: string;
+      /** the successful attempt (with the step's success) */
       attempt?: TAttemptRecord;
+      /** the newest attempt reported so far (a retry shows while it runs) */
+      attempts?: number;
     }
   | { type: 'attempt'; event: TStepAttemptEvent }
   | { type: 'flag'; nodeId: string; flag: string | null }

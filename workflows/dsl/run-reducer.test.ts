@@ -187,3 +187,34 @@ describe('reduceRun: for-each, reuse, cancel, continue-as-new', () => {
     expect(next.started).toEqual(['b']);
   });
 });
+
+describe('reduceRun: attempts reported by pool workers', () => {
+  const report = (attempt: number, outcome?: 'failed') => ({
+    type: 'attempt' as const,
+    at: AT,
+    event: { nodeId: 'a', attempt, maxAttempts: 3, phase: outcome ? ('finished' as const) : ('started' as const), at: AT, workerIdentity: 'w', ...(outcome ? { outcome: { status: outcome, exitCode: 1, log: '' } } : {}) },
+  });
+
+  it('a failed attempt that is not the last shows the step retrying, the next one running again', () => {
+    const run = new Harness(planOf({ a: [] }));
+    run.begin();
+    run.send(report(1, 'failed'));
+    expect(run.status('a')).toBe('retrying');
+    run.send(report(2));
+    expect(run.status('a')).toBe('running');
+    expect(run.records.filter((r) => r.type === 'step').map((r) => [r.type === 'step' && r.status, r.type === 'step' && r.attempts])).toEqual([
+      ['running', undefined],
+      ['retrying', 1],
+      ['running', 2],
+    ]);
+    expect(run.records.filter((r) => r.type === 'attempt')).toHaveLength(2);
+  });
+
+  it('a late report of an older attempt is recorded but leaves the step as it is', () => {
+    const run = new Harness(planOf({ a: [] }));
+    run.begin();
+    run.send(report(2));
+    run.send(report(1, 'failed'));
+    expect(run.status('a')).toBe('running');
+  });
+});

@@ -7,8 +7,11 @@ import { isFinalStep, isInFlight, type TFinalRunStatus, type TRunStatus, type TS
 /** A for-each refuses lists longer than this (each item is an activity or part of a child workflow). */
 export const MAX_FOREACH_ITEMS = 10_000;
 
-/** `blocked`: skipped because a step before it failed (its own successors are blocked too). */
-export type TStepState = { status: TStepStatus; outputs?: TStepOutputs; error?: string; blocked?: true };
+/**
+ * `blocked`: skipped because a step before it failed (its own successors are blocked too);
+ * `attempt`: the newest attempt a pool worker reported.
+ */
+export type TStepState = { status: TStepStatus; outputs?: TStepOutputs; error?: string; blocked?: true; attempt?: number };
 
 /**
  * Everything the interpreter knows of a run: serializable, carried across continue-as-new. Arrays
@@ -172,8 +175,7 @@ class RunDraft {
         if (this.isOpen(event.nodeId)) this.record({ type: 'flag', nodeId: event.nodeId, flag: event.flag });
         return;
       case 'attempt':
-        if (this.isOpen(event.event.nodeId)) this.record({ type: 'attempt', event: event.event });
-        return;
+        return this.attempt(event.event);
       case 'yield':
         this.yielding = true;
         return;
@@ -220,6 +222,23 @@ class RunDraft {
     const outputs = PASS_THROUGH.has(step.executor) ? this.passedThrough(i, outcome.outputs) : outcome.outputs;
     const { origin, cacheKey, attempt, inputs } = outcome;
     this.settle(i, { status: 'succeeded', outputs }, { ...(origin ? { origin } : {}), ...(cacheKey ? { cacheKey } : {}), ...(attempt ? { attempt } : {}), ...(inputs ? { inputs } : {}) });
+  }
+
+  /**
+   * A pool worker's report of an attempt: recorded, and the step shows it running (a retry too) or
+   * retrying after a failed attempt that is not its last. A late report of an older attempt (its
+   * worker was taken for dead) leaves the step as it is.
+   */
+  private attempt(report: TStepAttemptEvent): void {
+    const i = this.ctx.index.get(report.nodeId);
+    if (i === undefined || isFinalStep(this.steps[i]!.status)) return;
+    this.record({ type: 'attempt', event: report });
+    const step = this.steps[i]!;
+    if (report.attempt < (step.attempt ?? 0)) return;
+    const status = !report.outcome ? 'running' : report.outcome.status === 'failed' && report.attempt < report.maxAttempts ? 'retrying' : undefined;
+    if (!status) return; // the attempt that ends the step comes with its outcome
+    this.set(i, { ...step, status, attempt: report.attempt });
+    this.record({ type: 'step', nodeId: report.nodeId, status, attempts: report.attempt, at: this.at });
   }
 
   /**

@@ -7,7 +7,7 @@ import { Runtime, DefaultLogger, Worker, type InjectedSinks } from '@temporalio/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TControlActivities, TRunStepInput, TRunStepResult } from '../contract/activities';
 import { weftDataConverter } from '../data-converter';
-import type { TLiveRecordSinks } from '../contract/live-records';
+import type { TRunRecordSinks } from '../contract/run-records';
 import { approvalDecisionSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../contract/run-workflow';
 import { CONTROL_TASK_QUEUE, type TPlan, type TPlanStep, type TRunRecord } from '../dsl';
 import { planOf } from '../dsl/test-specs';
@@ -37,7 +37,7 @@ const control: Partial<TControl> = {
   createApproval: (params) => createApproval(params),
   closeApproval: async (params) => void closed.push(params),
   lookupStepCache: async () => ({ cacheKey: 'k', hit: null }),
-  saveRecords: async (batch) => {
+  writeRecords: async (batch) => {
     records.set(batch.runId, [...(records.get(batch.runId) ?? []), ...batch.records]);
     return { written: batch.records.length };
   },
@@ -51,8 +51,8 @@ const pool = {
     return { outputs: { artifacts: { [`${input.step.nodeId}.bin`]: { hash: `h-${input.step.nodeId}`, size: 1 } }, metrics: {} }, attempt: { attempt: 1, workerIdentity: 'fake', startedAt: at, endedAt: at, exitCode: 0, log: '' } };
   },
 };
-const sinks: InjectedSinks<TLiveRecordSinks> = {
-  liveRecords: { show: { fn: (_info, batch) => void records.set(batch.runId, [...(records.get(batch.runId) ?? []), ...batch.records]), callDuringReplay: false } },
+const sinks: InjectedSinks<TRunRecordSinks> = {
+  runRecords: { write: { fn: (_info, batch) => void records.set(batch.runId, [...(records.get(batch.runId) ?? []), ...batch.records]), callDuringReplay: false } },
 };
 
 beforeAll(async () => {

@@ -5,14 +5,14 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, type InjectedSinks } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { weftDataConverter } from '../data-converter';
-import type { TLiveRecordSinks } from '../contract/live-records';
+import type { TRunRecordSinks } from '../contract/run-records';
 import { controlWorkflowInterceptors } from '../worker-factory';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const historiesDir = path.join(here, 'histories');
 const workflowsPath = path.join(here, '..', 'definitions', 'index.ts');
 /** the interpreter's sinks must exist, though a replay calls none of them */
-const replaySinks: InjectedSinks<TLiveRecordSinks> = { liveRecords: { show: { fn: () => undefined } } };
+const replaySinks: InjectedSinks<TRunRecordSinks> = { runRecords: { write: { fn: () => undefined } } };
 
 /**
  * Running workflows must replay on new interpreter code: recorded histories of representative

@@ -4,7 +4,7 @@ import { runs, steps } from '../../../drizzle/schema';
 import { OPEN_RUN_STATUSES, OPEN_STEP_STATUSES, type TRunRecord } from '../../../workflows/dsl';
 import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/contract/run-workflow';
 import type { TDatabase } from '../../db/client';
-import { recordProgress } from './record-progress';
+import { writeRunRecords } from './write-run-records';
 
 /** How a closed workflow that never recorded its end is written down. */
 const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 'cancelled'; error: string }>> = {
@@ -66,7 +66,7 @@ async function closeRuns(deps: TDeps, open: TOpenRun[], closed: Map<string, TExe
   for (const run of open) {
     const execution = closed.get(run.workflowId);
     if (!execution) continue;
-    await recordProgress(deps.db, { runId: run.id, projectId: run.projectId, records: await endOf(deps, run.id, run.workflowId, execution) });
+    await writeRunRecords(deps.db, [{ runId: run.id, projectId: run.projectId, records: await endOf(deps, run.id, run.workflowId, execution) }]);
     done.push(run.id);
   }
   return done;
@@ -76,7 +76,7 @@ async function endOf(deps: TDeps, runId: string, workflowId: string, execution: 
   const at = new Date().toISOString();
   if (execution !== 'gone' && execution.status === 'COMPLETED') {
     const result = await deps.temporal.workflow.getHandle<() => Promise<TPipelineRunResult>>(workflowId, execution.runId).result();
-    return result.unsaved?.records ?? [{ type: 'finish', status: result.status, ...(result.error ? { error: result.error } : {}), at }];
+    return result.records ?? [{ type: 'finish', status: result.status, ...(result.error ? { error: result.error } : {}), at }];
   }
   const ending =
     execution === 'gone'

@@ -1,14 +1,13 @@
-import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import { stepAttempts, steps } from '../../../drizzle/schema';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { stepAttempts } from '../../../drizzle/schema';
 import type { TStepAttemptEvent } from '../../../workflows/dsl';
 import type { TDbOrTx } from '../../db/client';
 
 /**
- * Records an attempt start or failure reported by a pool worker. Idempotent on (run, node,
- * attempt); the step row only follows an attempt at least as new as the one it shows, so a late
- * (zombie) attempt cannot overwrite a newer one.
+ * Writes an attempt's start or failure reported by a pool worker, idempotent on (run, node,
+ * attempt). The step's own status (running, retrying) comes with the reducer's step records.
  */
-export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TStepAttemptEvent): Promise<void> {
+export async function writeAttemptReport(tx: TDbOrTx, runId: string, event: TStepAttemptEvent): Promise<void> {
   const at = new Date(event.at);
   // a failure reported without a start report still spans its attempt (it once showed 0 ms)
   const startedAt = new Date(event.startedAt ?? event.at);
@@ -33,24 +32,6 @@ export async function recordAttemptEvent(tx: TDbOrTx, runId: string, event: TSte
         : { workerIdentity: event.workerIdentity, gpuDevices: event.gpuDevices ?? null },
     });
   if (!outcome) await closeLostAttempts(tx, runId, event.nodeId, event.attempt, at);
-  const willRetry = outcome?.status === 'failed' && event.attempt < event.maxAttempts;
-  const stepStatus = !outcome ? 'running' : willRetry ? 'retrying' : null;
-  if (!stepStatus) return; // the final outcome comes with the step record
-  await tx
-    .update(steps)
-    .set({
-      status: stepStatus,
-      attempts: sql`greatest(${steps.attempts}, ${event.attempt})`,
-      startedAt: sql`coalesce(${steps.startedAt}, ${startedAt.toISOString()}::timestamptz)`,
-    })
-    .where(
-      and(
-        eq(steps.runId, runId),
-        eq(steps.nodeId, event.nodeId),
-        lte(steps.attempts, event.attempt),
-        sql`${steps.status} in ('pending', 'running', 'retrying')`,
-      ),
-    );
 }
 
 /**

@@ -3,14 +3,13 @@ import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from
 import { FINAL_STEP_STATUSES, isFinalStep, OPEN_RUN_STATUSES, type TRunRecord, type TStepInputs } from '../../../workflows/dsl';
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
-import { RunRowMissingError } from './begin-run';
-import { closeLostAttempts, recordAttemptEvent } from './record-step-attempts';
+import { closeLostAttempts, writeAttemptReport } from './write-attempt-reports';
 
 type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
 
 /**
  * A finished step stays finished: the live and the durable copies of a run's records may arrive
- * in either order (record-progress is called by both), so an older record must not reopen a step.
+ * in either order, so an older record must not reopen a step.
  */
 const FINISHED_SQL = sql.raw(`(${FINAL_STEP_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 const OPEN_RUN_SQL = sql.raw(`(${OPEN_RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
@@ -20,23 +19,15 @@ type TBatch = TParams & { records: TRunRecord[] };
 type TRunStepRecord = TParams & { record: TStepRecord };
 
 /**
- * Applies a batch of run records in one transaction. Consecutive step records are written with a
- * few set-based statements whatever their number (a 1,000-wide fan-out is one batch, not
- * thousands of statements). Every write is keyed (run, node[, attempt]) and safe to repeat, so a
- * retried batch after a Postgres outage leaves each record exactly once, and a batch written both
- * live and durably (in either order) ends the same.
+ * Writes the records of several runs in one transaction (a moment of the record writer, a drain,
+ * the reconciler). Consecutive step records are written with a few set-based statements whatever
+ * their number, all runs' together (a 1,000-wide fan-out is one batch, not thousands of
+ * statements). Every write is keyed (run, node[, attempt]) and safe to repeat, so a batch tried
+ * again after a Postgres outage, or written both live and durably, ends the same. Batches of runs
+ * without a row (web's transaction that started the run has not committed) are left out and named
+ * in `missing`.
  */
-export async function recordProgress(db: TDatabase, batch: TBatch): Promise<void> {
-  const { missing } = await recordProgressOfRuns(db, [batch]);
-  if (missing.length > 0) throw new RunRowMissingError(`Run ${batch.runId} does not exist`);
-}
-
-/**
- * The batches of several runs in one transaction (the live writer's moment of records): step
- * records of all runs share the same few set-based statements. Batches of runs without a row
- * (web's transaction that started the run has not committed) are left out and named in `missing`.
- */
-export async function recordProgressOfRuns(db: TDatabase, batches: TBatch[]): Promise<{ missing: string[] }> {
+export async function writeRunRecords(db: TDatabase, batches: TBatch[]): Promise<{ missing: string[] }> {
   const given = batches.filter((b) => b.records.length > 0);
   if (given.length === 0) return { missing: [] };
   return db.transaction(async (tx) => {
@@ -68,7 +59,7 @@ async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
       continue;
     }
     await flushSteps(); // keep the order between step records and the rest
-    if (record.type === 'attempt') await recordAttemptEvent(tx, batch.runId, record.event);
+    if (record.type === 'attempt') await writeAttemptReport(tx, batch.runId, record.event);
     else if (record.type === 'flag') {
       await tx
         .update(steps)
@@ -139,7 +130,7 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
       ${arrayParam(latest.map((r) => r.runId))}::uuid[], ${arrayParam(latest.map((r) => r.nodeId))}::text[],
       ${arrayParam(latest.map((r) => r.status))}::step_status[], ${arrayParam(latest.map((r) => r.error ?? null))}::text[],
       ${arrayParam(latest.map((r) => r.origin ?? null))}::step_origin[], ${arrayParam(latest.map((r) => (r.outputs ? JSON.stringify(r.outputs) : null)))}::text[],
-      ${arrayParam(latest.map((r) => r.cacheKey ?? null))}::text[], ${arrayParam(latest.map((r) => r.attempt?.attempt ?? 0))}::int[],
+      ${arrayParam(latest.map((r) => r.cacheKey ?? null))}::text[], ${arrayParam(latest.map((r) => r.attempt?.attempt ?? r.attempts ?? 0))}::int[],
       ${arrayParam(latest.map((r) => r.startedAt))}::timestamptz[], ${arrayParam(latest.map((r) => r.at))}::timestamptz[],
       ${arrayParam(latest.map((r) => isFinalStep(r.status)))}::boolean[]
     ) as v(run_id, node_id, status, error, origin, outputs, cache_key, attempt, started_at, at, finished)
