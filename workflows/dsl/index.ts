@@ -13,3 +13,5 @@ export * from './run-records';
 export * from './run-reducer';
 export { topologicalOrder, nodesOnCycles } from './graph';
 export * from './expression';
+export * from './executors';
+export * from './executor-configs';
