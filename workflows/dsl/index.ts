@@ -15,3 +15,4 @@ export { topologicalOrder, nodesOnCycles } from './graph';
 export * from './expression';
 export * from './executors';
 export * from './executor-configs';
+export * from './config-form';
