@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { NODE_CATALOG } from './catalog';
 import { compileSpec, DEFAULT_RETRY, DEFAULT_TIMEOUT_SECONDS, HEARTBEAT_TIMEOUT_MS } from './compile';
+import { EXECUTOR_CONFIG_SCHEMAS } from './executor-configs';
 import type { TExecutor } from './executors';
-import { ZPlanSchema, type TPlan, type TPlanStep } from './plan';
+import { ZPlanSchema, ZPlanStepSchema, type TPlan, type TPlanStep } from './plan';
 import { CONTROL_TASK_QUEUE } from './task-queues';
 import { approvalNode, branchEdge, chainSpec, conditionNode, edge, pythonNode, shellNode, spec, type TSpecInput } from './test-specs';
 import { validateSpec } from './validate';
@@ -228,6 +229,10 @@ describe('compileSpec: typed step configs', () => {
     expect(new Set(compiledPlan.steps.map((s) => s.executor))).toEqual(new Set(['shell', 'foreach', 'approval', 'noop', 'subpipeline']));
     expect(ZPlanSchema.parse(compiledPlan)).toEqual(compiledPlan);
     expect(ZPlanSchema.parse(JSON.parse(JSON.stringify(compiledPlan)))).toEqual(compiledPlan);
+  });
+
+  it('the plan schema has a member for every executor', () => {
+    expect(ZPlanStepSchema.options.map((member) => member.shape.executor.value).sort()).toEqual(Object.keys(EXECUTOR_CONFIG_SCHEMAS).sort());
   });
 
   it('the plan schema refuses a config that is not its executor\'s', () => {
