@@ -12,7 +12,7 @@ const LANGUAGES = {
 
 export type TCodeLanguage = keyof typeof LANGUAGES;
 
-/** CodeMirror with Python or shell highlighting; loaded lazily (see property-panel.tsx). */
+/** CodeMirror with Python or shell highlighting; loaded lazily (see lazy-code-editor.tsx). */
 export default function CodeEditor({ value, onChange, language, label, readOnly = false }: { value: string; onChange: (v: string) => void; language: TCodeLanguage; label: string; readOnly?: boolean }) {
   return (
     <CodeMirror

@@ -1,13 +1,17 @@
 import type { TAttemptRecord, TParameterValue, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
 import type { TRecordBatch } from './run-records';
 import type { TDispatch, TPipelineRunInput } from './run-workflow';
+import type { TPoolExecutor, TStepConfig } from '../dsl';
 
 /**
  * What a pool worker needs to execute one step: no database, only the step's executor and config,
  * its inputs and the run's parameters. Kept small: it is written into the run's history for every
- * step (a 1,000-wide fan-out schedules 1,000 of them in one workflow task).
+ * step (a 1,000-wide fan-out schedules 1,000 of them in one workflow task). One member per pool
+ * executor, its config typed by it (`E` narrows it to some).
  */
-export type TPoolStep = Pick<TPlanStep, 'nodeId' | 'executor' | 'config'> & { maxAttempts: number; /** GPUs to lease (GPU workers); absent: none */ gpus?: number };
+export type TPoolStep<E extends TPoolExecutor = TPoolExecutor> = {
+  [X in E]: { nodeId: string; executor: X; config: TStepConfig<X>; maxAttempts: number; /** GPUs to lease (GPU workers); absent: none */ gpus?: number };
+}[E];
 
 export type TRunStepInput = {
   runId: string;

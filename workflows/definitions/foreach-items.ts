@@ -1,6 +1,5 @@
 import { isCancellation } from '@temporalio/workflow';
-import type { TStepInputs } from '../dsl';
-import type { TForeachConfig, TPlanStep, TStepOutputs } from '../dsl';
+import type { TForeachBody, TPoolExecutor, TStepConfigPart, TStepInputs, TStepOf, TStepOutputs } from '../dsl';
 import type { TDispatch } from '../contract/run-workflow';
 import type { QuotaGate } from './quota-gate';
 import { failureMessage, poolFor, poolStep } from './pool-activity';
@@ -10,7 +9,7 @@ export type TItemResult = { ok: true; outputs: TStepOutputs } | { ok: false; err
 export type TForeachChunkInput = {
   runId: string;
   projectId: string;
-  step: TPlanStep;
+  step: TStepOf<'foreach'>;
   params: Record<string, string | number | boolean>;
   inputs: TStepInputs;
   items: unknown[];
@@ -21,11 +20,21 @@ export type TForeachChunkInput = {
 };
 
 /** The pool step one item runs: the for-each's body with the for-each's retry policy and timeouts. */
-export function itemStep(step: TPlanStep): TPlanStep {
-  const body = step.config.step as TForeachConfig['step'];
-  const { kind, ...config } = body;
-  return { ...step, kind, executor: kind, config };
+export function itemStep(step: TStepOf<'foreach'>): TStepOf<TPoolExecutor> {
+  const body = step.config.step;
+  return { ...step, kind: body.kind, ...bodyStep(body.kind, body) };
 }
+
+type TBodyOf<E extends TPoolExecutor> = { [X in E]: Extract<TForeachBody, { kind: X }> }[E];
+
+/** A body `{ kind, ...config }` as the executor and config of its step (a new pool executor is a type error here until its body is). */
+const BODY_STEPS: { [E in TPoolExecutor]: (body: TBodyOf<E>) => TStepConfigPart<E> } = {
+  python: ({ kind, ...config }) => ({ executor: kind, config }),
+  shell: ({ kind, ...config }) => ({ executor: kind, config }),
+  noop: ({ kind, ...config }) => ({ executor: kind, config }),
+};
+
+const bodyStep = <E extends TPoolExecutor>(kind: E, body: TBodyOf<E>): TStepConfigPart<E> => BODY_STEPS[kind](body);
 
 /**
  * Runs items as pool activities, at most `concurrency` at once; results come back in item order.

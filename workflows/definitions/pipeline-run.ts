@@ -1,5 +1,6 @@
 import { CancellationScope, continueAsNew, isCancellation, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
 import type { TRunCommand, TRunEvent, TStartStep, TStepOutcome } from '../dsl';
+import { isPoolExecutor } from '../dsl/executors';
 import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-reducer';
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
@@ -9,7 +10,7 @@ import { failureMessage } from './pool-activity';
 import { QueueWatch } from './queue-watch';
 import { QuotaGate } from './quota-gate';
 import { RunRecorder } from './recorder';
-import { POOL_EXECUTORS, RUNNERS, type TRunnerContext } from './runners';
+import { runStep, type TRunnerContext } from './runners';
 
 type TExecutionEnd = Extract<TRunCommand, { type: 'end' | 'continueAsNew' }>;
 
@@ -82,14 +83,13 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
 
   const start = (command: TStartStep) => {
     const { step } = command;
-    if (POOL_EXECUTORS.has(step.executor)) watch.queued(step);
+    if (isPoolExecutor(step.executor)) watch.queued(step);
     const ended = (outcome: TStepOutcome | null) => {
       watch.done(step.nodeId);
       running.delete(tracked);
       if (outcome) dispatchEvent({ type: 'stepEnded', nodeId: step.nodeId, outcome, at: now() });
     };
-    const runner = step.executor === 'condition' ? undefined : RUNNERS[step.executor];
-    const execution = runner ? runner(runnerContext, command) : Promise.reject(new Error(`No runner for executor "${step.executor}"`));
+    const execution = step.executor === 'condition' ? Promise.reject(new Error(`No runner for executor "${step.executor}"`)) : runStep(runnerContext, { ...command, step });
     // one callback per outcome, no promise chain: every promise costs the workflow sandbox a stack capture
     const tracked: Promise<void> = execution.then(ended, (error: unknown) =>
       // a step stopped by the run's cancellation is recorded by the `cancelled` event; any other rejection fails the step

@@ -1,10 +1,10 @@
 import { ActivityCancellationType, ActivityFailure, ApplicationFailure, CancelledFailure, ChildWorkflowFailure, proxyActivities, TerminatedFailure, TimeoutFailure } from '@temporalio/workflow';
 import type { TPoolActivities, TPoolStep } from '../contract/activities';
-import type { TPlanStep } from '../dsl';
+import type { TPlanStep, TPoolExecutor, TStepOf } from '../dsl';
 import type { TDispatch } from '../contract/run-workflow';
 
 /** What of a plan step travels to the pool worker (see TPoolStep). */
-export const poolStep = (step: TPlanStep): TPoolStep => ({
+export const poolStep = <E extends TPoolExecutor>(step: TStepOf<E>): TPoolStep<E> => ({
   nodeId: step.nodeId,
   executor: step.executor,
   config: step.config,

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { NODE_CATALOG } from './catalog';
 import { compileSpec, DEFAULT_RETRY, DEFAULT_TIMEOUT_SECONDS, HEARTBEAT_TIMEOUT_MS } from './compile';
-import { ZPlanSchema, type TPlan } from './plan';
+import { EXECUTOR_CONFIG_SCHEMAS } from './executor-configs';
+import type { TExecutor } from './executors';
+import { ZPlanSchema, ZPlanStepSchema, type TPlan, type TPlanStep } from './plan';
 import { CONTROL_TASK_QUEUE } from './task-queues';
 import { approvalNode, branchEdge, chainSpec, conditionNode, edge, pythonNode, shellNode, spec, type TSpecInput } from './test-specs';
 import { validateSpec } from './validate';
@@ -18,6 +20,16 @@ const stepOf = (plan: TPlan, nodeId: string) => {
   if (!step) throw new Error(`no step ${nodeId}`);
   return step;
 };
+
+type TRunBy<E extends TExecutor> = Extract<TPlanStep, { executor: E }>;
+const isRunBy = <E extends TExecutor>(step: TPlanStep, executor: E): step is TRunBy<E> => step.executor === executor;
+
+/** A node's step, checked to be run by `executor`: its config is typed by it (no cast). */
+function stepRunBy<E extends TExecutor>(plan: TPlan, nodeId: string, executor: E): TRunBy<E> {
+  const step = stepOf(plan, nodeId);
+  if (!isRunBy(step, executor)) throw new Error(`step ${nodeId} runs on ${step.executor}, not ${executor}`);
+  return step;
+}
 
 /** The same value with object keys in reverse insertion order at every level. */
 function reverseKeys(value: unknown): unknown {
@@ -173,6 +185,63 @@ describe('compileSpec', () => {
   });
 });
 
+describe('compileSpec: typed step configs', () => {
+  const PIPELINE_ID = '0b5c6f4e-2f1a-4c57-9a53-8d3f3b0f2a11';
+  const child = () => compiled(spec([pythonNode('inner')]));
+  // fetch → each (noop body) → gate → wait ; fetch → sub
+  const kinds = (): TSpecInput =>
+    spec(
+      [
+        shellNode('fetch'),
+        { id: 'each', kind: 'foreach', config: { items: '[1, 2]', step: { kind: 'noop' } } },
+        approvalNode('gate'),
+        { id: 'wait', kind: 'noop' },
+        { id: 'sub', kind: 'subpipeline', config: { pipelineId: PIPELINE_ID, versionNumber: 2 }, timeoutSeconds: 600 },
+      ],
+      [edge('fetch', 'each'), edge('each', 'gate'), edge('gate', 'wait'), edge('fetch', 'sub')],
+    );
+  const plan = () => {
+    const result = compileSpec(kinds(), { sub: { versionId: 'v-2', plan: child() } });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.plan;
+  };
+
+  it('each step holds its executor\'s config, parsed once with the schema\'s defaults', () => {
+    const compiledPlan = plan();
+    // typed reads: no cast, the executor narrows the config
+    expect(stepRunBy(compiledPlan, 'gate', 'approval').config.timeoutHours).toBe(72);
+    expect(stepRunBy(compiledPlan, 'gate', 'approval').config.instructions).toBe('');
+    expect(stepRunBy(compiledPlan, 'wait', 'noop').config.sleepMs).toBe(0);
+    const each = stepRunBy(compiledPlan, 'each', 'foreach').config;
+    expect(each.concurrency).toBe(16);
+    expect(each.step).toEqual({ kind: 'noop', sleepMs: 0 });
+    expect(stepRunBy(compiledPlan, 'fetch', 'shell').config.command).toBe('echo fetch');
+  });
+
+  it('a sub-pipeline step embeds the resolved version, its plan and the node\'s timeout', () => {
+    const sub = stepRunBy(plan(), 'sub', 'subpipeline').config;
+    expect(sub).toEqual({ pipelineId: PIPELINE_ID, versionNumber: 2, versionId: 'v-2', plan: child(), timeoutMs: 600_000 });
+    expect(sub.plan.steps[0]).toMatchObject({ nodeId: 'inner', executor: 'python', config: { code: 'print("inner")' } });
+  });
+
+  it('the plan schema round-trips a plan with every executor, the child plan included', () => {
+    const compiledPlan = plan();
+    expect(new Set(compiledPlan.steps.map((s) => s.executor))).toEqual(new Set(['shell', 'foreach', 'approval', 'noop', 'subpipeline']));
+    expect(ZPlanSchema.parse(compiledPlan)).toEqual(compiledPlan);
+    expect(ZPlanSchema.parse(JSON.parse(JSON.stringify(compiledPlan)))).toEqual(compiledPlan);
+  });
+
+  it('the plan schema has a member for every executor', () => {
+    expect(ZPlanStepSchema.options.map((member) => member.shape.executor.value).sort()).toEqual(Object.keys(EXECUTOR_CONFIG_SCHEMAS).sort());
+  });
+
+  it('the plan schema refuses a config that is not its executor\'s', () => {
+    const compiledPlan = plan();
+    const swapped = { ...compiledPlan, steps: compiledPlan.steps.map((s) => (s.nodeId === 'gate' ? { ...s, executor: 'python' } : s)) };
+    expect(ZPlanSchema.safeParse(swapped).success).toBe(false);
+  });
+});
+
 describe('compileSpec with a condition', () => {
   // train → check ─true→ deploy ; check ─false→ retrain
   const branching = () =>
@@ -203,7 +272,7 @@ describe('compileSpec with a condition', () => {
   });
 
   it('keeps the expression as written (error positions count from it) in the step config', () => {
-    expect(stepOf(compiled(branching()), 'check').config.expression).toMatch(/^\s*steps\.train\.metrics\.accuracy >= params\.min_accuracy\s*$/);
+    expect(stepRunBy(compiled(branching()), 'check', 'condition').config.expression).toMatch(/^\s*steps\.train\.metrics\.accuracy >= params\.min_accuracy\s*$/);
   });
 
   it('records which port of the condition feeds each branch', () => {

@@ -1,6 +1,8 @@
-import { NODE_CATALOG, type TNodeKind } from './catalog';
+import { NODE_CATALOG, type TNodeKind, type TNodeKindDefinition } from './catalog';
+import type { TExecutorConfig } from './executor-configs';
+import type { TExecutor } from './executors';
 import { topologicalOrder } from './graph';
-import type { TPlan, TPlanStep } from './plan';
+import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
 import { DEFAULT_POOLS, resolveResources, type TPoolCatalogEntry } from './resources';
@@ -43,7 +45,7 @@ export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines 
 }
 
 function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: readonly TPoolCatalogEntry[], subpipeline?: TResolvedSubpipelines[string]): TPlanStep {
-  const definition = NODE_CATALOG[node.kind as TNodeKind];
+  const definition: TNodeKindDefinition = NODE_CATALOG[node.kind as TNodeKind];
   const retry = { ...DEFAULT_RETRY, ...node.retry };
   // validated above: a pool-run node resolves
   const placement = definition.defaultPool === 'control' ? undefined : resolveResources(node.resources, definition.defaultPool, pools);
@@ -58,13 +60,7 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     nodeId: node.id,
     kind: node.kind,
     label: node.label || definition.title,
-    executor: definition.executor,
-    config: {
-      ...(definition.configSchema.parse(node.config) as Record<string, unknown>),
-      ...subpipeline,
-      // a sub-pipeline's run has a limit only when its node sets one (it may wait days at a gate)
-      ...(subpipeline && node.timeoutSeconds ? { timeoutMs: node.timeoutSeconds * 1000 } : {}),
-    },
+    ...stepConfig(node, definition, subpipeline),
     pool,
     taskQueue: pool === 'control' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
     executorVersion: definition.executorVersion,
@@ -84,4 +80,19 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     cache: definition.cacheable && (node.cache ?? true),
     ...(placement?.ok ? { resources: placement.resources } : {}),
   };
+}
+
+/** The node's config, parsed once (defaults applied); a sub-pipeline's gets what its child run needs. */
+function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
+  const parsed = parsedConfig(definition, node.config);
+  if (parsed.executor !== 'subpipeline') return parsed;
+  // (resolved: compileSpec refuses a sub-pipeline node without its version)
+  const { versionId, plan } = subpipeline!;
+  // a sub-pipeline's run has a limit only when its node sets one (it may wait days at a gate)
+  return { executor: 'subpipeline', config: { ...parsed.config, versionId, plan, ...(node.timeoutSeconds ? { timeoutMs: node.timeoutSeconds * 1000 } : {}) } };
+}
+
+/** Parsed by the kind's schema (its executor's); generic, so that the result keeps the executor and its config together. */
+function parsedConfig<E extends TExecutor>(definition: TNodeKindDefinition<E>, config: unknown): { [X in E]: { executor: X; config: TExecutorConfig<X> } }[E] {
+  return { executor: definition.executor, config: definition.configSchema.parse(config) };
 }

@@ -13,3 +13,6 @@ export * from './run-records';
 export * from './run-reducer';
 export { topologicalOrder, nodesOnCycles } from './graph';
 export * from './expression';
+export * from './executors';
+export * from './executor-configs';
+export * from './config-form';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EXECUTOR_CONFIG_SCHEMAS, ZSubpipelineConfigSchema } from './executor-configs';
+import type { TExecutor } from './executors';
 import { ZStepResourcesSchema } from './resources';
 
 /** The compiled plan: the one serializable input a pipelineRun workflow executes. */
@@ -10,13 +12,12 @@ export const ZPlanRetrySchema = z.object({
   nonRetryableErrorTypes: z.array(z.string()),
 });
 
-export const ZPlanStepSchema = z.object({
+/** What every step has, whatever its executor. */
+const ZPlanStepBaseSchema = z.object({
   nodeId: z.string(),
   kind: z.string(),
   label: z.string(),
-  executor: z.enum(['python', 'shell', 'approval', 'noop', 'condition', 'foreach', 'subpipeline']),
   executorVersion: z.string(),
-  config: z.record(z.string(), z.unknown()),
   pool: z.string(),
   taskQueue: z.string(),
   dependsOn: z.array(z.string()),
@@ -31,6 +32,35 @@ export const ZPlanStepSchema = z.object({
   resources: ZStepResourcesSchema.optional(),
 });
 
+/**
+ * A sub-pipeline step's config once compiled: the node's, with the referenced version and its
+ * plan embedded (versions are immutable), and the node's timeout if it set one (the child run's
+ * limit).
+ */
+const ZSubpipelineStepConfigSchema = ZSubpipelineConfigSchema.extend({
+  versionId: z.string(),
+  get plan() {
+    return ZPlanSchema;
+  },
+  timeoutMs: z.number().int().min(1).optional(),
+});
+
+/** A step's config by executor: the node's config as compile parsed it, once (defaults applied). */
+const STEP_CONFIG_SCHEMAS = { ...EXECUTOR_CONFIG_SCHEMAS, subpipeline: ZSubpipelineStepConfigSchema };
+
+const stepSchema = <E extends TExecutor>(executor: E) => ZPlanStepBaseSchema.extend({ executor: z.literal(executor), config: STEP_CONFIG_SCHEMAS[executor] });
+
+/** A plan step: one member per executor, its config typed by it. */
+export const ZPlanStepSchema = z.discriminatedUnion('executor', [
+  stepSchema('python'),
+  stepSchema('shell'),
+  stepSchema('noop'),
+  stepSchema('approval'),
+  stepSchema('condition'),
+  stepSchema('foreach'),
+  stepSchema('subpipeline'),
+]);
+
 export const ZPlanSchema = z.object({
   formatVersion: z.literal(1),
   steps: z.array(ZPlanStepSchema),
@@ -38,13 +68,19 @@ export const ZPlanSchema = z.object({
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 
-/**
- * A sub-pipeline step's config once compiled: the referenced version and its plan, embedded
- * (versions are immutable), and the node's timeout if it set one (the child run's limit).
- */
-export type TSubpipelineStepConfig = { pipelineId: string; versionNumber: number; versionId: string; plan: TPlan; timeoutMs?: number };
-
 export type TPlanRetry = z.infer<typeof ZPlanRetrySchema>;
-export type TPlanStep = z.infer<typeof ZPlanStepSchema>;
 export type TPlan = z.infer<typeof ZPlanSchema>;
 
+/** A step's config, by executor. */
+export type TStepConfig<E extends TExecutor> = z.output<(typeof STEP_CONFIG_SCHEMAS)[E]>;
+
+/**
+ * The plan step of executor E (of any executor, the union: TPlanStep). A mapped type, so that
+ * code generic in E keeps a step's executor and config together: `TStepOf<E>['config']` is
+ * `TStepConfig<E>` there too.
+ */
+export type TStepOf<E extends TExecutor = TExecutor> = { [X in E]: z.output<typeof ZPlanStepBaseSchema> & { executor: X; config: TStepConfig<X> } }[E];
+export type TPlanStep = TStepOf;
+
+/** What of a step its executor decides: the executor and its config, kept together (to build or change a step). */
+export type TStepConfigPart<E extends TExecutor = TExecutor> = { [X in E]: { executor: X; config: TStepConfig<X> } }[E];

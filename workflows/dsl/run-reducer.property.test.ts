@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TPlan, TPlanStep } from './plan';
+import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { initialRunState, reduceRun, runContext, stepsByNode, type TRunCommand, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
 import { nextMoves } from './run-state';
 import { isFinalStep, isInFlight, runStatusOf, type TStepStatus } from './statuses';
@@ -31,14 +31,14 @@ const arbPlan = fc
       nodes.map((n, i) => [ids[i]!, n.deps.map((d, k) => (nodes[d]!.kind === 'condition' ? `${ids[d]}:${n.port[k]}` : ids[d]!))]),
     );
     const plan = planOf(deps, maxParallelism);
-    const kinds = (n: TNodeShape): Partial<TPlanStep> =>
+    const kinds = (n: TNodeShape): TStepConfigPart | undefined =>
       n.kind === 'gate'
         ? { executor: 'approval', config: { instructions: '', timeoutHours: 1 } }
         : n.kind === 'condition'
           ? { executor: 'condition', config: { expression: n.takes ? 'true' : 'false' } }
           : n.kind === 'foreach'
             ? { executor: 'foreach', config: { items: '[1, 2]', concurrency: 2, step: { kind: 'noop', sleepMs: 0 } } }
-            : {};
+            : undefined;
     return { ...plan, steps: plan.steps.map((s, i) => ({ ...s, ...kinds(nodes[i]!) })) };
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TPlan, TPlanStep } from './plan';
+import type { TPlan, TStepConfigPart } from './plan';
 import { initialRunState, reduceRun, runContext, stepsByNode, type TRunCommand, type TRunContext, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
 import type { TRunRecord } from './run-records';
 import { planOf } from './test-specs';
@@ -11,8 +11,14 @@ const ok = (artifacts: Record<string, string> = {}): TStepOutcome => ({
 });
 
 /** A plan from planOf with some steps turned into other executors (config as the compiler leaves it). */
-export function withKinds(plan: TPlan, kinds: Record<string, Pick<TPlanStep, 'executor' | 'config'>>): TPlan {
-  return { ...plan, steps: plan.steps.map((s) => (kinds[s.nodeId] ? { ...s, ...kinds[s.nodeId], kind: kinds[s.nodeId]!.executor } : s)) };
+export function withKinds(plan: TPlan, kinds: Record<string, TStepConfigPart>): TPlan {
+  return {
+    ...plan,
+    steps: plan.steps.map((s) => {
+      const part = kinds[s.nodeId];
+      return part ? { ...s, ...part, kind: part.executor } : s;
+    }),
+  };
 }
 export const gate = { executor: 'approval', config: { instructions: '', timeoutHours: 1 } } as const;
 export const condition = (expression: string) => ({ executor: 'condition', config: { expression } }) as const;

@@ -1,5 +1,6 @@
+import { isPoolExecutor, type TExecutor } from './executors';
 import { evaluateExpression, isTruthy, parseExpression } from './expression';
-import type { TPlan, TPlanStep } from './plan';
+import type { TPlan, TStepOf } from './plan';
 import type { TAttemptRecord, TRunRecord, TStepAttemptEvent, TStepInputs } from './run-records';
 import { finalOutputs, type TStepOutputs } from './run-state';
 import { isFinalStep, isInFlight, type TFinalRunStatus, type TRunStatus, type TStepOrigin, type TStepStatus } from './statuses';
@@ -68,8 +69,8 @@ export type TRunEvent =
   /** the cancelled run's runners have stopped: whatever is still open is cancelled */
   | { type: 'cancelled'; at: string };
 
-/** Start a step on the runner of its executor (a pool activity, a child workflow, an approval). */
-export type TStartStep = { type: 'start'; step: TPlanStep; inputs: TStepInputs; items?: unknown[] };
+/** Start a step on the runner of its executor (a pool activity, a child workflow, an approval); `E` narrows it to some executors. */
+export type TStartStep<E extends TExecutor = TExecutor> = { type: 'start'; step: TStepOf<E>; inputs: TStepInputs; items?: unknown[] };
 export type TRunCommand =
   | TStartStep
   | { type: 'record'; record: TRunRecord }
@@ -78,10 +79,8 @@ export type TRunCommand =
 
 export type TRunStep = { state: TRunState; commands: TRunCommand[] };
 
-/** Pool steps a retried run may reuse (interpreter steps and gates always run again). */
-const REUSABLE: ReadonlySet<TPlanStep['executor']> = new Set(['python', 'shell', 'noop']);
 /** Steps that hand their upstream outputs on: an approved gate passes the model it approved. */
-const PASS_THROUGH: ReadonlySet<TPlanStep['executor']> = new Set(['approval', 'condition']);
+const PASS_THROUGH: ReadonlySet<TExecutor> = new Set(['approval', 'condition']);
 const BLOCKED_ERROR = 'Not run: a step before it failed';
 
 export function runContext(plan: TPlan, params: TRunContext['params'] = {}, reuse: TRunContext['reuse'] = {}): TRunContext {
@@ -257,9 +256,10 @@ class RunDraft {
         return from.status === 'succeeded' && (from.outputs?.branch === undefined || from.outputs.branch === edge.fromPort);
       });
     if (!active) return this.settle(i, { status: 'skipped' });
-    const reused = REUSABLE.has(step.executor) ? this.ctx.reuse[step.nodeId] : undefined;
+    // a retried run may reuse pool steps' outputs (interpreter steps and gates always run again)
+    const reused = isPoolExecutor(step.executor) ? this.ctx.reuse[step.nodeId] : undefined;
     if (reused) return this.settle(i, { status: 'succeeded', outputs: reused }, { origin: 'reused' });
-    if (step.executor === 'condition') return this.condition(i);
+    if (step.executor === 'condition') return this.condition(i, step);
     // in plan order, so that max parallelism starts steps in the order the plan lists them
     let at = this.ready.length;
     while (at > 0 && this.ready[at - 1]! > i) at--;
@@ -295,15 +295,15 @@ class RunDraft {
   }
 
   /** A condition takes its `true` or `false` port at once; an expression that cannot be evaluated fails it. */
-  private condition(i: number): void {
-    const evaluated = this.evaluate(this.ctx.plan.steps[i]!.config.expression);
+  private condition(i: number, step: TStepOf<'condition'>): void {
+    const evaluated = this.evaluate(step.config.expression);
     if (!evaluated.ok) return this.settle(i, { status: 'failed', error: `Condition failed: ${evaluated.error}` });
     this.settle(i, { status: 'succeeded', outputs: this.passedThrough(i, { artifacts: {}, metrics: {}, branch: isTruthy(evaluated.value) ? 'true' : 'false' }) });
   }
 
   /** What an expression may read: the finished steps' statuses, metrics and outputs, and the parameters. */
-  private evaluate(source: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
-    const parsed = parseExpression(String(source ?? ''));
+  private evaluate(source: string): { ok: true; value: unknown } | { ok: false; error: string } {
+    const parsed = parseExpression(source);
     if (!parsed.ok) return { ok: false, error: parsed.error.message };
     const steps = Object.fromEntries(
       this.ctx.plan.steps.flatMap((s, i) => {

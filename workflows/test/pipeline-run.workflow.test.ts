@@ -11,6 +11,7 @@ import type { TRunRecordSinks } from '../contract/run-records';
 import { approvalDecisionSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../contract/run-workflow';
 import { CONTROL_TASK_QUEUE, type TPlan, type TPlanStep, type TRunRecord } from '../dsl';
 import { planOf } from '../dsl/test-specs';
+import type { TStepConfigPart } from '../dsl/plan';
 import { controlWorkflowInterceptors } from '../worker-factory';
 
 /**
@@ -81,8 +82,8 @@ afterAll(async () => {
 });
 
 const onPool = (plan: TPlan): TPlan => ({ ...plan, steps: plan.steps.map((s) => (s.executor === 'python' ? { ...s, taskQueue: POOL_QUEUE, cache: false } : s)) });
-const kind = (plan: TPlan, nodeId: string, step: Partial<TPlanStep>): TPlan => ({ ...plan, steps: plan.steps.map((s) => (s.nodeId === nodeId ? { ...s, ...step } : s)) });
-const gate = (timeoutHours: number): Partial<TPlanStep> => ({ executor: 'approval', kind: 'approval', config: { instructions: '', timeoutHours }, taskQueue: CONTROL_TASK_QUEUE });
+const kind = (plan: TPlan, nodeId: string, step: TStepConfigPart & Partial<TPlanStep>): TPlan => ({ ...plan, steps: plan.steps.map((s) => (s.nodeId === nodeId ? { ...s, ...step } : s)) });
+const gate = (timeoutHours: number) => ({ executor: 'approval', kind: 'approval', config: { instructions: '', timeoutHours }, taskQueue: CONTROL_TASK_QUEUE }) as const;
 
 function startRun(plan: TPlan) {
   const runId = randomUUID();

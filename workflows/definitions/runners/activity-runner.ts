@@ -1,4 +1,4 @@
-import type { TStepOutcome } from '../../dsl';
+import type { TPoolExecutor, TStepOutcome } from '../../dsl';
 import { controlLocal } from '../control-activities';
 import { poolFor, poolStep } from '../pool-activity';
 import type { TRunner } from './runner-context';
@@ -9,7 +9,7 @@ import type { TRunner } from './runner-context';
  * however the step ends). Cancellation propagates: the activity waits until its process group is
  * gone; a failure rejects, and the driver records it with its message.
  */
-export const runActivityStep: TRunner = async (ctx, { step, inputs }) => {
+export const runActivityStep: TRunner<TPoolExecutor> = async (ctx, { step, inputs }) => {
   let cacheKey: string | undefined;
   if (step.cache) {
     const lookup = await controlLocal.lookupStepCache({ projectId: ctx.projectId, step: { kind: step.kind, executorVersion: step.executorVersion, config: step.config }, inputs });

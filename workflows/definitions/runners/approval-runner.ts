@@ -1,5 +1,4 @@
 import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
-import type { TApprovalConfig } from '../../dsl';
 import { control } from '../control-activities';
 import type { TRunner } from './runner-context';
 
@@ -11,8 +10,8 @@ const HOUR_MS = 3_600_000;
  * timeout. An approved gate succeeds (the reducer passes its upstream outputs on); a rejected or
  * expired one fails. A cancelled run closes its open approval.
  */
-export const runApprovalGate: TRunner = async (ctx, { step }) => {
-  const config = step.config as TApprovalConfig;
+export const runApprovalGate: TRunner<'approval'> = async (ctx, { step }) => {
+  const { config } = step;
   const { approvalId } = await control.createApproval({
     runId: ctx.runId,
     projectId: ctx.projectId,

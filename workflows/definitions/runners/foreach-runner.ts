@@ -1,5 +1,5 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
-import type { TForeachConfig, TStepOutputs } from '../../dsl';
+import type { TStepOutputs } from '../../dsl';
 import { CONTROL_TASK_QUEUE } from '../../dsl/task-queues';
 import { foreachChunk } from '../foreach-chunk';
 import { runItems, type TForeachChunkInput, type TItemResult } from '../foreach-items';
@@ -15,8 +15,8 @@ type TChunkBase = Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'>;
  * A for-each: runs its body once per item (the reducer evaluated the list), bounded by its
  * concurrency, and succeeds with the items' outputs in order, or fails naming the failed items.
  */
-export const runForeachStep: TRunner = async (ctx, { step, inputs, items = [] }) => {
-  const { concurrency } = step.config as TForeachConfig;
+export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, items = [] }) => {
+  const { concurrency } = step.config;
   const base: TChunkBase = { runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs, ...(ctx.dispatch ? { dispatch: ctx.dispatch } : {}) };
   const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency);
   const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));

@@ -1,12 +1,15 @@
-import type { TExecutor } from '../../dsl';
+import type { TExecutor, TStartStep, TStepOutcome } from '../../dsl';
 import { runActivityStep } from './activity-runner';
 import { runApprovalGate } from './approval-runner';
 import { runForeachStep } from './foreach-runner';
-import type { TRunner } from './runner-context';
+import type { TRunner, TRunnerContext } from './runner-context';
 import { runSubpipelineStep } from './subpipeline-runner';
 
-/** The runner of each executor the reducer starts (conditions it settles itself). */
-export const RUNNERS: Record<Exclude<TExecutor, 'condition'>, TRunner> = {
+/** The executors whose steps the reducer starts (conditions it settles itself). */
+export type TRunExecutor = Exclude<TExecutor, 'condition'>;
+
+/** The runner of each executor the reducer starts, each given its own step type. */
+export const RUNNERS: { [E in TRunExecutor]: TRunner<E> } = {
   python: runActivityStep,
   shell: runActivityStep,
   noop: runActivityStep,
@@ -15,7 +18,7 @@ export const RUNNERS: Record<Exclude<TExecutor, 'condition'>, TRunner> = {
   subpipeline: runSubpipelineStep,
 };
 
-/** Steps that wait in a pool's task queue (watched for "no worker in pool"). */
-export const POOL_EXECUTORS: ReadonlySet<TExecutor> = new Set(['python', 'shell', 'noop']);
+/** Starts a step on its executor's runner (generic, so that the runner and the step's type agree). */
+export const runStep = <E extends TRunExecutor>(ctx: TRunnerContext, command: TStartStep<E>): Promise<TStepOutcome> => RUNNERS[command.step.executor](ctx, command);
 
 export type { TRunner, TRunnerContext } from './runner-context';

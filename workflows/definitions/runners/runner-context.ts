@@ -1,4 +1,4 @@
-import type { TParameterValue, TRunEvent, TStartStep, TStepOutcome } from '../../dsl';
+import type { TExecutor, TParameterValue, TRunEvent, TStartStep, TStepOutcome } from '../../dsl';
 import type { TApprovalDecision, TDispatch } from '../../contract/run-workflow';
 import type { QuotaGate } from '../quota-gate';
 import type { QueueWatch } from '../queue-watch';
@@ -22,7 +22,8 @@ export type TRunnerContext = {
 };
 
 /**
- * Executes one started step and resolves with its outcome. A runner may also reject (a bug, a
- * child workflow terminated): the driver turns every rejection into the step's failure.
+ * Executes one started step of the executors `E` (its config typed by them) and resolves with its
+ * outcome. A runner may also reject (a bug, a child workflow terminated): the driver turns every
+ * rejection into the step's failure.
  */
-export type TRunner = (ctx: TRunnerContext, command: TStartStep) => Promise<TStepOutcome>;
+export type TRunner<E extends TExecutor> = (ctx: TRunnerContext, command: TStartStep<E>) => Promise<TStepOutcome>;

@@ -1,5 +1,4 @@
 import { executeChild, workflowInfo } from '@temporalio/workflow';
-import type { TSubpipelineStepConfig } from '../../dsl';
 import { CONTROL_TASK_QUEUE } from '../../dsl/task-queues';
 import { PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../../contract/run-workflow';
 import type { TRunner } from './runner-context';
@@ -10,8 +9,8 @@ import type { TRunner } from './runner-context';
  * Cancelling the parent cancels the child; a child that is terminated or runs past the node's
  * timeout rejects, and the driver fails the step.
  */
-export const runSubpipelineStep: TRunner = async (ctx, { step }) => {
-  const config = step.config as unknown as TSubpipelineStepConfig;
+export const runSubpipelineStep: TRunner<'subpipeline'> = async (ctx, { step }) => {
+  const { config } = step;
   const input: TPipelineRunInput = {
     projectId: ctx.projectId,
     pipelineId: config.pipelineId,

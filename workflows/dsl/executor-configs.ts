@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { CONFIG_FIELDS } from './config-form';
+import type { TExecutor } from './executors';
+import { MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
+
+/**
+ * Each executor's config schema: validate() checks a node's config with it, compile() parses it
+ * once (defaults applied) into the plan step's typed config, and the property panel renders its
+ * form from it (each field registered in CONFIG_FIELDS with its label and widget).
+ */
+const ZPythonConfigSchema = z.object({
+  code: z.string().trim().min(1, 'Python code is required').max(200_000).register(CONFIG_FIELDS, { label: 'Python code', widget: 'code-python' }),
+});
+
+const ZShellConfigSchema = z.object({
+  command: z.string().trim().min(1, 'A shell command is required').max(50_000).register(CONFIG_FIELDS, { label: 'Shell command', widget: 'code-shell' }),
+});
+
+const ZNoopConfigSchema = z.object({
+  sleepMs: z.number().int().min(0).max(3_600_000).default(0).register(CONFIG_FIELDS, { label: 'Wait (ms)', hint: '0 does nothing at all.', widget: 'number', step: 100 }),
+});
+
+// Not trimmed: error positions must count from the text the editor shows. A new schema per
+// field: a field's form entry is registered on its schema.
+const expressionSchema = () =>
+  z
+    .string()
+    .max(MAX_EXPRESSION_LENGTH)
+    .superRefine((source, ctx) => {
+      if (source.trim() === '') return void ctx.addIssue({ code: 'custom', message: 'An expression is required' });
+      const parsed = parseExpression(source);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    });
+
+/** What a for-each runs once per item: one of the pool step kinds, inline (`kind` is its executor). */
+export const ZForeachBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('python'), ...ZPythonConfigSchema.shape }),
+  z.object({ kind: z.literal('shell'), ...ZShellConfigSchema.shape }),
+  z.object({ kind: z.literal('noop'), ...ZNoopConfigSchema.shape }),
+]);
+
+const ZForeachConfigSchema = z.object({
+  /** evaluates to the list to fan out over, e.g. `params.regions` or `[1, 2, 3]` */
+  items: expressionSchema().register(CONFIG_FIELDS, {
+    label: 'Items',
+    hint: 'An expression giving a list, e.g. [1, 2, 3] or a list an upstream step produced.',
+    widget: 'expression',
+  }),
+  concurrency: z.number().int().min(1).max(500).default(16).register(CONFIG_FIELDS, { label: 'Concurrency', hint: 'How many items run at once.', widget: 'number', step: 1 }),
+  step: ZForeachBodySchema.register(CONFIG_FIELDS, { label: 'Each item runs', widget: 'foreach-body' }),
+});
+
+const ZConditionConfigSchema = z.object({
+  expression: expressionSchema().register(CONFIG_FIELDS, {
+    label: 'Expression',
+    hint: 'Takes the “If true” or “If false” port, e.g. `steps.train.metrics.accuracy >= params.min_accuracy`.',
+    widget: 'expression',
+    rows: 3,
+  }),
+});
+
+export const ZSubpipelineConfigSchema = z.object({
+  pipelineId: z.uuid('Pick a pipeline').register(CONFIG_FIELDS, { label: 'Pipeline', widget: 'pipeline' }),
+  versionNumber: z.number().int().min(1, 'Pick a saved version').register(CONFIG_FIELDS, { label: 'Version', hint: 'A saved version: what it runs never changes.', widget: 'pipeline-version' }),
+});
+
+const ZApprovalConfigSchema = z.object({
+  instructions: z.string().max(2_000).default('').register(CONFIG_FIELDS, { label: 'Instructions', hint: 'Shown to the approver.', widget: 'textarea', rows: 4 }),
+  timeoutHours: z.number().min(0.01).max(24 * 30).default(72).register(CONFIG_FIELDS, { label: 'Timeout (hours)', hint: 'The gate fails when nobody decides in time.', widget: 'number', step: 1 }),
+});
+
+/** Every executor's config schema: a node kind's config is its executor's (the catalog checks it). */
+export const EXECUTOR_CONFIG_SCHEMAS = {
+  python: ZPythonConfigSchema,
+  shell: ZShellConfigSchema,
+  noop: ZNoopConfigSchema,
+  approval: ZApprovalConfigSchema,
+  condition: ZConditionConfigSchema,
+  foreach: ZForeachConfigSchema,
+  subpipeline: ZSubpipelineConfigSchema,
+} as const satisfies Record<TExecutor, z.ZodObject>;
+
+export type TExecutorConfigSchemas = typeof EXECUTOR_CONFIG_SCHEMAS;
+/** A node's config as its executor's schema gives it: defaults applied. */
+export type TExecutorConfig<E extends TExecutor> = z.output<TExecutorConfigSchemas[E]>;
+
+export type TPythonConfig = TExecutorConfig<'python'>;
+export type TShellConfig = TExecutorConfig<'shell'>;
+export type TNoopConfig = TExecutorConfig<'noop'>;
+export type TForeachBody = z.output<typeof ZForeachBodySchema>;
