@@ -22,7 +22,7 @@ const byNode = (r: Awaited<ReturnType<typeof get>>) => Object.fromEntries(r.step
 
 /** A parent [sub → after] whose sub-pipeline runs a long shell step. */
 async function parentOfSlowChild(subNode: Partial<TPipelineSpec['nodes'][number]> = {}) {
-  const child = await saveNewPipeline(h.as('editor'), h.projectId, chainSpec([['slow', 'shell', { command: 'sleep 300' }, { cache: false }]]));
+  const child = await saveNewPipeline(h.as('editor'), h.projectId, chainSpec([['slow', 'shell', { command: 'sleep 20' }, { cache: false }]]));
   return chainSpec([
     ['sub', 'subpipeline', { pipelineId: child.pipelineId, versionNumber: 1 }, subNode],
     ['after', 'noop', {}],
