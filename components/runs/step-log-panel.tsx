@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import type { TStepOrigin, TStepStatus } from '@/workflows/dsl';
+import { isExecuting, type TStepOrigin, type TStepStatus } from '@/workflows/dsl';
 import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -21,7 +21,7 @@ const ORIGIN_NOTE: Partial<Record<TStepOrigin, string>> = {
 /** One step's attempts and log; polled every second while the step runs, fetched once more when it ends. */
 export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, stepError, childRunId }: TProps) {
   const trpc = useTRPC();
-  const active = status === 'running' || status === 'retrying';
+  const active = isExecuting(status);
   const log = useQuery(trpc.runs.stepLog.queryOptions({ projectId, runId, nodeId }, { staleTime: 0, refetchInterval: active ? LOG_POLL_MS : false }));
   const { refetch } = log;
   useEffect(() => {

@@ -2,13 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { TRunStatus } from '@/workflows/dsl';
+import { isOpenRun, type TRunStatus } from '@/workflows/dsl';
 import type { TStepView } from '@/components/canvas/flow-elements';
 import { useTRPC } from '@/components/providers/trpc';
 
 export const RUN_POLL_MS = 500;
-const FINISHED: ReadonlySet<TRunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
-export const isRunFinished = (status: TRunStatus) => FINISHED.has(status);
+export const isRunFinished = (status: TRunStatus) => !isOpenRun(status);
 
 /** The run, polled every 500 ms until it finishes, and each node's step state (pending until recorded). */
 export function useRun(projectId: string, runId: string) {

@@ -1,4 +1,4 @@
-import type { TRunStatus, TStepStatus } from '@/workflows/dsl';
+import { isExecuting, type TRunStatus, type TStepStatus } from '@/workflows/dsl';
 
 type TStatus = TRunStatus | TStepStatus;
 
@@ -21,7 +21,7 @@ export const statusText = (status: string) => status.replace('_', ' ').replace('
 
 /** A run or step status; an unknown one (a newer server) shows in neutral colours rather than failing. */
 export function StatusBadge({ status, className = '' }: { status: TStatus | (string & {}); className?: string }) {
-  const live = status === 'running' || status === 'retrying';
+  const live = isExecuting(status);
   const style = isKnown(status) ? STYLE[status] : STYLE.pending;
   return (
     <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style} ${className}`}>

@@ -25,6 +25,10 @@ const OPEN_RUNS: ReadonlySet<TRunStatus> = new Set(OPEN_RUN_STATUSES);
 export const isFinalStep = (status: TStepStatus): status is TFinalStepStatus => FINAL_STEPS.has(status);
 export const isOpenRun = (status: TRunStatus) => OPEN_RUNS.has(status);
 
+/** A step whose process runs on a pool worker now (a retry too): it holds a worker's slot, its log is live. */
+export const EXECUTING_STEP_STATUSES = ['running', 'retrying'] as const satisfies readonly TStepStatus[];
+export const isExecuting = (status: TStepStatus | (string & {})) => status === 'running' || status === 'retrying';
+
 /** A step started and not ended: it holds a slot of the run's max parallelism. */
 export const isInFlight = (status: TStepStatus) => status === 'running' || status === 'retrying' || status === 'waiting_approval';
 

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { pools, projects, runs, steps, teams } from '../../../drizzle/schema';
+import { EXECUTING_STEP_STATUSES } from '../../../workflows/dsl';
 import type { TServiceDeps } from '../deps';
 import { toCatalogEntry } from './pool-catalog';
 import { describePoolQueue, type TPoolLive } from './pool-workers';
@@ -16,7 +17,7 @@ export async function poolOverview(deps: TServiceDeps) {
     .innerJoin(runs, eq(runs.id, steps.runId))
     .innerJoin(projects, eq(projects.id, runs.projectId))
     .leftJoin(teams, eq(teams.id, projects.teamId))
-    .where(and(inArray(steps.status, ['running', 'retrying']), inArray(steps.pool, rows.map((r) => r.name))))
+    .where(and(inArray(steps.status, [...EXECUTING_STEP_STATUSES]), inArray(steps.pool, rows.map((r) => r.name))))
     .groupBy(steps.pool, teams.name);
   return Promise.all(
     rows.map(async (row) => {
