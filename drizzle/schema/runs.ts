@@ -67,8 +67,13 @@ export const steps = pgTable(
     origin: stepOriginEnum().notNull().default('executed'),
     outputs: jsonb().$type<TStepOutputs>(),
     cacheKey: text(),
-    /** a warning shown on the canvas while the step waits (e.g. no worker polls its pool) */
+    /** a warning the run recorded while the step waits (its team's GPU quota is full) */
     flag: text(),
+    /**
+     * A pool step still without an attempt this long after it started waits for a worker: the run
+     * page flags it "no worker in pool" (computed when read, so a run starts no timer for it).
+     */
+    waitLimitMs: integer(),
     error: text(),
     startedAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),

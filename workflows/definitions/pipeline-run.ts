@@ -1,13 +1,11 @@
 import { CancellationScope, continueAsNew, isCancellation, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
 import type { TRunCommand, TRunEvent, TStartStep, TStepOutcome } from '../dsl';
-import { isPoolExecutor } from '../dsl/executors';
 import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-reducer';
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
 import { runRecords } from './run-records-sink';
 import { approvalDecisionSignal, stepAttemptSignal, stepStatusQuery, type TApprovalDecision, type TPipelineRunInput, type TPipelineRunResult } from '../contract/run-workflow';
 import { failureMessage } from './pool-activity';
-import { QueueWatch } from './queue-watch';
 import { QuotaGate } from './quota-gate';
 import { RunRecorder } from './recorder';
 import { runStep, type TRunnerContext } from './runners';
@@ -63,11 +61,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     if (!state.yielding && !state.closed && workflowInfo().continueAsNewSuggested) dispatchEvent({ type: 'yield', at: now() });
   };
 
-  const watch = new QueueWatch((nodeId, flag) => dispatchEvent({ type: 'flagged', nodeId, flag, at: now() }));
-  setHandler(stepAttemptSignal, (event) => {
-    watch.started(event.nodeId);
-    dispatchEvent({ type: 'attempt', event, at: now() });
-  });
+  setHandler(stepAttemptSignal, (event) => dispatchEvent({ type: 'attempt', event, at: now() }));
   const runnerContext: TRunnerContext = {
     runId,
     projectId,
@@ -75,7 +69,6 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
     ...(dispatch ? { dispatch } : {}),
     quota: new QuotaGate(),
-    watch,
     decisions,
     emit: dispatchEvent,
     now,
@@ -83,9 +76,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
 
   const start = (command: TStartStep) => {
     const { step } = command;
-    if (isPoolExecutor(step.executor)) watch.queued(step);
     const ended = (outcome: TStepOutcome | null) => {
-      watch.done(step.nodeId);
       running.delete(tracked);
       if (outcome) dispatchEvent({ type: 'stepEnded', nodeId: step.nodeId, outcome, at: now() });
     };
@@ -107,7 +98,6 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   try {
     dispatchEvent({ type: 'begin', at: now() });
     const last = await end;
-    watch.stop();
     if (last.type === 'continueAsNew') {
       await recorder.writeDurably();
       return await continueAsNew<typeof pipelineRun>({ ...input, runId, ...(dispatch ? { dispatch } : {}), resume: { steps: stepsByNode(context, state) } });
@@ -120,7 +110,6 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       dispatchEvent({ type: 'cancelRequested', at: now() });
       await Promise.allSettled([...running]); // cancelled activities report once their processes are gone
       dispatchEvent({ type: 'cancelled', at: now() });
-      watch.stop();
       await recorder.writeDurably();
     });
     throw error;

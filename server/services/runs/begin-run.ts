@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { pools, projects, runs, steps, teamPoolShares } from '../../../drizzle/schema';
 import type { TDispatch, TPipelineRunInput } from '../../../workflows/contract/run-workflow';
-import type { TPlan } from '../../../workflows/dsl';
+import { isPoolExecutor, type TPlan } from '../../../workflows/dsl';
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
@@ -65,11 +65,17 @@ export async function insertStepRows(tx: TDbOrTx, runId: string, plan: TPlan): P
   await tx.execute(sql`${stepRowsOf(runId, plan)} on conflict do nothing`);
 }
 
-/** The `insert` of a run's pending step rows (one array parameter per column), only `when` that holds. */
+/**
+ * The `insert` of a run's pending step rows (one array parameter per column), only `when` that
+ * holds; a pool step's row carries its schedule-to-start limit (the run page's "no worker" flag).
+ */
 export const stepRowsOf = (runId: string, plan: TPlan, when: SQL = sql`true`): SQL =>
-  sql`insert into ${steps} (run_id, node_id, pool)
-    select ${runId}::uuid, n.node_id, n.pool
-    from unnest(${arrayParam(plan.steps.map((s) => s.nodeId))}::text[], ${arrayParam(plan.steps.map((s) => s.pool))}::text[]) as n(node_id, pool)
+  sql`insert into ${steps} (run_id, node_id, pool, wait_limit_ms)
+    select ${runId}::uuid, n.node_id, n.pool, n.wait_limit_ms
+    from unnest(
+      ${arrayParam(plan.steps.map((s) => s.nodeId))}::text[], ${arrayParam(plan.steps.map((s) => s.pool))}::text[],
+      ${arrayParam(plan.steps.map((s) => (isPoolExecutor(s.executor) ? s.scheduleToStartTimeoutMs : null)))}::int[]
+    ) as n(node_id, pool, wait_limit_ms)
     where ${when}`;
 
 /** Runs of a project without a team share one fairness key. */

@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { pipelines, pipelineVersions, runs, steps, user } from '../../../drizzle/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { pipelines, pipelineVersions, runs, stepAttempts, steps, user } from '../../../drizzle/schema';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { notFound } from '../../errors';
 
@@ -11,6 +11,17 @@ export async function findRun(db: TDbOrTx, projectId: string, runId: string) {
   if (!run) throw notFound('Run');
   return run;
 }
+
+/**
+ * A step's flag: the one its run recorded (its team's GPU quota is full), else "no worker" for a
+ * pool step that started longer ago than its schedule-to-start limit and has no attempt yet (it
+ * still waits in its pool's task queue).
+ */
+const stepFlag = sql<string | null>`coalesce(${steps.flag}, case
+  when ${steps.status} = 'running' and ${steps.waitLimitMs} is not null
+    and ${steps.startedAt} < now() - ${steps.waitLimitMs} * interval '1 millisecond'
+    and not exists (select 1 from ${stepAttempts} a where a.run_id = ${steps.runId} and a.node_id = ${steps.nodeId})
+  then 'No worker in pool "' || ${steps.pool} || '" has picked this step up yet' end)`;
 
 /**
  * Run state for the UI: read from Postgres, where the control worker records it. The run and its
@@ -31,7 +42,7 @@ async function readRun(db: TDbOrTx, projectId: string, runId: string) {
     .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
   if (!row) throw notFound('Run');
   const stepRows = await db
-    .select({ nodeId: steps.nodeId, status: steps.status, origin: steps.origin, flag: steps.flag, attempts: steps.attempts, error: steps.error, startedAt: steps.startedAt, endedAt: steps.endedAt })
+    .select({ nodeId: steps.nodeId, status: steps.status, origin: steps.origin, flag: stepFlag, attempts: steps.attempts, error: steps.error, startedAt: steps.startedAt, endedAt: steps.endedAt })
     .from(steps)
     .where(eq(steps.runId, runId))
     .orderBy(asc(steps.nodeId));

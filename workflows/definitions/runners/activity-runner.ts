@@ -20,8 +20,6 @@ export const runActivityStep: TRunner<TPoolExecutor> = async (ctx, { step, input
   // (no await unless a quota applies: each one costs the sandbox promises on every step)
   const quota = ctx.quota.applies(ctx.dispatch, step.pool, gpus)
     ? await ctx.quota.hold(ctx.dispatch, { runId: ctx.runId, key: step.nodeId, pool: step.pool, gpus }, (flag) => {
-        if (flag) ctx.watch.done(step.nodeId); // waiting for the team's quota is not waiting for a worker
-        else ctx.watch.queued(step);
         ctx.emit({ type: 'flagged', nodeId: step.nodeId, flag, at: ctx.now() });
       })
     : null;

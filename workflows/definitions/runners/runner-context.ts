@@ -1,7 +1,6 @@
 import type { TExecutor, TParameterValue, TRunEvent, TStartStep, TStepOutcome } from '../../dsl';
 import type { TApprovalDecision, TDispatch } from '../../contract/run-workflow';
 import type { QuotaGate } from '../quota-gate';
-import type { QueueWatch } from '../queue-watch';
 
 /** What a runner may use: the run's identity, how its steps are dispatched, and a way to report progress. */
 export type TRunnerContext = {
@@ -13,7 +12,6 @@ export type TRunnerContext = {
   /** absent for runs whose dispatch was never read (they use the pools' defaults) */
   dispatch?: TDispatch;
   quota: QuotaGate;
-  watch: Pick<QueueWatch, 'queued' | 'done'>;
   /** approval decisions received so far, by approval id */
   decisions: ReadonlyMap<string, TApprovalDecision>;
   /** progress of a running step (an approval opened, a flag): becomes an event of the run */

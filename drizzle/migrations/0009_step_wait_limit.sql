@@ -1,0 +1,1 @@
+ALTER TABLE "steps" ADD COLUMN "wait_limit_ms" integer;
