@@ -7,6 +7,7 @@ import type { TDatabase } from '../db/client';
 import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota } from '../services/quotas/gpu-quota';
 import { closeApproval } from '../services/approvals/close-approval';
 import { createApproval } from '../services/approvals/create-approval';
+import { readApprovalDecision } from '../services/approvals/read-approval-decision';
 import { beginRun, RunRowMissingError } from '../services/runs/begin-run';
 import { lookupStepCache } from '../services/runs/step-cache';
 import type { TRecordWriter } from './record-writer';
@@ -41,6 +42,7 @@ export function createControlActivities(deps: { db: TDatabase; client: Client; r
     lookupStepCache: (params: Parameters<typeof lookupStepCache>[1]) => lookupStepCache(db, params),
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),
+    readApprovalDecision: (params: Parameters<typeof readApprovalDecision>[1]) => readApprovalDecision(db, params),
     /**
      * Takes the step's share of its team's GPU quota. When refused, it checks with Temporal that
      * the holders still run: a workflow terminated mid-step never released its lease.

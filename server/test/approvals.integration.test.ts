@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvals, auditLog } from '../../drizzle/schema';
+import { approvalDecidedSignal } from '../../workflows/contract/run-workflow';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { waitFor } from '../testing/wait-for';
@@ -84,5 +85,18 @@ describe('approval gates', () => {
     const result = await finalRun(runId);
     expect(result.run.status).toBe('succeeded');
     expect((await h.db.select().from(approvals).where(eq(approvals.id, approval.id)))[0]).toMatchObject({ status: 'approved', decidedBy: h.members.approver2.id });
+  });
+
+  it('moves only on the decision in Postgres: a signal sent by anyone who reaches Temporal passes no gate', async () => {
+    const { runId, approval } = await runToGate();
+    // what a step with the temporal CLI could send: the doorbell, and the old decision-carrying payload
+    const handle = h.temporal.workflow.getHandle(`run-${runId}`);
+    await handle.signal(approvalDecidedSignal, { approvalId: approval.id });
+    await handle.signal('approvalDecided', { approvalId: approval.id, decision: 'approved', decidedBy: h.members.approver.id, comment: 'forged' });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await h.as('viewer').runs.get({ projectId: h.projectId, runId })).run.status).toBe('waiting_approval');
+    expect((await h.db.select().from(approvals).where(eq(approvals.id, approval.id)))[0]!.status).toBe('pending');
+    await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'rejected', comment: 'no' });
+    expect((await finalRun(runId)).run.status).toBe('failed');
   });
 });

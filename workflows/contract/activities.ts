@@ -29,6 +29,8 @@ export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };
 /** Step activities served by a pool worker (workflows/activities/pool.ts). */
 export type TPoolActivities = { runStep(input: TRunStepInput): Promise<TRunStepResult> };
 
+export type TApprovalState = { status: 'pending' } | { status: 'approved' | 'rejected' | 'expired' | 'cancelled'; comment: string };
+
 export type TQuotaRequest = { runId: string; nodeId: string; teamId: string; pool: string; gpus: number; workflowId: string };
 export type TQuotaAnswer =
   | { granted: true }
@@ -47,6 +49,8 @@ export type TControlActivities = {
   lookupStepCache(params: { projectId: string; step: Pick<TPlanStep, 'kind' | 'executorVersion' | 'config'>; inputs: TStepInputs }): Promise<{ cacheKey: string; hit: TStepOutputs | null }>;
   createApproval(params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number; requestedBy: string | null }): Promise<{ approvalId: string }>;
   closeApproval(params: { approvalId: string; status: 'expired' | 'cancelled' }): Promise<void>;
+  /** where an approval stands in Postgres: what its gate acts on (a signal only says to look) */
+  readApprovalDecision(params: { approvalId: string }): Promise<TApprovalState>;
   acquireGpuQuota(request: TQuotaRequest): Promise<TQuotaAnswer>;
   releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }): Promise<void>;
 };

@@ -58,10 +58,14 @@ export type TPipelineRunResult = {
   records?: TRunRecord[];
 };
 
-export type TApprovalDecision = { approvalId: string; decision: 'approved' | 'rejected'; decidedBy: string; comment: string };
+/**
+ * A doorbell: a decision on this approval was recorded in Postgres. The gate reads it from there;
+ * the signal carries no decision, so a forged one (any process that reaches Temporal) moves nothing.
+ */
+export type TApprovalDoorbell = { approvalId: string };
 
 export const stepAttemptSignal = defineSignal<[TStepAttemptEvent]>('stepAttempt');
-export const approvalDecisionSignal = defineSignal<[TApprovalDecision]>('approvalDecision');
+export const approvalDecidedSignal = defineSignal<[TApprovalDoorbell]>('approvalDecided');
 /** A lease of the run's team was released on this pool: steps waiting for the team's GPU quota try again. */
 export const quotaFreedSignal = defineSignal<[string]>('quotaFreed');
 export const stepStatusQuery = defineQuery<Record<string, TStepStatus>>('stepStatus');

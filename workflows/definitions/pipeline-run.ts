@@ -4,7 +4,7 @@ import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
 import { runRecords } from './run-records-sink';
-import { approvalDecisionSignal, stepAttemptSignal, stepStatusQuery, type TApprovalDecision, type TPipelineRunInput, type TPipelineRunResult } from '../contract/run-workflow';
+import { approvalDecidedSignal, stepAttemptSignal, stepStatusQuery, type TPipelineRunInput, type TPipelineRunResult } from '../contract/run-workflow';
 import { failureMessage } from './pool-activity';
 import { QuotaGate } from './quota-gate';
 import { RunRecorder } from './recorder';
@@ -23,10 +23,8 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const { plan, projectId } = input;
   const root = CancellationScope.current();
   const now = () => new Date().toISOString();
-  const decisions = new Map<string, TApprovalDecision>();
-  setHandler(approvalDecisionSignal, (decision) => {
-    if (!decisions.has(decision.approvalId)) decisions.set(decision.approvalId, decision);
-  });
+  const doorbells = new Map<string, number>();
+  setHandler(approvalDecidedSignal, ({ approvalId }) => void doorbells.set(approvalId, (doorbells.get(approvalId) ?? 0) + 1));
   const context = runContext(plan, input.params, input.reuse);
   let state = initialRunState(context, input.resume?.steps);
   setHandler(stepStatusQuery, () => Object.fromEntries(plan.steps.map((s, i) => [s.nodeId, state.steps[i]!.status])));
@@ -69,7 +67,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
     ...(dispatch ? { dispatch } : {}),
     quota: new QuotaGate(),
-    decisions,
+    doorbells,
     emit: dispatchEvent,
     now,
   };

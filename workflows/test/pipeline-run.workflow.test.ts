@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TControlActivities, TRunStepInput, TRunStepResult } from '../contract/activities';
 import { weftDataConverter } from '../data-converter';
 import type { TRunRecordSinks } from '../contract/run-records';
-import { approvalDecisionSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../contract/run-workflow';
+import { approvalDecidedSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, type TPipelineRunWorkflow } from '../contract/run-workflow';
 import { CONTROL_TASK_QUEUE, type TPlan, type TPlanStep, type TRunRecord } from '../dsl';
 import { planOf } from '../dsl/test-specs';
 import type { TStepConfigPart } from '../dsl/plan';
@@ -32,11 +32,17 @@ let running: Promise<unknown>;
 const records = new Map<string, TRunRecord[]>();
 const closed: { approvalId: string; status: string }[] = [];
 const stepInputs = new Map<string, TRunStepInput['inputs']>();
+/** what Postgres would hold: decisions by approval id */
+const decided = new Map<string, 'approved' | 'rejected'>();
 let createApproval: TControl['createApproval'] = async (params) => ({ approvalId: `approval-${params.runId}-${params.nodeId}` });
 
 const control: Partial<TControl> = {
   createApproval: (params) => createApproval(params),
   closeApproval: async (params) => void closed.push(params),
+  readApprovalDecision: async ({ approvalId }) => {
+    const status = decided.get(approvalId) ?? (closed.find((c) => c.approvalId === approvalId)?.status as 'expired' | 'cancelled' | undefined);
+    return status ? { status, comment: '' } : { status: 'pending' };
+  },
   lookupStepCache: async () => ({ cacheKey: 'k', hit: null }),
   writeRecords: async (batch) => {
     records.set(batch.runId, [...(records.get(batch.runId) ?? []), ...batch.records]);
@@ -122,11 +128,16 @@ describe.skipIf(!address)('pipelineRun on a real Temporal server (fake activitie
     expect(statusesOf(runId, 'deploy')).toEqual(['skipped']);
   });
 
-  it('an approved gate passes the model it approved on to the next step', async () => {
+  it('a gate moves on the decision in Postgres, never on the doorbell alone; approved, it passes the model on', async () => {
     const { runId, handle } = startRun(onPool(kind(planOf({ train: [], approve: ['train'], deploy: ['approve'] }), 'approve', gate(1))));
     const started = await handle;
+    const approvalId = `approval-${runId}-approve`;
     await waitUntil(() => statusesOf(runId, 'approve').includes('waiting_approval'), 'the gate to wait');
-    await started.signal(approvalDecisionSignal, { approvalId: `approval-${runId}-approve`, decision: 'approved', decidedBy: 'a', comment: '' });
+    await started.signal(approvalDecidedSignal, { approvalId }); // forged: nothing was decided
+    await new Promise((r) => setTimeout(r, 500));
+    expect(statusesOf(runId, 'approve')).toEqual(['running', 'waiting_approval']);
+    decided.set(approvalId, 'approved');
+    await started.signal(approvalDecidedSignal, { approvalId });
     expect((await started.result()).status).toBe('succeeded');
     expect(stepInputs.get(`${runId}/deploy`)).toEqual({ approve: { 'train.bin': { hash: 'h-train', size: 1 } } });
   });

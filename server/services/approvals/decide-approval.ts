@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { approvals, runs } from '../../../drizzle/schema';
-import { approvalDecisionSignal } from '../../../workflows/contract/run-workflow';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { approvalDecidedSignal } from '../../../workflows/contract/run-workflow';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
@@ -8,15 +9,16 @@ import type { TServiceDeps } from '../deps';
 export type TDecision = 'approved' | 'rejected';
 
 /**
- * Records a decision and delivers it to the waiting run, in one transaction: the row is locked,
- * a decided approval refuses a second decision, and whoever started the run may not decide
- * (four-eyes). The signal is sent before commit, so a decision Temporal did not accept is not kept.
+ * Records a decision in one transaction (the row is locked, a decided approval refuses a second
+ * decision, and whoever started the run may not decide: four-eyes), then rings the waiting gate's
+ * doorbell. The gate reads the decision from Postgres, so the doorbell carries none; one that is
+ * lost (Temporal away, the run already ended) only delays the gate until it looks on its own.
  */
 export async function decideApproval(
   deps: TServiceDeps,
   params: { projectId: string; approvalId: string; decision: TDecision; comment: string; userId: string },
 ) {
-  return deps.db.transaction(async (tx) => {
+  const decided = await deps.db.transaction(async (tx) => {
     const [approval] = await tx
       .select({ id: approvals.id, status: approvals.status, requestedBy: approvals.requestedBy, workflowId: runs.workflowId, runId: runs.id })
       .from(approvals)
@@ -40,12 +42,13 @@ export async function decideApproval(
       targetId: approval.id,
       details: { runId: approval.runId, comment: params.comment },
     });
-    await deps.temporal.workflow.getHandle(approval.workflowId).signal(approvalDecisionSignal, {
-      approvalId: approval.id,
-      decision: params.decision,
-      decidedBy: params.userId,
-      comment: params.comment,
-    });
-    return { ok: true as const };
+    return { approvalId: approval.id, workflowId: approval.workflowId };
   });
+  await deps.temporal.workflow
+    .getHandle(decided.workflowId)
+    .signal(approvalDecidedSignal, { approvalId: decided.approvalId })
+    .catch((error: unknown) => {
+      if (!(error instanceof WorkflowNotFoundError)) console.warn(`[weft] approval ${decided.approvalId}: doorbell not rung (${error instanceof Error ? error.message : String(error)})`);
+    });
+  return { ok: true as const };
 }

@@ -1,14 +1,19 @@
 import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import type { TApprovalState } from '../../contract/activities';
+import type { TStepOutcome } from '../../dsl';
 import { control } from '../control-activities';
 import type { TRunner } from './runner-context';
 
 const HOUR_MS = 3_600_000;
+/** A gate also looks in Postgres on its own this often: a doorbell lost after the decision's commit only delays it. */
+const RECHECK_MS = 15 * 60_000;
 
 /**
  * An approval gate: opens the approval, reports the step waiting (through the run's records, so
- * it never shows before the steps that came first), then waits for a decision until the gate's
- * timeout. An approved gate succeeds (the reducer passes its upstream outputs on); a rejected or
- * expired one fails. A cancelled run closes its open approval.
+ * it never shows before the steps that came first), then waits until the approval is decided in
+ * Postgres or the gate's timeout passes. The doorbell signal only says when to look: a forged one
+ * moves nothing. An approved gate succeeds (the reducer passes its upstream outputs on); a
+ * rejected or expired one fails. A cancelled run closes its open approval.
  */
 export const runApprovalGate: TRunner<'approval'> = async (ctx, { step }) => {
   const { config } = step;
@@ -21,18 +26,37 @@ export const runApprovalGate: TRunner<'approval'> = async (ctx, { step }) => {
     requestedBy: ctx.requestedBy,
   });
   ctx.emit({ type: 'approvalOpened', nodeId: step.nodeId, at: ctx.now() });
-  let decided: boolean;
+  const deadline = Date.now() + config.timeoutHours * HOUR_MS;
+  const rings = () => ctx.doorbells.get(approvalId) ?? 0;
   try {
-    decided = await condition(() => ctx.decisions.has(approvalId), config.timeoutHours * HOUR_MS);
+    for (;;) {
+      const seen = rings();
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        // (closing changes nothing when a decision was recorded at the last moment: that one counts)
+        await control.closeApproval({ approvalId, status: 'expired' });
+        return outcomeOf(await control.readApprovalDecision({ approvalId }), config.timeoutHours);
+      }
+      await condition(() => rings() > seen, Math.min(left, RECHECK_MS));
+      const state = await control.readApprovalDecision({ approvalId });
+      if (state.status !== 'pending') return outcomeOf(state, config.timeoutHours);
+    }
   } catch (error) {
     if (isCancellation(error)) await CancellationScope.nonCancellable(() => control.closeApproval({ approvalId, status: 'cancelled' }));
     throw error;
   }
-  if (!decided) {
-    await control.closeApproval({ approvalId, status: 'expired' });
-    return { status: 'failed', error: `No decision within ${config.timeoutHours} h` };
-  }
-  const decision = ctx.decisions.get(approvalId)!;
-  if (decision.decision === 'approved') return { status: 'succeeded', outputs: { artifacts: {}, metrics: {} } };
-  return { status: 'failed', error: `Rejected${decision.comment ? `: ${decision.comment}` : ''}` };
 };
+
+function outcomeOf(state: TApprovalState, timeoutHours: number): TStepOutcome {
+  switch (state.status) {
+    case 'approved':
+      return { status: 'succeeded', outputs: { artifacts: {}, metrics: {} } };
+    case 'rejected':
+      return { status: 'failed', error: `Rejected${state.comment ? `: ${state.comment}` : ''}` };
+    case 'expired':
+    case 'pending':
+      return { status: 'failed', error: `No decision within ${timeoutHours} h` };
+    case 'cancelled':
+      return { status: 'failed', error: 'Its approval was cancelled' };
+  }
+}

@@ -1,5 +1,5 @@
 import type { TExecutor, TParameterValue, TRunEvent, TStartStep, TStepOutcome } from '../../dsl';
-import type { TApprovalDecision, TDispatch } from '../../contract/run-workflow';
+import type { TDispatch } from '../../contract/run-workflow';
 import type { QuotaGate } from '../quota-gate';
 
 /** What a runner may use: the run's identity, how its steps are dispatched, and a way to report progress. */
@@ -12,8 +12,8 @@ export type TRunnerContext = {
   /** absent for runs whose dispatch was never read (they use the pools' defaults) */
   dispatch?: TDispatch;
   quota: QuotaGate;
-  /** approval decisions received so far, by approval id */
-  decisions: ReadonlyMap<string, TApprovalDecision>;
+  /** how often each approval's doorbell rang (a decision was recorded: read it from Postgres) */
+  doorbells: ReadonlyMap<string, number>;
   /** progress of a running step (an approval opened, a flag): becomes an event of the run */
   emit: (event: Extract<TRunEvent, { type: 'approvalOpened' | 'flagged' }>) => void;
   now: () => string;
