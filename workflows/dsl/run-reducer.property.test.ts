@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { initialRunState, reduceRun, runContext, stepsByNode, type TRunCommand, type TRunEvent, type TRunState, type TStepOutcome } from './run-reducer';
-import { nextMoves } from './run-state';
+import { nextMoves } from './next-moves-reference';
 import { isFinalStep, isInFlight, runStatusOf, type TStepStatus } from './statuses';
 import { planOf } from './test-specs';
 

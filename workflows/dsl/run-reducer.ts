@@ -3,7 +3,7 @@ import { evaluateExpression, isTruthy, parseExpression } from './expression';
 import type { TPlan, TStepOf } from './plan';
 import type { TAttemptRecord, TRunRecord, TStepAttemptEvent, TStepInputs } from './run-records';
 import { finalOutputs, type TStepOutputs } from './run-state';
-import { isFinalStep, isInFlight, type TFinalRunStatus, type TRunStatus, type TStepOrigin, type TStepStatus } from './statuses';
+import { isFinalStep, isInFlight, runStatusOfCounts, statusCounts, type TFinalRunStatus, type TStatusCounts, type TStepOrigin, type TStepStatus } from './statuses';
 
 /** A for-each refuses lists longer than this (each item is an activity or part of a child workflow). */
 export const MAX_FOREACH_ITEMS = 10_000;
@@ -26,7 +26,7 @@ export type TRunState = {
   /** steps ready to start but held back by max parallelism, as plan indices in plan order */
   ready: readonly number[];
   /** how many steps are in each status (the run's status follows from them) */
-  counts: Readonly<Record<TStepStatus, number>>;
+  counts: Readonly<TStatusCounts>;
   /** Temporal suggested continuing as new: start nothing more, continue once nothing is in flight */
   yielding: boolean;
   /** the run is being cancelled: start nothing more */
@@ -94,8 +94,7 @@ export function runContext(plan: TPlan, params: TRunContext['params'] = {}, reus
 /** A new run, or the next execution of one from where its steps stood (`resume`, by node id). */
 export function initialRunState(ctx: TRunContext, resume?: Readonly<Record<string, TStepState>>): TRunState {
   const steps = ctx.plan.steps.map((s): TStepState => resume?.[s.nodeId] ?? { status: 'pending' });
-  const counts = Object.fromEntries(['pending', 'running', 'retrying', 'waiting_approval', 'succeeded', 'failed', 'skipped', 'cancelled'].map((s) => [s, 0])) as Record<TStepStatus, number>;
-  for (const s of steps) counts[s.status]++;
+  const counts = statusCounts(steps.map((s) => s.status));
   const remaining = ctx.deps.map((ds) => ds.filter((d) => !isFinalStep(steps[d]!.status)).length);
   return { steps, remaining, ready: [], counts, yielding: false, stopping: false, closed: false };
 }
@@ -104,16 +103,10 @@ export function initialRunState(ctx: TRunContext, resume?: Readonly<Record<strin
 export const stepsByNode = (ctx: TRunContext, state: TRunState): Record<string, TStepState> =>
   Object.fromEntries(ctx.plan.steps.map((s, i) => [s.nodeId, state.steps[i]!]));
 
-/** The run's status from how many steps are in each status (see runStatusOf). */
-function statusOfCounts(counts: Readonly<Record<TStepStatus, number>>): Exclude<TRunStatus, 'queued'> {
-  if (counts.pending + counts.running + counts.retrying + counts.waiting_approval > 0) return counts.waiting_approval > 0 ? 'waiting_approval' : 'running';
-  return counts.cancelled > 0 ? 'cancelled' : counts.failed > 0 ? 'failed' : 'succeeded';
-}
-
 /**
  * The run state machine: `(state, event) → { state, commands }`, pure, no Temporal. Every step
  * ends in a final status; the run ends once none is open, with the status its steps give
- * (`runStatusOf`); at most `plan.maxParallelism` steps are in flight.
+ * (`runStatusOfCounts`); at most `plan.maxParallelism` steps are in flight.
  */
 export function reduceRun(ctx: TRunContext, state: TRunState, event: TRunEvent): TRunStep {
   if (state.closed) return { state, commands: [] };
@@ -129,7 +122,7 @@ class RunDraft {
   private readonly steps: TStepState[];
   private readonly remaining: number[];
   private ready: number[];
-  private readonly counts: Record<TStepStatus, number>;
+  private readonly counts: TStatusCounts;
   private yielding: boolean;
   private stopping: boolean;
   private closed = false;
@@ -146,7 +139,7 @@ class RunDraft {
     this.counts = { ...state.counts };
     this.yielding = state.yielding;
     this.stopping = state.stopping;
-    this.statusBefore = statusOfCounts(this.counts);
+    this.statusBefore = runStatusOfCounts(this.counts);
   }
 
   state(): TRunState {
@@ -156,10 +149,9 @@ class RunDraft {
   apply(event: TRunEvent): void {
     switch (event.type) {
       case 'begin':
-        // every pending step whose dependencies are final (all roots, at a run's start)
-        this.steps.forEach((s, i) => {
-          if (s.status === 'pending' && this.remaining[i] === 0) this.consider(i);
-        });
+        // every pending step whose dependencies are final (all roots, at a run's start), chosen
+        // before any is considered: the steps a settling one makes ready are considered by it
+        for (const i of this.steps.flatMap((s, i) => (s.status === 'pending' && this.remaining[i] === 0 ? [i] : []))) this.consider(i);
         return this.startReady();
       case 'stepEnded':
         this.ended(event.nodeId, event.outcome);
@@ -194,7 +186,7 @@ class RunDraft {
 
   /** The end of an execution: the run's status record when it changed, its end, or a continue-as-new. */
   close(begun: boolean): void {
-    const status = statusOfCounts(this.counts);
+    const status = runStatusOfCounts(this.counts);
     if (status === 'running' || status === 'waiting_approval') {
       if (begun || status !== this.statusBefore) this.record({ type: 'run', status, at: this.at });
       const inFlight = this.counts.running + this.counts.retrying + this.counts.waiting_approval;
@@ -245,7 +237,6 @@ class RunDraft {
    * not taken (no input edge active), settled at once (a condition, reused outputs), or ready.
    */
   private consider(i: number): void {
-    if (this.ready.includes(i)) return; // (already considered in this begin's pass)
     const step = this.ctx.plan.steps[i]!;
     const deps = this.ctx.deps[i]!;
     if (deps.some((d) => this.isBroken(d))) return this.settle(i, { status: 'skipped', error: BLOCKED_ERROR, blocked: true });

@@ -32,22 +32,24 @@ export const isExecuting = (status: TStepStatus | (string & {})) => status === '
 /** A step started and not ended: it holds a slot of the run's max parallelism. */
 export const isInFlight = (status: TStepStatus) => status === 'running' || status === 'retrying' || status === 'waiting_approval';
 
-/**
- * The run's status as a function of its steps: while any step is open the run is open (waiting
- * for approval when a gate waits); once every step is final it is cancelled when one was
- * cancelled, failed when one failed, and succeeded otherwise (skipped branches are fine).
- */
-export function runStatusOf(steps: Iterable<TStepStatus>): Exclude<TRunStatus, 'queued'> {
-  let open = false;
-  let waiting = false;
-  let cancelled = false;
-  let failed = false;
-  for (const status of steps) {
-    if (status === 'waiting_approval') waiting = true;
-    if (!isFinalStep(status)) open = true;
-    if (status === 'cancelled') cancelled = true;
-    if (status === 'failed') failed = true;
-  }
-  if (open) return waiting ? 'waiting_approval' : 'running';
-  return cancelled ? 'cancelled' : failed ? 'failed' : 'succeeded';
+export type TStatusCounts = Record<TStepStatus, number>;
+
+/** How many steps are in each status. */
+export function statusCounts(steps: Iterable<TStepStatus>): TStatusCounts {
+  const counts = Object.fromEntries(STEP_STATUSES.map((s) => [s, 0])) as TStatusCounts;
+  for (const status of steps) counts[status]++;
+  return counts;
 }
+
+/**
+ * The run's status as a function of its steps (counted by status, as the reducer keeps them):
+ * while any step is open the run is open (waiting for approval when a gate waits); once every
+ * step is final it is cancelled when one was cancelled, failed when one failed, and succeeded
+ * otherwise (skipped branches are fine).
+ */
+export function runStatusOfCounts(counts: Readonly<TStatusCounts>): Exclude<TRunStatus, 'queued'> {
+  if (OPEN_STEP_STATUSES.some((s) => counts[s] > 0)) return counts.waiting_approval > 0 ? 'waiting_approval' : 'running';
+  return counts.cancelled > 0 ? 'cancelled' : counts.failed > 0 ? 'failed' : 'succeeded';
+}
+
+export const runStatusOf = (steps: Iterable<TStepStatus>) => runStatusOfCounts(statusCounts(steps));

