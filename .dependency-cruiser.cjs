@@ -7,30 +7,21 @@
 const UI = '^(app|components|hooks)/';
 const NOT_TEST = '\\.test\\.ts$';
 
+/** A layer (a folder) that may import, of our code, only the `allowed` folders (itself among them). */
+const seesOnly = (name, comment, layer, allowed) => ({
+  name,
+  severity: 'error',
+  comment,
+  from: { path: `^${layer}/` },
+  to: { path: '^(app|components|hooks|server|drizzle|scripts|bench|workflows)/', pathNot: allowed.map((folder) => `^${folder}/`) },
+});
+
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'No import circles anywhere.', from: {}, to: { circular: true } },
-    {
-      name: 'dsl-is-pure',
-      severity: 'error',
-      comment: 'workflows/dsl is shared by browser, server and the workflow sandbox: it imports nothing of ours but itself.',
-      from: { path: '^workflows/dsl/' },
-      to: { path: '^(app|components|hooks|server|drizzle|scripts|bench|workflows/(?!dsl/))' },
-    },
-    {
-      name: 'contract-sees-only-dsl',
-      severity: 'error',
-      comment: 'workflows/contract (what web, control worker and workflows share) imports only the DSL.',
-      from: { path: '^workflows/contract/' },
-      to: { path: '^(app|components|hooks|server|drizzle|scripts|bench|workflows/(?!dsl/|contract/))' },
-    },
-    {
-      name: 'definitions-see-contract-and-dsl',
-      severity: 'error',
-      comment: 'Workflow code runs in the sandbox: it knows activities only by their contract.',
-      from: { path: '^workflows/definitions/' },
-      to: { path: '^(app|components|hooks|server|drizzle|scripts|bench|workflows/(?!dsl/|contract/|definitions/))' },
-    },
+    seesOnly('dsl-is-pure', 'workflows/dsl is shared by browser, server and the workflow sandbox: it imports nothing of ours but itself.', 'workflows/dsl', ['workflows/dsl']),
+    seesOnly('contract-sees-only-dsl', 'workflows/contract (what web, control worker and workflows share) imports only the DSL.', 'workflows/contract', ['workflows/dsl', 'workflows/contract']),
+    seesOnly('definitions-see-contract-and-dsl', 'Workflow code runs in the sandbox: it knows activities only by their contract.', 'workflows/definitions', ['workflows/dsl', 'workflows/contract', 'workflows/definitions']),
     {
       name: 'workflows-do-not-reach-server',
       severity: 'error',
@@ -51,13 +42,7 @@ module.exports = {
       from: { path: '^server/' },
       to: { path: UI },
     },
-    {
-      name: 'schema-sees-only-dsl',
-      severity: 'error',
-      comment: 'The drizzle schema takes its enums and types from the DSL and nothing else of ours.',
-      from: { path: '^drizzle/' },
-      to: { path: '^(app|components|hooks|server|scripts|bench|workflows/(?!dsl/))' },
-    },
+    seesOnly('schema-sees-only-dsl', 'The drizzle schema takes its enums and types from the DSL and nothing else of ours.', 'drizzle', ['drizzle', 'workflows/dsl']),
     {
       name: 'ui-uses-the-api',
       severity: 'error',
