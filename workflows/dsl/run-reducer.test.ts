@@ -223,4 +223,16 @@ describe('reduceRun: attempts reported by pool workers', () => {
     run.send(report(1, 'failed'));
     expect(run.status('a')).toBe('running');
   });
+
+  it('a report for a step that is not executing on a pool (a waiting gate, a pending step) changes nothing', () => {
+    const run = new Harness(withKinds(planOf({ a: [], gate: ['a'], b: ['gate'] }), { gate }));
+    run.begin();
+    run.finish('a');
+    run.send({ type: 'approvalOpened', nodeId: 'gate', at: AT });
+    const before = run.records.length;
+    for (const nodeId of ['gate', 'b']) run.send({ ...report(1, 'failed'), event: { ...report(1, 'failed').event, nodeId } });
+    expect(run.status('gate')).toBe('waiting_approval');
+    expect(run.status('b')).toBe('pending');
+    expect(run.records).toHaveLength(before);
+  });
 });

@@ -3,7 +3,7 @@ import { evaluateExpression, isTruthy, parseExpression } from './expression';
 import type { TPlan, TStepOf } from './plan';
 import type { TAttemptRecord, TRunRecord, TStepAttemptEvent, TStepInputs } from './run-records';
 import { finalOutputs, type TStepOutputs } from './run-state';
-import { isFinalStep, isInFlight, runStatusOfCounts, statusCounts, type TFinalRunStatus, type TStatusCounts, type TStepOrigin, type TStepStatus } from './statuses';
+import { isExecuting, isFinalStep, isInFlight, runStatusOfCounts, statusCounts, type TFinalRunStatus, type TStatusCounts, type TStepOrigin, type TStepStatus } from './statuses';
 
 /** A for-each refuses lists longer than this (each item is an activity or part of a child workflow). */
 export const MAX_FOREACH_ITEMS = 10_000;
@@ -222,7 +222,9 @@ class RunDraft {
    */
   private attempt(report: TStepAttemptEvent): void {
     const i = this.ctx.index.get(report.nodeId);
-    if (i === undefined || isFinalStep(this.steps[i]!.status)) return;
+    // only a pool step that is executing has attempts: a report for anything else (a gate waiting
+    // for its decision, a step not started) is not a worker's, and changes nothing
+    if (i === undefined || !isPoolExecutor(this.ctx.plan.steps[i]!.executor) || !isExecuting(this.steps[i]!.status)) return;
     this.record({ type: 'attempt', event: report });
     const step = this.steps[i]!;
     if (report.attempt < (step.attempt ?? 0)) return;
