@@ -65,7 +65,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     projectId,
     params: input.params,
     requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
-    ...(dispatch ? { dispatch } : {}),
+    dispatch,
     quota: new QuotaGate(),
     doorbells,
     emit: dispatchEvent,
@@ -98,7 +98,7 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     const last = await end;
     if (last.type === 'continueAsNew') {
       await recorder.writeDurably();
-      return await continueAsNew<typeof pipelineRun>({ ...input, runId, ...(dispatch ? { dispatch } : {}), resume: { steps: stepsByNode(context, state) } });
+      return await continueAsNew<typeof pipelineRun>({ ...input, runId, dispatch, resume: { steps: stepsByNode(context, state) } });
     }
     // the record writer writes the last records within a moment; the result keeps them for the reconciler
     return { runId, status: last.status, outputs: last.outputs, ...(last.error ? { error: last.error } : {}), records: recorder.unwritten() };

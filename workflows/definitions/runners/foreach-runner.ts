@@ -17,7 +17,7 @@ type TChunkBase = Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'>;
  */
 export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, items = [] }) => {
   const { concurrency } = step.config;
-  const base: TChunkBase = { runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs, ...(ctx.dispatch ? { dispatch: ctx.dispatch } : {}) };
+  const base: TChunkBase = { runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs, dispatch: ctx.dispatch };
   const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency);
   const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));
   if (failed.length > 0) return { status: 'failed', error: `${failed.length} of ${items.length} items failed; item ${failed[0]!.index}: ${failed[0]!.error}` };

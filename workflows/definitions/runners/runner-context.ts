@@ -9,8 +9,8 @@ export type TRunnerContext = {
   params: Record<string, TParameterValue>;
   /** who may not decide the run's approvals (four-eyes); null for scheduled runs */
   requestedBy: string | null;
-  /** absent for runs whose dispatch was never read (they use the pools' defaults) */
-  dispatch?: TDispatch;
+  /** the run's team, fair-share weights, priority and GPU quotas (read when the run began) */
+  dispatch: TDispatch;
   quota: QuotaGate;
   /** how often each approval's doorbell rang (a decision was recorded: read it from Postgres) */
   doorbells: ReadonlyMap<string, number>;
