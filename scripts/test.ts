@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawnService, stopAll, tailOf } from './lib/processes';
 import { createDatabase } from './lib/postgres';
 import { failureText } from './lib/setup-error';
-import { assertTestServicesCanStart, startTestServices } from './lib/test-services';
+import { assertTestServicesCanStart, startTestServices, testPort } from './lib/test-services';
 import { ensureVenv, repoRoot } from './lib/venv';
 
 interface Tally {
@@ -19,7 +19,7 @@ interface Tally {
 
 const testDir = path.join(repoRoot, '.weft', 'test');
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
-const E2E_PORT = 3099;
+const E2E_PORT = testPort(3099);
 
 function readJson(file: string): unknown {
   try {

@@ -17,6 +17,12 @@ export interface TestServices {
 
 const dir = path.join(repoRoot, '.weft', 'test');
 
+/**
+ * Added to every port `npm test` listens on, so that a second checkout (a git worktree) can run its
+ * tests beside this one's; 0 unless WEFT_TEST_PORT_OFFSET is set.
+ */
+export const testPort = (port: number) => port + Number(process.env.WEFT_TEST_PORT_OFFSET || 0);
+
 /** Throws a SetupError when a service startTestServices() would start cannot start (a cheap check, run first). */
 export async function assertTestServicesCanStart(): Promise<void> {
   if (!process.env.DATABASE_URL) await assertPostgresCanRun(path.join(dir, 'pg'));
@@ -31,7 +37,7 @@ export async function startTestServices(): Promise<TestServices> {
   try {
     const [databaseUrl, temporalAddress] = await Promise.all([
       process.env.DATABASE_URL ||
-        startPostgres({ dataDir: path.join(dir, 'pg'), port: 5499, persistent: false }).then((pg) => {
+        startPostgres({ dataDir: path.join(dir, 'pg'), port: testPort(5499), persistent: false }).then((pg) => {
           stops.push(pg.stop);
           return pg.url;
         }),
@@ -39,7 +45,7 @@ export async function startTestServices(): Promise<TestServices> {
         ? ensureNamespaces(process.env.TEMPORAL_ADDRESS, TEST_NAMESPACES).then(() => process.env.TEMPORAL_ADDRESS!)
         : startTemporal({
             binary: venv.temporal,
-            port: 7299,
+            port: testPort(7299),
             namespaces: TEST_NAMESPACES,
             logFile: path.join(dir, 'logs', 'temporal.log'),
           }).then((t) => {
