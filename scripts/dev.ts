@@ -9,9 +9,9 @@ import { startPostgres } from './lib/postgres';
 import { assertPostgresCanRun } from './lib/postgres-access';
 import { failureText } from './lib/setup-error';
 import { startTemporal } from './lib/temporal';
+import { secureStateDir, temporalDbFile, weftDir } from './lib/state-dir';
 import { ensureVenv, repoRoot } from './lib/venv';
 
-const weftDir = path.join(repoRoot, '.weft');
 const logsDir = path.join(weftDir, 'logs');
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) await assertPostgresCanRun(path.join(weftDir, 'pg'));
   const venv = await ensureVenv();
   const secret = authSecret();
+  secureStateDir();
 
   const [databaseUrl, temporal] = await Promise.all([
     process.env.DATABASE_URL ||
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
           binary: venv.temporal,
           port: 7233,
           uiPort: 8233,
-          dbFile: path.join(weftDir, 'temporal.db'),
+          dbFile: temporalDbFile,
           namespaces: namespace === 'default' ? [] : [namespace],
           logFile: path.join(logsDir, 'temporal.log'),
         }).then((t) => {

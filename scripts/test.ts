@@ -3,12 +3,14 @@
 //   npm test -- <vitest args>       only vitest, with those args (e2e skipped)
 //   WEFT_TEST_ONLY=unit|integration|e2e   unit = workflows/dsl (no services)
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnService, stopAll, tailOf } from './lib/processes';
 import { createDatabase } from './lib/postgres';
 import { failureText } from './lib/setup-error';
 import { assertTestServicesCanStart, startTestServices, testPort } from './lib/test-services';
+import { secureStateDir } from './lib/state-dir';
 import { ensureVenv, repoRoot } from './lib/venv';
 
 interface Tally {
@@ -41,6 +43,14 @@ interface VitestJson {
   numPendingTests: number;
   numTodoTests: number;
   testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+}
+
+/** A world-writable directory (sticky, as /tmp) for the tests' steps, whatever uid they run as. */
+function stepSharedDir(): string {
+  const dir = path.join(os.tmpdir(), `weft-test-shared-${testPort(0)}`);
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o1777);
+  return dir;
 }
 
 async function runVitest(env: NodeJS.ProcessEnv, filters: string[]): Promise<Tally> {
@@ -196,12 +206,15 @@ async function main(): Promise<Tally> {
   // Before the venv is built and Temporal started: services that cannot start stop us at once.
   if (only !== 'unit') await assertTestServicesCanStart();
   const venv = await ensureVenv();
+  secureStateDir();
   let env: NodeJS.ProcessEnv = {
     ...process.env,
     WEFT_SEED_PASSWORD: process.env.WEFT_SEED_PASSWORD || randomBytes(12).toString('base64url'),
     WEFT_PYTHON: venv.python,
     WEFT_TEMPORAL_CLI: venv.temporal,
     WEFT_ARTIFACTS_DIR: path.join(testDir, 'artifacts'),
+    // where tests' steps leave evidence the test reads (markers, timestamps): steps write nowhere else
+    WEFT_STEP_SHARED_DIRS: stepSharedDir(),
   };
   if (only !== 'unit') env = { ...env, ...(await startTestServices()).env };
 

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
-import type { PythonForkServer } from './executors/python-fork-server';
+import type { TStepRuntime } from './executors/step-runtime';
 import type { GpuLeases } from './gpu/gpu-leases';
 import { gpuSlotSupplier } from './gpu/gpu-slot-supplier';
 import { poolTaskQueue } from './dsl/task-queues';
@@ -15,16 +15,15 @@ export const workflowsPath = fileURLToPath(new URL('./definitions/index.ts', imp
 export const controlWorkflowInterceptors = { workflowModules: [fileURLToPath(new URL('./definitions/activation-end.ts', import.meta.url))] };
 
 /**
- * A pool worker: step activities for one pool's task queue; no database. The caller owns the warm
- * python server, if any (createPythonServer), and closes it after the worker stops.
+ * A pool worker: step activities for one pool's task queue; no database. The caller owns the step
+ * runtime (createStepRuntime) and closes it after the worker stops.
  */
 export async function createPoolWorker(opts: {
   connection: NativeConnection;
   namespace: string;
   pool: string;
   client: Client;
-  python: string;
-  pythonServer?: PythonForkServer;
+  runtime: TStepRuntime;
   /** a GPU pool's worker: its activity slots follow its free GPUs */
   gpus?: GpuLeases;
   sampleGpus?: (devices: readonly string[]) => Promise<string | undefined>;
@@ -41,8 +40,7 @@ export async function createPoolWorker(opts: {
     activities: createPoolActivities({
       client: opts.client,
       store: createArtifactStore(),
-      python: opts.python,
-      pythonServer: opts.pythonServer,
+      runtime: opts.runtime,
       gpus: opts.gpus,
       sampleGpus: opts.sampleGpus,
       workerIdentity: opts.identity,

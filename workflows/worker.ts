@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, temporalNamespace } from '../server/temporal/client';
 import { createDatabase } from '../server/db/client';
-import { createPythonServer } from './executors/python';
+import { createStepRuntime } from './executors/step-runtime';
 import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
@@ -48,12 +48,12 @@ async function main() {
     description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });
-    const python = process.env.WEFT_PYTHON ?? 'python3';
-    const pythonServer = createPythonServer(python);
-    stop = () => pythonServer?.close();
+    const runtime = await createStepRuntime(process.env.WEFT_PYTHON ?? 'python3');
+    console.log(`[weft] pool "${pool}": ${runtime.description}`);
+    stop = () => runtime.close();
     // the identity carries the GPUs: the Pools page reads it from Temporal's list of pollers
     const identity = `${pool}@${os.hostname()}:${process.pid}${gpu ? ` gpus=${gpu.leases.devices.join(',')}` : ''}`;
-    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, python, pythonServer, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample, slots });
+    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, runtime, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample, slots });
     description = `pool worker "${pool}"${gpu ? ` with GPUs ${gpu.leases.devices.join(',')} (${gpu.source})` : ''}`;
   }
   console.log(`[weft] ${description} polling (namespace ${namespace})`);

@@ -7,6 +7,7 @@ import { createDatabase as createPgDatabase, startPostgres } from '../../scripts
 import { assertPostgresCanRun } from '../../scripts/lib/postgres-access';
 import { isAlive, onCleanup } from '../../scripts/lib/processes';
 import { ensureNamespaces, startTemporal } from '../../scripts/lib/temporal';
+import { secureStateDir } from '../../scripts/lib/state-dir';
 import { ensureVenv } from '../../scripts/lib/venv';
 import { benchDir, NAMESPACE, TEMPORAL_IN_MEMORY } from './config';
 
@@ -26,6 +27,7 @@ export async function startServices() {
   // Before the venv is built and Temporal started: a PostgreSQL that cannot start stops us at once.
   if (!givenDb) await assertPostgresCanRun(path.join(benchDir, 'pg'));
   const venv = await ensureVenv();
+  secureStateDir();
   const givenTemporal = process.env.BENCH_TEMPORAL_ADDRESS;
   // One file per bench process, so that a second bench started by mistake (refused: ports in use)
   // never deletes the first one's live database.

@@ -8,7 +8,7 @@ import { runMigrations } from '../../server/db/migrate';
 import { seedMembers } from '../../server/testing/fixtures';
 import { startRunReconciler } from '../../server/services/runs/reconcile-runs';
 import { createCaller } from '../../server/trpc/root';
-import { createPythonServer } from '../../workflows/executors/python';
+import { createStepRuntime } from '../../workflows/executors/step-runtime';
 import { createControlWorker } from '../../server/control/control-worker';
 import { createPoolWorker } from '../../workflows/worker-factory';
 import { onCleanup } from '../../scripts/lib/processes';
@@ -35,11 +35,12 @@ export async function startBench() {
   const clientConnection = await Connection.connect({ address: services.address });
   const temporal = new Client({ connection: clientConnection, namespace: NAMESPACE, dataConverter: weftDataConverter });
   const workerConnection = await NativeConnection.connect({ address: services.address });
-  const pythonServer = createPythonServer(services.python);
-  onCleanup(async () => pythonServer?.close());
+  const runtime = await createStepRuntime(services.python);
+  console.error(`[bench] ${runtime.description}`);
+  onCleanup(async () => runtime.close());
   const workers: Worker[] = await Promise.all([
     createControlWorker({ connection: workerConnection, namespace: NAMESPACE, db, client: temporal }),
-    createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, python: services.python, pythonServer, identity: `bench-cpu-${process.pid}` }),
+    createPoolWorker({ connection: workerConnection, namespace: NAMESPACE, pool: 'cpu', client: temporal, runtime, identity: `bench-cpu-${process.pid}` }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_QUEUE, workflowsPath: handWorkflowsPath, activities: handActivities }),
     Worker.create({ connection: workerConnection, namespace: NAMESPACE, taskQueue: HAND_ACTIVITY_QUEUE, activities: handActivities }),
   ]);
@@ -77,9 +78,9 @@ export async function startBench() {
   const admin = createCaller({ db, temporal, user: members.admin });
   /** more pool workers in this process (pools benches); stopped with the bench, or by the returned stop */
   // (a connection of its own each: one connection may not serve two workers of the same task queue)
-  const addPoolWorker = async (opts: Omit<Parameters<typeof createPoolWorker>[0], 'connection' | 'namespace' | 'client' | 'python'>) => {
+  const addPoolWorker = async (opts: Omit<Parameters<typeof createPoolWorker>[0], 'connection' | 'namespace' | 'client' | 'runtime'>) => {
     const connection = await NativeConnection.connect({ address: services.address });
-    const worker = await createPoolWorker({ ...opts, connection, namespace: NAMESPACE, client: temporal, python: services.python });
+    const worker = await createPoolWorker({ ...opts, connection, namespace: NAMESPACE, client: temporal, runtime });
     const done = worker.run().catch(() => undefined);
     const stop = async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

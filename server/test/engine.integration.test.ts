@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { runs, stepArtifacts, stepCache, steps } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { chainSpec, seedMembers } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
+import { processesWith, sharedFilesStartingWith, sharedPath, uniqueSleep } from '../testing/step-evidence';
 import { waitFor } from '../testing/wait-for';
 import { createCaller } from '../trpc/root';
 import { saveNewPipeline } from '../testing/pipeline-runs';
@@ -25,7 +25,7 @@ const byNode = (r: Awaited<ReturnType<typeof get>>) => Object.fromEntries(r.step
 
 describe('execution engine', () => {
   it('runs parallel branches at once, bounded by max parallelism', async () => {
-    const stamp = (id: string) => ['shell', { command: `date +%s%N > /tmp/weft-par-${id}-start; sleep 0.6; date +%s%N > /tmp/weft-par-${id}-end` }, { cache: false }] as const;
+    const stamp = (id: string) => ['shell', { command: `date +%s%N > ${sharedPath(`weft-par-${id}`)}-start; sleep 0.6; date +%s%N > ${sharedPath(`weft-par-${id}`)}-end` }, { cache: false }] as const;
     const token = randomUUID();
     const ids = ['a', 'b', 'c'].map((x) => `${x}${token.slice(0, 8)}`);
     const spec: TPipelineSpec = {
@@ -36,32 +36,32 @@ describe('execution engine', () => {
     };
     const result = await finished(await start(await version(spec)));
     expect(result.run.status).toBe('succeeded');
-    const times = await Promise.all(ids.map(async (id) => ({ start: Number(await readFile(`/tmp/weft-par-${id}-start`, 'utf8')), end: Number(await readFile(`/tmp/weft-par-${id}-end`, 'utf8')) })));
+    const times = await Promise.all(ids.map(async (id) => ({ start: Number(await readFile(`${sharedPath(`weft-par-${id}`)}-start`, 'utf8')), end: Number(await readFile(`${sharedPath(`weft-par-${id}`)}-end`, 'utf8')) })));
     const overlapping = (t: number) => times.filter((x) => x.start <= t && t < x.end).length;
     const peak = Math.max(...times.map((t) => overlapping(t.start)));
     expect(peak).toBe(2); // two ran together, never three
   });
 
   it('cancels a running step: its process group is killed and the run ends cancelled', async () => {
-    const pidFile = `/tmp/weft-cancel-${randomUUID()}`;
+    const sleep = `sleep ${uniqueSleep(300)}`;
     const spec = chainSpec([
-      ['long', 'shell', { command: `sleep 300 & echo $! > ${pidFile}; wait` }, { cache: false }],
+      ['long', 'shell', { command: `${sleep} & wait` }, { cache: false }],
       ['after', 'shell', { command: 'echo never' }],
     ]);
     const runId = await start(await version(spec));
-    const pid = Number(await waitFor(() => readFile(pidFile, 'utf8').catch(() => ''), (text) => text.trim().length > 0, { what: 'the step to start' }));
+    await waitFor(() => processesWith(sleep), (pids) => pids.length > 0, { what: 'the step to start' });
     await waitFor(() => get(runId), (r) => byNode(r).long?.status === 'running', { what: 'running status' });
     await h.as('editor').runs.cancel({ projectId: h.projectId, runId });
     const result = await finished(runId);
     expect(result.run.status).toBe('cancelled');
     expect(byNode(result).long!.status).toBe('cancelled');
     expect(byNode(result).after!.status).toBe('cancelled');
-    await waitFor(async () => isAlive(pid), (alive) => !alive, { what: 'the grandchild `sleep` to be gone', timeoutMs: 5_000 });
+    await waitFor(() => processesWith(sleep), (pids) => pids.length === 0, { what: 'the grandchild `sleep` to be gone', timeoutMs: 5_000 });
     await expect(h.as('editor').runs.cancel({ projectId: h.projectId, runId })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
   it('retries from failure: succeeded steps are reused, the failed one runs again', async () => {
-    const marker = `/tmp/weft-retry-${randomUUID()}`;
+    const marker = sharedPath(`weft-retry-${randomUUID()}`);
     const spec = chainSpec([
       ['prepare', 'shell', { command: `echo prepared >> ${marker}.prepare` }, { cache: false }],
       ['train', 'shell', { command: `test -f ${marker}.fixed` }, { cache: false, retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 2 } }],
@@ -83,19 +83,21 @@ describe('execution engine', () => {
   });
 
   it('serves an identical step from the cache, within the project only, unless the node opts out', async () => {
-    const marker = `/tmp/weft-cache-${randomUUID()}`;
+    // (a file per execution: each runs as a uid of its own, which may not write another's file)
+    const marker = `weft-cache-${randomUUID()}`;
     const spec = chainSpec([
-      ['features', 'shell', { command: `echo ran >> ${marker}` }],
-      ['fresh', 'shell', { command: `echo ran >> ${marker}.fresh` }, { cache: false }],
+      ['features', 'shell', { command: `touch ${sharedPath(marker)}-features-$WEFT_RUN_ID` }],
+      ['fresh', 'shell', { command: `touch ${sharedPath(marker)}-fresh-$WEFT_RUN_ID` }, { cache: false }],
     ]);
+    const executions = (node: string) => sharedFilesStartingWith(`${marker}-${node}-`).then((files) => files.length);
     const versionId = await version(spec);
     const first = await finished(await start(versionId));
     const second = await finished(await start(versionId));
     expect(byNode(first).features!.origin).toBe('executed');
     expect(byNode(second).features).toMatchObject({ status: 'succeeded', origin: 'cached' });
     expect(byNode(second).fresh!.origin).toBe('executed');
-    expect((await readFile(marker, 'utf8')).trim().split('\n')).toHaveLength(1);
-    expect((await readFile(`${marker}.fresh`, 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect(await executions('features')).toBe(1);
+    expect(await executions('fresh')).toBe(2);
 
     // another project with the very same step executes it: caches never cross projects
     const other = await seedMembers(h.db);
@@ -103,7 +105,7 @@ describe('execution engine', () => {
     const otherRun = await start(await version(spec, otherApi, other.projectId), otherApi, other.projectId);
     const otherResult = await waitFor(() => otherApi.runs.get({ projectId: other.projectId, runId: otherRun }), (r) => r.run.status === 'succeeded', { what: 'other project run' });
     expect(otherResult.steps.find((s) => s.nodeId === 'features')!.origin).toBe('executed');
-    expect((await readFile(marker, 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect(await executions('features')).toBe(2);
     expect(await h.db.select().from(stepCache).where(eq(stepCache.projectId, other.projectId))).toHaveLength(1);
   });
 
@@ -149,9 +151,9 @@ describe('execution engine', () => {
   });
 
   it('fans out a for-each over a list, in parallel, collecting results in order (children for large lists)', async () => {
-    const dir = `/tmp/weft-foreach-${randomUUID()}`;
+    const dir = sharedPath(`weft-foreach-${randomUUID()}`);
     const spec = chainSpec([
-      ['regions', 'foreach', { items: '[]', concurrency: 4, step: { kind: 'shell', command: `mkdir -p ${dir}; echo "$WEFT_ITEM_INDEX" > ${dir}/$WEFT_ITEM` } }],
+      ['regions', 'foreach', { items: '[]', concurrency: 4, step: { kind: 'shell', command: `echo "$WEFT_ITEM_INDEX" > ${dir}-$WEFT_ITEM` } }],
       ['many', 'foreach', { items: '[]', concurrency: 50, step: { kind: 'noop', sleepMs: 0 } }],
     ]);
     // parameters are scalars, so the lists here are literals
@@ -159,7 +161,7 @@ describe('execution engine', () => {
     spec.nodes[1]!.config.items = '[' + Array.from({ length: 300 }, (_, i) => i).join(',') + ']';
     const result = await finished(await start(await version(spec)));
     expect(result.run.status).toBe('succeeded');
-    for (const [i, region] of ['eu', 'us', 'asia'].entries()) expect((await readFile(`${dir}/${region}`, 'utf8')).trim()).toBe(String(i));
+    for (const [i, region] of ['eu', 'us', 'asia'].entries()) expect((await readFile(`${dir}-${region}`, 'utf8')).trim()).toBe(String(i));
     const [many] = await h.db.select({ outputs: steps.outputs }).from(steps).where(and(eq(steps.runId, result.run.id), eq(steps.nodeId, 'many')));
     expect(many!.outputs!.items).toHaveLength(300);
     expect(many!.outputs!.metrics.items).toBe(300);
@@ -283,13 +285,3 @@ describe('execution engine', () => {
     expect(row!.versionId).toBe(versionId);
   });
 });
-
-/** Running, not a zombie: a killed orphan stays a zombie until its new parent (maybe never, in a container) reaps it. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}

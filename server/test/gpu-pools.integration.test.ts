@@ -1,15 +1,13 @@
 // GPU pools through the real parts: Temporal, Postgres, and a GPU pool worker as its own process
 // whose GPUs are declared with WEFT_GPUS (leasing is the same code with or without a real GPU).
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gpuQuotaLeases, memberships, pools, projects, runs, stepAttempts, steps, teamPoolShares, teams } from '../../drizzle/schema';
 import type { TPipelineSpec } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
+import { processesWith, uniqueSleep } from '../testing/step-evidence';
 import { waitFor } from '../testing/wait-for';
 import type { TWorkerProcess } from '../testing/worker-process';
 import { startNewPipeline } from '../testing/pipeline-runs';
@@ -108,18 +106,17 @@ describe('GPU pools', () => {
   });
 
   it('a step whose GPU worker is SIGKILLed is retried on a new worker; its process and its GPUs are freed', async () => {
-    const pidFile = path.join(os.tmpdir(), `weft-gpu-${randomUUID()}`);
+    const sleep = `sleep ${uniqueSleep(60)}`;
     const spec = chainSpec([
-      ['train', 'shell', { command: `if [ "$WEFT_ATTEMPT" = 1 ]; then echo $$ > ${pidFile}; sleep 60; fi; ${holdGpus(0)}` }, { resources: { gpus: 2 }, heartbeatTimeoutSeconds: 2, retry: { maxAttempts: 3, initialIntervalSeconds: 0.5, backoffCoefficient: 1 } }],
+      ['train', 'shell', { command: `if [ "$WEFT_ATTEMPT" = 1 ]; then ${sleep}; fi; ${holdGpus(0)}` }, { resources: { gpus: 2 }, heartbeatTimeoutSeconds: 2, retry: { maxAttempts: 3, initialIntervalSeconds: 0.5, backoffCoefficient: 1 } }],
     ]);
     const runId = await start(spec);
-    const stepPid = Number(await waitFor(() => readFile(pidFile, 'utf8').catch(() => ''), (text) => text.trim().length > 0, { what: 'the step to start' }));
+    await waitFor(() => processesWith(sleep), (pids) => pids.length > 0, { what: 'the step to start' });
     await gpuWorker.kill();
-    // the worker's warm interpreter kills its steps when the worker goes: the GPUs are not held by an orphan
-    await waitFor(async () => isAlive(stepPid), (alive) => !alive, { timeoutMs: 10_000, what: `step process ${stepPid} to go` });
+    // a step dies with its worker (its sandbox, or the warm interpreter, sees to it): the GPUs are not held by an orphan
+    await waitFor(() => processesWith(sleep), (pids) => pids.length === 0, { timeoutMs: 10_000, what: 'the step process to go' });
     gpuWorker = await startGpuWorker('gpu-worker-2');
     const { run, attempts } = await ended(runId);
-    await rm(pidFile, { force: true });
     expect(run.status).toBe('succeeded');
     const last = attempts.at(-1)!;
     expect(last.workerIdentity).toContain(`:${gpuWorker.pid} `);
@@ -207,12 +204,3 @@ describe('GPU pools', () => {
     expect((await h.as('viewer').pools.catalog()).map((p) => p.name)).toEqual(['cpu', 'gpu']);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createDatabase as createPgDatabase } from '../../scripts/lib/postgres';
-import { createPythonServer } from '../../workflows/executors/python';
+import { createStepRuntime } from '../../workflows/executors/step-runtime';
 import { createPoolWorker } from '../../workflows/worker-factory';
 import { createControlWorker } from '../control/control-worker';
 import { createDatabase, type TDatabase } from '../db/client';
@@ -55,11 +55,10 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db, client: temporal })];
   const running: Promise<void>[] = [];
   const addPoolWorker = async () => {
-    const python = process.env.WEFT_PYTHON ?? 'python3';
-    const pythonServer = createPythonServer(python);
-    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, python, pythonServer, identity: `test-cpu-${process.pid}` });
+    const runtime = await createStepRuntime(process.env.WEFT_PYTHON ?? 'python3');
+    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, runtime, identity: `test-cpu-${process.pid}` });
     workers.push(worker);
-    running.push(worker.run().finally(() => pythonServer?.close()));
+    running.push(worker.run().finally(() => runtime.close()));
   };
   running.push(workers[0]!.run());
   if (opts.poolWorker !== false) await addPoolWorker();

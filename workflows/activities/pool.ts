@@ -1,30 +1,29 @@
-import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chown, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { ArtifactStore } from '../artifacts/store';
-import { collectOutputs, materializeInputs, readStepEvents, StepOutputsError } from '../artifacts/step-io';
+import { collectOutputs, handOverInputs, planInputs, readStepEvents, StepOutputsError } from '../artifacts/step-io';
 import type { TPoolActivities, TRunStepInput, TRunStepResult } from '../contract/activities';
 import { stepAttemptSignal } from '../contract/run-workflow';
 import type { TStepAttemptEvent } from '../dsl';
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
-import type { PythonForkServer } from '../executors/python-fork-server';
+import type { TStepRuntime } from '../executors/step-runtime';
 import { NotEnoughGpusError, type GpuLeases, type TGpuLease } from '../gpu/gpu-leases';
 import { GPU_SAMPLE_MS } from '../gpu/gpu-sampler';
+import type { TStepIdentity } from '../sandbox/step-identities';
 
 export type TPoolDeps = {
   client: Client;
   store: ArtifactStore;
-  python: string;
-  pythonServer?: PythonForkServer;
+  /** how step processes run: sandbox, interpreter, warm python, scratch space */
+  runtime: TStepRuntime;
   /** GPU workers: their GPUs, leased to steps */
   gpus?: GpuLeases;
   /** where real GPUs exist: utilisation lines for a running step's log */
   sampleGpus?: (devices: readonly string[]) => Promise<string | undefined>;
   workerIdentity: string;
-  scratchRoot?: string;
 };
 
 const HEARTBEAT_MS = 1_000;
@@ -34,8 +33,7 @@ const REPORT_START_AFTER_MS = 250;
 
 /** Step activities served by a pool worker. They hold no database credentials (ARCHITECTURE.md). */
 export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
-  // (once: os.tmpdir() reads the environment on every call)
-  const scratchRoot = deps.scratchRoot ?? path.join(os.tmpdir(), 'weft-steps');
+  const { runtime } = deps;
   return {
     async runStep(input: TRunStepInput): Promise<TRunStepResult> {
       const ctx = Context.current();
@@ -66,8 +64,16 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
 
       // for-each items run side by side: each needs a scratch directory of its own
       const stepDir = input.item ? `${input.step.nodeId}.item-${input.item.index}` : input.step.nodeId;
-      const workDir = path.join(scratchRoot, input.runId, stepDir, String(attempt));
+      const workDir = path.join(runtime.scratchRoot, input.runId, stepDir, String(attempt));
       const log = new LogBuffer();
+      let identity: TStepIdentity | undefined;
+      let released = false;
+      // (before outputs are read: nothing of the step may still be running to swap them)
+      const release = async () => {
+        if (released) return;
+        released = true;
+        await runtime.sandbox.release(identity);
+      };
       const heartbeat = setInterval(() => ctx.heartbeat({ logTail: log.tail(LIVE_LOG_CHARS) }), HEARTBEAT_MS);
       try {
         // (heartbeating already: a step waiting for GPUs is not taken for lost)
@@ -87,21 +93,28 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
           ...itemEnv(input.item),
         };
         const files = { input: path.join(workDir, 'weft_input.json'), outputs: path.join(workDir, 'outputs'), events: path.join(workDir, 'weft_events.jsonl') };
+        let readOnly = runtime.mounts;
         if (needsDir) {
-          await mkdir(files.outputs, { recursive: true });
+          identity = runtime.sandbox.take();
+          await makeScratch(workDir, files.outputs, identity);
           // data arrives as files from the artifact store, never through Temporal payloads
-          const inputs = await materializeInputs(deps.store, input.inputs, path.join(workDir, 'inputs'));
-          await writeFile(files.input, JSON.stringify({ params: input.params, config: input.step.config, inputs, item: input.item?.value ?? null }));
+          const inputs = planInputs(input.inputs, path.join(workDir, 'inputs'));
+          readOnly = [...readOnly, ...(await handOverInputs(deps.store, inputs.files, { mount: runtime.sandbox.mountsInputs }))];
+          await writeFile(files.input, JSON.stringify({ params: input.params, config: input.step.config, inputs: inputs.paths, item: input.item?.value ?? null }));
           Object.assign(env, { WEFT_INPUT: files.input, WEFT_OUTPUT_DIR: files.outputs, WEFT_EVENTS: files.events });
         }
         const result = await executeStep(input.step, {
           workDir,
-          python: deps.python,
-          pythonServer: deps.pythonServer,
+          python: runtime.python,
+          pythonServer: runtime.pythonServer,
+          sandbox: runtime.sandbox,
+          view: { cwd: workDir, workDir, readOnly },
+          identity,
           env,
           signal: ctx.cancellationSignal,
           onOutput: (chunk) => log.append(chunk),
         });
+        await release();
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Step cancelled; its processes were killed');
         if (result.exitCode !== 0) {
           const error = result.signal ? `Killed by ${result.signal}` : `Exited with code ${result.exitCode}`;
@@ -135,6 +148,7 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         if (sampler) clearInterval(sampler);
         lease?.release(); // whatever the ending: success, failure, cancel, timeout or shutdown
         clearInterval(heartbeat);
+        await release();
         if (input.step.executor !== 'noop') await removeScratch(workDir);
       }
     },
@@ -150,6 +164,17 @@ async function leaseGpus(gpus: GpuLeases, count: number, signal: AbortSignal): P
     if (signal.aborted) throw new CancelledFailure('Step cancelled while waiting for GPUs');
     throw error;
   }
+}
+
+/**
+ * The attempt's scratch directory, 0700 and owned by the step's uid when it has one; the
+ * directories above it are 0711, so a step's uid can reach its own but not list the others.
+ */
+async function makeScratch(workDir: string, outputs: string, identity: TStepIdentity | undefined): Promise<void> {
+  await mkdir(path.dirname(workDir), { recursive: true, mode: 0o711 });
+  await mkdir(workDir, { mode: 0o700 });
+  await mkdir(outputs);
+  if (identity) for (const dir of [workDir, outputs]) await chown(dir, identity.uid, identity.gid);
 }
 
 /** Removes the attempt's scratch directory, then its node and run directories once they are empty. */

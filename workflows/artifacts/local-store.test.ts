@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LocalArtifactStore } from './local-store';
+import { ArtifactCorruptError } from './types';
 import { createArtifactStore } from './store';
 import { sha256, storeContract, useTempDir } from './store-contract';
 
@@ -22,22 +23,31 @@ describe('LocalArtifactStore', () => {
     expect(await readdir(path.join(tempDir(), 'store', 'tmp'))).toEqual([]);
   });
 
-  it('hard-links into the same filesystem and copies across filesystems', async () => {
+  it('hands out copies, never the stored file: writing to one leaves the store intact', async () => {
     const ref = await store().putFile(fileURLToPath(import.meta.url));
     const stored = await stat(store().pathOf(ref.hash));
-    const linked = path.join(tempDir(), 'linked', 'me.ts');
-    await store().getFile(ref.hash, linked);
-    expect((await stat(linked)).ino).toBe(stored.ino);
-    // /dev/shm is a tmpfs on Linux: a link there fails with EXDEV and the store copies instead.
-    if (existsSync('/dev/shm') && (await stat('/dev/shm')).dev !== stored.dev) {
-      const dir = await mkdtemp('/dev/shm/weft-');
-      try {
-        await store().getFile(ref.hash, path.join(dir, 'me.ts'));
-        expect((await stat(path.join(dir, 'me.ts'))).size).toBe(ref.size);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }
+    const copy = path.join(tempDir(), 'copied', 'me.ts');
+    await store().getFile(ref.hash, copy);
+    const got = await stat(copy);
+    expect(got.ino).not.toBe(stored.ino); // a hard link would be the stored file itself
+    expect(got.mode & 0o777).toBe(0o444);
+    await chmod(copy, 0o644);
+    await writeFile(copy, 'tampered');
+    expect(sha256(await readFile(store().pathOf(ref.hash), 'utf8'))).toBe(ref.hash);
+  });
+
+  it('refuses a stored file whose content no longer matches its hash, as a copy and as a mount', async () => {
+    const source = path.join(tempDir(), 'victim.txt');
+    await writeFile(source, 'the real model');
+    const one = store(); // one worker's store: its check of a file holds until the file changes
+    const ref = await one.putFile(source);
+    expect(await one.readOnlyPath(ref.hash)).toBe(one.pathOf(ref.hash));
+    // someone with write access to the store (not a step: it has none) changes the bytes
+    await chmod(one.pathOf(ref.hash), 0o644);
+    await writeFile(one.pathOf(ref.hash), 'a poisoned model');
+    await expect(one.getFile(ref.hash, path.join(tempDir(), 'out', 'v.txt'))).rejects.toBeInstanceOf(ArtifactCorruptError);
+    await expect(one.readOnlyPath(ref.hash)).rejects.toBeInstanceOf(ArtifactCorruptError);
+    expect(existsSync(path.join(tempDir(), 'out', 'v.txt'))).toBe(false);
   });
 
   it('streams a 60 MB file without holding it in memory', async () => {

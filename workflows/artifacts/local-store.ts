@@ -1,18 +1,22 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeHashed } from './hashing-copy';
-import { ArtifactNotFoundError, assertSha256, type ArtifactStore, type TArtifactRef } from './types';
+import { ArtifactCorruptError, ArtifactNotFoundError, assertSha256, type ArtifactStore, type TArtifactRef } from './types';
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
 /**
- * Artifacts as read-only files under `<root>/sha256/<first two hex>/<hash>`. The two-character
- * fan-out keeps directories small; read-only because a step's inputs are hard links to these
- * very files, and a step that wrote to its input would otherwise change the stored artifact.
+ * Artifacts as read-only files under `<root>/sha256/<first two hex>/<hash>`, owned by the worker.
+ * The two-character fan-out keeps directories small; directories are 0711 (a step's uid cannot
+ * list them) and files 0444, and nothing handed to a step is the stored file itself with write
+ * access: a step gets a read-only bind mount of it (in a sandbox) or a verified copy.
  */
 export class LocalArtifactStore implements ArtifactStore {
+  /** hash -> the stat of the stored file when its content was last checked against the hash */
+  private readonly verified = new Map<string, string>();
+
   constructor(readonly root: string) {}
 
   pathOf(hash: string): string {
@@ -24,13 +28,13 @@ export class LocalArtifactStore implements ArtifactStore {
     // The hash is known only once the content is written, so the temp file cannot sit in its
     // final directory; <root>/tmp is on the same filesystem, which keeps the rename atomic.
     const tmpDir = path.join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
+    await mkdir(tmpDir, { recursive: true, mode: PRIVATE_DIR });
     const tmp = path.join(tmpDir, `${randomUUID()}.part`);
     try {
       const ref = await writeHashed(createReadStream(file), tmp, 0o444);
       const final = this.pathOf(ref.hash);
       if (!(await this.has(ref.hash))) {
-        await mkdir(path.dirname(final), { recursive: true });
+        await mkdir(path.dirname(final), { recursive: true, mode: PRIVATE_DIR });
         // Concurrent puts of the same content each rename a complete file over the same name:
         // a reader sees one whole copy or the other, never a partial one.
         await rename(tmp, final);
@@ -41,26 +45,42 @@ export class LocalArtifactStore implements ArtifactStore {
     }
   }
 
+  /** A copy at dest (0444), hashed as it is read: a stored file that no longer matches its name is refused. */
   async getFile(hash: string, dest: string): Promise<void> {
     const source = this.pathOf(hash);
     await mkdir(path.dirname(dest), { recursive: true });
     const tmp = `${dest}.${randomUUID()}.part`;
     try {
+      let got: TArtifactRef;
       try {
-        await link(source, tmp); // no copy of a large artifact when store and scratch share a disk
+        got = await writeHashed(createReadStream(source), tmp, 0o444, { durable: false });
       } catch (error) {
         if (errorCode(error) === 'ENOENT') throw new ArtifactNotFoundError(hash);
-        try {
-          await copyFile(source, tmp); // another filesystem (EXDEV) or no hard links there
-        } catch (copyError) {
-          if (errorCode(copyError) === 'ENOENT') throw new ArtifactNotFoundError(hash);
-          throw copyError;
-        }
+        throw error;
       }
+      if (got.hash !== hash) throw new ArtifactCorruptError(hash, got.hash);
       await rename(tmp, dest);
     } finally {
       await rm(tmp, { force: true });
     }
+  }
+
+  /**
+   * The stored file itself, for a read-only bind mount, once its content is checked against its
+   * hash. A check holds while the file's inode, size and change time stay the same (any write or
+   * chmod changes the change time), so a large input is hashed once per worker, not per step.
+   */
+  async readOnlyPath(hash: string): Promise<string> {
+    const file = this.pathOf(hash);
+    const stamp = await statStamp(file).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT') throw new ArtifactNotFoundError(hash);
+      throw error;
+    });
+    if (this.verified.get(hash) === stamp) return file;
+    const got = await hashFile(file);
+    if (got !== hash) throw new ArtifactCorruptError(hash, got);
+    this.verified.set(hash, stamp);
+    return file;
   }
 
   async has(hash: string): Promise<boolean> {
@@ -71,4 +91,18 @@ export class LocalArtifactStore implements ArtifactStore {
       throw error;
     }
   }
+}
+
+/** Store directories: the worker enters them; a step's uid may pass through but not list them. */
+const PRIVATE_DIR = 0o711;
+
+async function statStamp(file: string): Promise<string> {
+  const s = await stat(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.ctimeNs}:${s.mtimeNs}`;
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

@@ -13,11 +13,11 @@ import { createArtifactStore } from './store';
 import { storeContract, useTempDir } from './store-contract';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-// WEFT_MOTO_SERVER, else beside the step interpreter (WEFT_PYTHON), else in the project's venv.
+// WEFT_MOTO_SERVER, else beside the Temporal CLI (WEFT_TEMPORAL_CLI: both come from the tools venv), else in that venv.
 const motoCandidates = [
   process.env.WEFT_MOTO_SERVER,
-  process.env.WEFT_PYTHON && path.join(path.dirname(process.env.WEFT_PYTHON), 'moto_server'),
-  path.join(repoRoot, '.weft', 'venv', 'bin', 'moto_server'),
+  process.env.WEFT_TEMPORAL_CLI && path.join(path.dirname(process.env.WEFT_TEMPORAL_CLI), 'moto_server'),
+  path.join(repoRoot, '.weft', 'python', 'tools', 'bin', 'moto_server'),
 ].filter((candidate): candidate is string => Boolean(candidate));
 const motoServer = motoCandidates.find((candidate) => existsSync(candidate));
 const bucket = 'weft-test';

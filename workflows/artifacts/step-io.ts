@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -33,18 +33,26 @@ export async function collectOutputs(store: ArtifactStore, outputDir: string): P
   const badNames = entries.map((e) => e.name).filter((name) => !ZArtifactNameSchema.safeParse(name).success);
   if (badNames.length) throw new StepOutputsError(`Invalid output names: ${list(badNames)}. ${ARTIFACT_NAME_RULE}`);
 
+  // A hard link is a name for a file the step did not write (an input, or anything its uid can read).
+  const linked: string[] = [];
+  for (const e of entries) if ((await lstat(path.join(outputDir, e.name))).nlink > 1) linked.push(e.name);
+  if (linked.length) throw new StepOutputsError(`Outputs must be files the step wrote, not hard links to other files: ${list(linked)} (copy the file instead)`);
+
   const refs: [string, TArtifactRef][] = [];
   for (const name of entries.map((e) => e.name).sort()) refs.push([name, await store.putFile(path.join(outputDir, name))]);
   // fromEntries, not assignment: a name like "__proto__" stays an own key.
   return Object.fromEntries(refs);
 }
 
-/** Materializes upstream outputs into dir/<fromNode>/<name>; returns fromNode → name → absolute path. */
-export async function materializeInputs(
-  store: ArtifactStore,
-  inputs: Record<string, Record<string, TArtifactRef>>,
-  dir: string,
-): Promise<Record<string, Record<string, string>>> {
+/** An input as the step sees it: a file at `dest` with the stored content `hash`. */
+export type TInputFile = { dest: string; hash: string };
+
+/** What the step's input file says and where the files go: fromNode → name → dir/<fromNode>/<name>. */
+export type TInputHandover = { paths: Record<string, Record<string, string>>; files: TInputFile[] };
+
+/** Plans where upstream outputs appear in the step's directory (nothing is written yet). */
+export function planInputs(inputs: Record<string, Record<string, TArtifactRef>>, dir: string): TInputHandover {
+  const files: TInputFile[] = [];
   const paths: [string, Record<string, string>][] = [];
   for (const [fromNode, artifacts] of Object.entries(inputs)) {
     // Both become path segments: refuse anything that could climb out of dir.
@@ -52,12 +60,35 @@ export async function materializeInputs(
     const nodePaths: [string, string][] = [];
     for (const [name, ref] of Object.entries(artifacts)) {
       const dest = path.resolve(dir, fromNode, ZArtifactNameSchema.parse(name));
-      await store.getFile(ref.hash, dest);
+      files.push({ dest, hash: ref.hash });
       nodePaths.push([name, dest]);
     }
+    // fromEntries, not assignment: a name like "__proto__" stays an own key.
     paths.push([fromNode, Object.fromEntries(nodePaths)]);
   }
-  return Object.fromEntries(paths);
+  return { paths: Object.fromEntries(paths), files };
+}
+
+/**
+ * Hands the inputs to a step without ever giving it write access to the store: read-only bind
+ * mounts of the stored files where the step runs in a sandbox and the store is local (returned,
+ * for the sandbox to mount; no copy), else copies checked against their hashes. Never hard links:
+ * a hard link is the stored file, and a chmod away from changing it for every later reader.
+ */
+export async function handOverInputs(store: ArtifactStore, files: TInputFile[], opts: { mount: boolean }): Promise<{ source: string; dest: string }[]> {
+  const mounts: { source: string; dest: string }[] = [];
+  for (const file of files) {
+    if (opts.mount && store.readOnlyPath) mounts.push({ source: await store.readOnlyPath(file.hash), dest: file.dest });
+    else await store.getFile(file.hash, file.dest);
+  }
+  return mounts;
+}
+
+/** Copies of the inputs at their planned paths (tests and tools; a step gets handOverInputs). */
+export async function materializeInputs(store: ArtifactStore, inputs: Record<string, Record<string, TArtifactRef>>, dir: string): Promise<Record<string, Record<string, string>>> {
+  const plan = planInputs(inputs, dir);
+  await handOverInputs(store, plan.files, { mount: false });
+  return plan.paths;
 }
 
 /** The side channel's lines (written by weft_step.py); z.number() refuses NaN and ±Infinity. */

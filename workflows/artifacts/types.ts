@@ -9,9 +9,19 @@ export type { TArtifactRef };
 export interface ArtifactStore {
   /** Stores a file by content (streamed: a 50 MB+ file never sits in memory); idempotent. */
   putFile(path: string): Promise<TArtifactRef>;
-  /** Writes the artifact to dest (creating parent dirs); throws ArtifactNotFoundError if absent. */
+  /** Writes a copy of the artifact to dest (creating parent dirs), checked against its hash; throws ArtifactNotFoundError if absent. */
   getFile(hash: string, dest: string): Promise<void>;
+  /** A local store's own file, checked against its hash, for a read-only bind mount (no copy). */
+  readOnlyPath?(hash: string): Promise<string>;
   has(hash: string): Promise<boolean>;
+}
+
+/** A stored artifact whose bytes no longer hash to its name: never handed to a step. */
+export class ArtifactCorruptError extends Error {
+  constructor(readonly hash: string, readonly actual: string) {
+    super(`Artifact sha256:${hash} is corrupt in the artifact store (its content hashes to sha256:${actual})`);
+    this.name = 'ArtifactCorruptError';
+  }
 }
 
 export class ArtifactNotFoundError extends Error {

@@ -11,7 +11,7 @@ import { sha256, useTempDir } from './store-contract';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const python = path.resolve(repoRoot, process.env.WEFT_PYTHON ?? '.weft/venv/bin/python');
+const python = path.resolve(repoRoot, process.env.WEFT_PYTHON ?? '.weft/python/steps/bin/python');
 const pythonLib = path.join(repoRoot, 'workflows', 'executors', 'python-lib');
 // A clean environment, as a step gets; no __pycache__ left in the source tree.
 const stepEnv = (extra: Record<string, string> = {}) =>

@@ -9,13 +9,17 @@ export type TProcessResult = { exitCode: number | null; signal: NodeJS.Signals |
 export function runChildProcess(opts: {
   command: string;
   args: string[];
+  /** run as these ids (a root worker's step): spawn() also drops the supplementary groups */
+  uid?: number;
+  gid?: number;
   cwd: string;
   env: Record<string, string>;
   signal: AbortSignal;
   onOutput: (chunk: string) => void;
 }): Promise<TProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.command, opts.args, { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ids = opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid };
+    const child = spawn(opts.command, opts.args, { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
     const killGroup = () => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL');

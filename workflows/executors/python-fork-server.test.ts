@@ -11,7 +11,7 @@ import type { PythonForkServer } from './python-fork-server';
 import { stepEnvironment } from './step-environment';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const python = path.resolve(repoRoot, process.env.WEFT_PYTHON ?? '.weft/venv/bin/python');
+const python = path.resolve(repoRoot, process.env.WEFT_PYTHON ?? '.weft/python/steps/bin/python');
 
 let server: PythonForkServer;
 let dir: string;
@@ -33,7 +33,7 @@ async function runPython(code: string, opts: { env?: Record<string, string>; sig
   const result: TProcessResult = await server.run({
     script,
     cwd: dir,
-    env: stepEnvironment(opts.env ?? {}, python),
+    env: stepEnvironment(opts.env ?? {}, { python, workDir: dir }),
     signal: opts.signal ?? new AbortController().signal,
     onOutput: (chunk) => {
       output += chunk;
@@ -96,7 +96,7 @@ describe('warm python (fork server)', () => {
     const result = await server.run({
       argv: ['bash', '-e', '-c', 'echo "$MINE $(pwd) $$ $(ps -o pgid= $$ | tr -d " ")"; false; echo unreachable'],
       cwd: dir,
-      env: stepEnvironment({ MINE: 'shell' }, python),
+      env: stepEnvironment({ MINE: 'shell' }, { python, workDir: dir }),
       signal: new AbortController().signal,
       onOutput: (chunk) => (output += chunk),
     });
@@ -145,7 +145,7 @@ describe('warm python (fork server)', () => {
     const script = path.join(dir, 'long.py');
     await writeFile(script, 'import os, time\nprint(os.getpid(), flush=True)\ntime.sleep(60)');
     let pid = 0;
-    const running = own.run({ script, cwd: dir, env: stepEnvironment({}, python), signal: new AbortController().signal, onOutput: (chunk) => (pid = Number(chunk.trim())) });
+    const running = own.run({ script, cwd: dir, env: stepEnvironment({}, { python, workDir: dir }), signal: new AbortController().signal, onOutput: (chunk) => (pid = Number(chunk.trim())) });
     await until(() => pid > 0, 10_000);
     own.close();
     await expect(running).rejects.toThrow(/warm Python exited/);

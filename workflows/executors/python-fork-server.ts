@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { TStepIdentity } from '../sandbox/step-identities';
 import type { TProcessResult } from './child-process';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./python-warm/weft_forkserver.py', import.meta.url));
@@ -22,22 +23,17 @@ type TPending = {
   reject: (error: Error) => void;
 };
 
-export type TPythonRun = {
-  /** a python file to run as __main__ in the warm interpreter, or a program to exec (argv) */
-  script: string;
-  argv?: undefined;
+type TPythonRunBase = {
   cwd: string;
   env: Record<string, string>;
-  signal: AbortSignal;
-  onOutput: (chunk: string) => void;
-} | {
-  argv: string[];
-  script?: undefined;
-  cwd: string;
-  env: Record<string, string>;
+  /** the uid and gid the child switches to before the step's code runs (a root worker's step) */
+  identity?: TStepIdentity;
   signal: AbortSignal;
   onOutput: (chunk: string) => void;
 };
+
+/** A python file to run as __main__ in the warm interpreter, or a program to exec (argv). */
+export type TPythonRun = (TPythonRunBase & { script: string; argv?: undefined }) | (TPythonRunBase & { argv: string[]; script?: undefined });
 
 /**
  * A pool worker's warm Python (python-warm/weft_forkserver.py): one interpreter that has imported
@@ -70,7 +66,7 @@ export class PythonForkServer {
       this.pending.set(id, entry);
       this.holdOpen(server, true);
       const what = request.argv ? { argv: request.argv } : { script: request.script };
-      server.stdin.write(JSON.stringify({ id, ...what, cwd: request.cwd, env: request.env }) + '\n');
+      server.stdin.write(JSON.stringify({ id, ...what, cwd: request.cwd, env: request.env, ...(request.identity && { uid: request.identity.uid, gid: request.identity.gid }) }) + '\n');
     });
   }
 

@@ -8,7 +8,7 @@ import { DEFAULT_PYTHON_PRELOAD, PythonForkServer } from './python-fork-server';
 import { stepEnvironment } from './step-environment';
 
 /** weft_step.py, the helper every python step can `import weft_step as weft`. */
-const PYTHON_LIB = fileURLToPath(new URL('./python-lib', import.meta.url));
+export const PYTHON_LIB = fileURLToPath(new URL('./python-lib', import.meta.url));
 const PYTHON_ENV = { PYTHONPATH: PYTHON_LIB, PYTHONDONTWRITEBYTECODE: '1' };
 
 /**
@@ -18,9 +18,10 @@ const PYTHON_ENV = { PYTHONPATH: PYTHON_LIB, PYTHONDONTWRITEBYTECODE: '1' };
 export async function executePython(config: TPythonConfig, ctx: TStepContext) {
   const script = path.join(ctx.workDir, 'main.py');
   await writeFile(script, config.code);
-  const env = stepEnvironment({ ...ctx.env, ...PYTHON_ENV }, ctx.python);
-  if (ctx.pythonServer) return ctx.pythonServer.run({ script, cwd: ctx.workDir, env, signal: ctx.signal, onOutput: ctx.onOutput });
-  return runChildProcess({ command: ctx.python, args: [script], cwd: ctx.workDir, env, signal: ctx.signal, onOutput: ctx.onOutput });
+  const env = stepEnvironment({ ...ctx.env, ...PYTHON_ENV }, ctx);
+  if (ctx.pythonServer) return ctx.pythonServer.run({ script, cwd: ctx.workDir, env, identity: ctx.identity, signal: ctx.signal, onOutput: ctx.onOutput });
+  const plan = ctx.sandbox.plan([ctx.python, script], ctx.view, ctx.identity);
+  return runChildProcess({ ...plan, cwd: ctx.workDir, env, signal: ctx.signal, onOutput: ctx.onOutput });
 }
 
 /**
@@ -30,5 +31,5 @@ export async function executePython(config: TPythonConfig, ctx: TStepContext) {
 export function createPythonServer(python: string, settings: Record<string, string | undefined> = process.env): PythonForkServer | undefined {
   if (settings.WEFT_PYTHON_WARM === '0') return undefined;
   const preload = settings.WEFT_PYTHON_PRELOAD ?? DEFAULT_PYTHON_PRELOAD;
-  return new PythonForkServer({ python, env: stepEnvironment({ ...PYTHON_ENV, WEFT_PYTHON_PRELOAD: preload }, python) });
+  return new PythonForkServer({ python, env: stepEnvironment({ ...PYTHON_ENV, WEFT_PYTHON_PRELOAD: preload }, { python, workDir: '/tmp' }) });
 }

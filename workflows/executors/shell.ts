@@ -6,8 +6,8 @@ import { stepEnvironment } from './step-environment';
 /** A shell step: the command under `bash -e`, so the first failing line fails the step. */
 export function executeShell(config: TShellConfig, ctx: TStepContext) {
   const argv = ['bash', '-e', '-c', config.command];
-  const run = { cwd: ctx.workDir, env: stepEnvironment(ctx.env, ctx.python), signal: ctx.signal, onOutput: ctx.onOutput };
+  const run = { cwd: ctx.workDir, env: stepEnvironment(ctx.env, ctx), signal: ctx.signal, onOutput: ctx.onOutput };
   // through the warm interpreter's fork server when there is one: its steps die with their worker
-  if (ctx.pythonServer) return ctx.pythonServer.run({ argv, ...run });
-  return runChildProcess({ command: argv[0]!, args: argv.slice(1), ...run });
+  if (ctx.pythonServer) return ctx.pythonServer.run({ argv, identity: ctx.identity, ...run });
+  return runChildProcess({ ...ctx.sandbox.plan(argv, ctx.view, ctx.identity), ...run });
 }

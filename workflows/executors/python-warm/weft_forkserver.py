@@ -9,9 +9,11 @@ Protocol (JSON lines). The worker writes requests on our stdin::
 
     {"id": 7, "script": "/scratch/main.py", "cwd": "/scratch", "env": {...}}
     {"id": 8, "argv": ["bash", "-e", "-c", "make data"], "cwd": "/scratch", "env": {...}}
+    {"id": 9, "script": "...", "cwd": "...", "env": {...}, "uid": 200009, "gid": 200009}
 
 (the second form execs a program instead: shell steps start here too, so that they also die
-with their worker)
+with their worker; with uid and gid, a root server's child becomes that user, with no
+supplementary groups, before anything of the step runs)
 
 and reads on our stdout::
 
@@ -176,6 +178,11 @@ def run_child(request, output_fd):
         os.dup2(output_fd, 1)
         os.dup2(output_fd, 2)
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the server's pipes and other steps' outputs
+        if "uid" in request:
+            # groups first: once the uid is not root, they cannot be changed any more
+            os.setgroups([])
+            os.setgid(request["gid"])
+            os.setuid(request["uid"])
         sys.stdin = open(0, "r", closefd=False)
         sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
