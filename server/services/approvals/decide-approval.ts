@@ -10,7 +10,7 @@ export type TDecision = 'approved' | 'rejected';
 
 /**
  * Records a decision in one transaction (the row is locked, a decided approval refuses a second
- * decision, and whoever started the run may not decide: four-eyes), then rings the waiting gate's
+ * decision, and the run's requester may not decide: four-eyes), then rings the waiting gate's
  * doorbell. The gate reads the decision from Postgres, so the doorbell carries none; one that is
  * lost (Temporal away, the run already ended) only delays the gate until it looks on its own.
  */
@@ -28,7 +28,7 @@ export async function decideApproval(
     if (!approval) throw notFound('Approval');
     if (approval.status !== 'pending') throw new AppError('CONFLICT', `This approval was already ${approval.status}`);
     if (approval.requestedBy === params.userId) {
-      throw new AppError('FORBIDDEN', 'You started this run: another approver must decide (four-eyes rule)');
+      throw new AppError('FORBIDDEN', 'You requested this run (you started it, or it is your schedule\'s): another approver must decide (four-eyes rule)');
     }
     await tx
       .update(approvals)
