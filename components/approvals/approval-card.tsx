@@ -45,7 +45,7 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
       ) : (
         <p className="text-sm">
           <span className={`font-medium ${OUTCOME_STYLE[approval.status]}`}>{approval.status}</span>
-          {approval.status === 'cancelled' ? <span className="text-slate-500"> (the run was cancelled while waiting)</span> : null}
+          {approval.status === 'cancelled' ? <span className="text-slate-500"> (its run ended while it waited)</span> : null}
           {approval.decidedByName ? ` by ${approval.decidedByName}` : null}
           {approval.decidedAt ? (
             <>
@@ -71,7 +71,7 @@ function DecisionForm({ projectId, approval }: { projectId: string; approval: TA
   );
   const { user, canApprove } = useProject();
   const disabled = !approval.canDecide || decide.isPending;
-  // canDecide is false for two reasons (see listApprovals): four eyes, or a role below approver.
+  // canDecide is false for three reasons (see listApprovals): four eyes, a role below approver, or a run that ended.
   const whyNot = approval.requestedByEmail === user.email ? 'You requested this run: another approver decides' : !canApprove ? 'Needs the approver role' : 'You cannot decide this one';
   const send = (decision: 'approved' | 'rejected') => decide.mutate({ projectId, approvalId: approval.id, decision, comment: comment.trim() });
 

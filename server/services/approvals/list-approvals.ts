@@ -1,6 +1,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { approvals, pipelines, pipelineVersions, runs, schedules, user } from '../../../drizzle/schema';
+import { isOpenRun } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { roleRank, type TRole } from '../access/roles';
 
@@ -23,6 +24,7 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
       scheduleName: schedules.name,
       instructions: approvals.instructions,
       requestedBy: approvals.requestedBy,
+      runStatus: runs.status,
       requestedByName: requester.name,
       requestedByEmail: requester.email,
       decidedByName: decider.name,
@@ -41,8 +43,8 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
     .orderBy(desc(approvals.createdAt))
     .limit(200);
   const mayApprove = roleRank(params.role) >= roleRank('approver');
-  return rows.map(({ requestedBy, ...row }) => ({
+  return rows.map(({ requestedBy, runStatus, ...row }) => ({
     ...row,
-    canDecide: row.status === 'pending' && mayApprove && requestedBy !== params.userId,
+    canDecide: row.status === 'pending' && isOpenRun(runStatus) && mayApprove && requestedBy !== params.userId,
   }));
 }
