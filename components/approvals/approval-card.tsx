@@ -30,9 +30,14 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
           <Time value={approval.createdAt} />
         </span>
       </header>
-      <p className="text-sm text-slate-600">
-        Run started by {approval.requestedByName ?? 'a schedule'}
-        {approval.requestedByEmail ? <span className="text-slate-400"> ({approval.requestedByEmail})</span> : null}
+      <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-600" data-testid={`requester-${approval.id}`}>
+        <span>
+          Requested by {approval.requestedByName ?? 'nobody known'}
+          {approval.requestedByEmail ? <span className="text-slate-400"> ({approval.requestedByEmail})</span> : null}
+        </span>
+        {approval.trigger === 'schedule' ? (
+          <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">started by schedule{approval.scheduleName ? ` “${approval.scheduleName}”` : ''}</span>
+        ) : null}
       </p>
       {approval.instructions ? <p className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-800">{approval.instructions}</p> : null}
       {approval.status === 'pending' ? (
@@ -40,7 +45,7 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
       ) : (
         <p className="text-sm">
           <span className={`font-medium ${OUTCOME_STYLE[approval.status]}`}>{approval.status}</span>
-          {approval.status === 'cancelled' ? <span className="text-slate-500"> (the run was cancelled while waiting)</span> : null}
+          {approval.status === 'cancelled' ? <span className="text-slate-500"> (its run ended while it waited)</span> : null}
           {approval.decidedByName ? ` by ${approval.decidedByName}` : null}
           {approval.decidedAt ? (
             <>
@@ -66,8 +71,8 @@ function DecisionForm({ projectId, approval }: { projectId: string; approval: TA
   );
   const { user, canApprove } = useProject();
   const disabled = !approval.canDecide || decide.isPending;
-  // canDecide is false for two reasons (see listApprovals): four eyes, or a role below approver.
-  const whyNot = approval.requestedByEmail === user.email ? 'You started this run' : !canApprove ? 'Needs the approver role' : 'You cannot decide this one';
+  // canDecide is false for three reasons (see listApprovals): four eyes, a role below approver, or a run that ended.
+  const whyNot = approval.requestedByEmail === user.email ? 'You requested this run: another approver decides' : !canApprove ? 'Needs the approver role' : 'You cannot decide this one';
   const send = (decision: 'approved' | 'rejected') => decide.mutate({ projectId, approvalId: approval.id, decision, comment: comment.trim() });
 
   return (

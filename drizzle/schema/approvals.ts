@@ -20,7 +20,7 @@ export const approvals = pgTable(
     nodeId: text().notNull(),
     status: approvalStatusEnum().notNull().default('pending'),
     instructions: text().notNull().default(''),
-    /** who started the run: they may not approve it (four-eyes) */
+    /** whom the run is on behalf of (who started it, or its schedule's creator): they may not approve it (four-eyes) */
     requestedBy: text().references(() => user.id),
     decidedBy: text().references(() => user.id),
     comment: text(),

@@ -33,6 +33,10 @@ export const runs = pgTable(
     status: runStatusEnum().notNull().default('queued'),
     trigger: runTriggerEnum().notNull().default('manual'),
     scheduleId: uuid().references(() => schedules.id, { onDelete: 'set null' }),
+    /**
+     * whom the run is on behalf of: who started it (a schedule's "run now" included), a scheduled
+     * run's schedule creator, a sub-pipeline's parent's; they may not approve its gates (four-eyes)
+     */
     startedBy: text().references(() => user.id),
     params: jsonb().$type<Record<string, TParameterValue>>().notNull().default({}),
     /** Temporal priority of its steps: 1 (highest) … 5 (lowest) */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvals, auditLog } from '../../drizzle/schema';
+import { approvals, auditLog, runs } from '../../drizzle/schema';
+import { reconcileOpenRuns } from '../services/runs/reconcile-runs';
 import { approvalDecidedSignal } from '../../workflows/contract/run-workflow';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
@@ -98,5 +99,54 @@ describe('approval gates', () => {
     expect((await h.db.select().from(approvals).where(eq(approvals.id, approval.id)))[0]!.status).toBe('pending');
     await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'rejected', comment: 'no' });
     expect((await finalRun(runId)).run.status).toBe('failed');
+  });
+});
+
+describe('approvals of runs that ended', () => {
+  const pendingIds = async () => (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).map((a) => a.id);
+  const closedRow = async (approvalId: string) => (await h.db.select().from(approvals).where(eq(approvals.id, approvalId)))[0];
+
+  it("are closed when the run's end is recorded (here by the reconciler, after its workflow was terminated)", async () => {
+    const { runId, approval } = await runToGate();
+    // a terminated workflow runs no code of its own: nothing of the gate closes its approval
+    await h.temporal.workflow.getHandle(`run-${runId}`).terminate('operator stopped it');
+    expect(await reconcileOpenRuns({ db: h.db, temporal: h.temporal })).toContain(runId);
+
+    expect(await closedRow(approval.id)).toMatchObject({ status: 'cancelled', decidedBy: null, comment: 'Its run ended (failed): Its workflow was terminated in Temporal' });
+    expect(await pendingIds()).not.toContain(approval.id);
+    const decided = (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'decided' })).find((a) => a.id === approval.id);
+    expect(decided).toMatchObject({ status: 'cancelled', canDecide: false });
+    const audit = await h.db.select().from(auditLog).where(eq(auditLog.targetId, approval.id));
+    expect(audit).toMatchObject([{ action: 'approval.cancel', actor: 'system:run-ended', details: { runId, reason: 'Its run ended (failed): Its workflow was terminated in Temporal' } }]);
+    await expect(h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'approved', comment: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('answer a decision with a conflict, and are closed, when the run ended before anything recorded it', async () => {
+    const { runId, approval } = await runToGate();
+    await h.temporal.workflow.getHandle(`run-${runId}`).terminate('operator stopped it');
+    // (no reconciler runs in the harness: Postgres still holds the run open)
+    for (const decision of ['approved', 'rejected'] as const) {
+      await expect(h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision, comment: '' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('run has already ended'),
+      });
+    }
+    expect(await closedRow(approval.id)).toMatchObject({ status: 'cancelled', decidedBy: null });
+    expect(await pendingIds()).not.toContain(approval.id);
+    const audit = await h.db.select().from(auditLog).where(eq(auditLog.targetId, approval.id));
+    expect(audit.map((a) => a.action)).toEqual(['approval.cancel']);
+  });
+
+  it('left pending by a run that ended before this rule are closed when someone tries to decide them', async () => {
+    const { runId, approval } = await runToGate();
+    await h.temporal.workflow.getHandle(`run-${runId}`).terminate('operator stopped it');
+    // a run whose end was written while its approval stayed pending (what older versions left behind)
+    await h.db.update(runs).set({ status: 'failed', error: 'It was stopped', endedAt: new Date() }).where(eq(runs.id, runId));
+    await expect(h.as('approver2').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'approved', comment: '' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('run has already ended (failed)'),
+    });
+    expect(await closedRow(approval.id)).toMatchObject({ status: 'cancelled', decidedBy: null, comment: 'Its run ended (failed): It was stopped' });
+    expect(await pendingIds()).not.toContain(approval.id);
   });
 });

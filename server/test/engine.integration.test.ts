@@ -202,7 +202,8 @@ describe('execution engine', () => {
     expect(parent.run.status).toBe('succeeded');
     expect(byNode(parent).after!.status).toBe('succeeded');
     const [childRun] = await h.db.select().from(runs).where(eq(runs.parentRunId, parent.run.id));
-    expect(childRun).toMatchObject({ trigger: 'pipeline', parentNodeId: 'child', pipelineId: childPipelineId, status: 'succeeded' });
+    // on behalf of whoever the parent run is: its gates' four-eyes rule holds against them too
+    expect(childRun).toMatchObject({ trigger: 'pipeline', parentNodeId: 'child', pipelineId: childPipelineId, status: 'succeeded', startedBy: h.members.editor.id });
 
     // a missing version is refused at save time, on the node
     const missing = chainSpec([['child', 'subpipeline', { pipelineId: childPipelineId, versionNumber: 9 }]]);

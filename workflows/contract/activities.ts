@@ -47,7 +47,8 @@ export type TControlActivities = {
   /** a run's records written durably (cancel, continue-as-new), after what is pending for it */
   writeRecords(batch: TRecordBatch): Promise<{ written: number }>;
   lookupStepCache(params: { projectId: string; step: Pick<TPlanStep, 'kind' | 'executorVersion' | 'config'>; inputs: TStepInputs }): Promise<{ cacheKey: string; hit: TStepOutputs | null }>;
-  createApproval(params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number; requestedBy: string | null }): Promise<{ approvalId: string }>;
+  /** the approval's requester (who may not decide it) is its run's, as Postgres holds it */
+  createApproval(params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number }): Promise<{ approvalId: string }>;
   closeApproval(params: { approvalId: string; status: 'expired' | 'cancelled' }): Promise<void>;
   /** where an approval stands in Postgres: what its gate acts on (a signal only says to look) */
   readApprovalDecision(params: { approvalId: string }): Promise<TApprovalState>;

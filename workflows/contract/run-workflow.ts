@@ -37,8 +37,8 @@ export type TPipelineRunInput = {
   trigger:
     | { kind: 'manual'; userId: string }
     | { kind: 'schedule'; scheduleId: string }
-    /** a sub-pipeline: started by a step of another run (its starter still may not approve it) */
-    | { kind: 'pipeline'; parentRunId: string; parentNodeId: string; userId: string | null };
+    /** a sub-pipeline: started by a step of another run (whose requester still may not approve it) */
+    | { kind: 'pipeline'; parentRunId: string; parentNodeId: string };
   /** retry from failure: outputs of the steps that succeeded in the run being retried */
   reuse?: Record<string, TStepOutputs>;
   /** carried across continue-as-new: where the run's steps stood */

@@ -64,7 +64,6 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
     runId,
     projectId,
     params: input.params,
-    requestedBy: input.trigger.kind === 'schedule' ? null : input.trigger.userId,
     dispatch,
     quota: new QuotaGate(),
     doorbells,

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { approvals, pipelines, pipelineVersions, runs, user } from '../../../drizzle/schema';
+import { approvals, pipelines, pipelineVersions, runs, schedules, user } from '../../../drizzle/schema';
+import { isOpenRun } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { roleRank, type TRole } from '../access/roles';
 
@@ -18,8 +19,12 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
       pipelineId: pipelines.id,
       pipelineName: pipelines.name,
       versionNumber: pipelineVersions.number,
+      /** a scheduled run's approval says so: its requester is the schedule's creator or who ran it now */
+      trigger: runs.trigger,
+      scheduleName: schedules.name,
       instructions: approvals.instructions,
       requestedBy: approvals.requestedBy,
+      runStatus: runs.status,
       requestedByName: requester.name,
       requestedByEmail: requester.email,
       decidedByName: decider.name,
@@ -31,14 +36,15 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
     .innerJoin(runs, eq(runs.id, approvals.runId))
     .innerJoin(pipelines, eq(pipelines.id, runs.pipelineId))
     .innerJoin(pipelineVersions, eq(pipelineVersions.id, runs.versionId))
+    .leftJoin(schedules, eq(schedules.id, runs.scheduleId))
     .leftJoin(requester, eq(requester.id, approvals.requestedBy))
     .leftJoin(decider, eq(decider.id, approvals.decidedBy))
     .where(and(eq(approvals.projectId, params.projectId), params.status === 'pending' ? eq(approvals.status, 'pending') : ne(approvals.status, 'pending')))
     .orderBy(desc(approvals.createdAt))
     .limit(200);
   const mayApprove = roleRank(params.role) >= roleRank('approver');
-  return rows.map(({ requestedBy, ...row }) => ({
+  return rows.map(({ requestedBy, runStatus, ...row }) => ({
     ...row,
-    canDecide: row.status === 'pending' && mayApprove && requestedBy !== params.userId,
+    canDecide: row.status === 'pending' && isOpenRun(runStatus) && mayApprove && requestedBy !== params.userId,
   }));
 }

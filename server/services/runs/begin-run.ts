@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { pools, projects, runs, steps, teamPoolShares } from '../../../drizzle/schema';
+import { pools, projects, runs, schedules, steps, teamPoolShares } from '../../../drizzle/schema';
 import type { TDispatch, TPipelineRunInput } from '../../../workflows/contract/run-workflow';
 import { isPoolExecutor, type TPlan } from '../../../workflows/dsl';
 import { arrayParam } from '../../db/array-param';
@@ -9,11 +9,26 @@ import { recordAudit } from '../audit/record-audit';
 export class RunRowMissingError extends Error {}
 
 /**
+ * Who a run web did not start is on behalf of, read from Postgres: a scheduled run's is its
+ * schedule's creator, a sub-pipeline's its parent run's. They may not approve its gates (four-eyes).
+ */
+const requesterOf = (trigger: TPipelineRunInput['trigger']): SQL | string => {
+  switch (trigger.kind) {
+    case 'schedule':
+      return sql`(select ${schedules.createdBy} from ${schedules} where ${schedules.id} = ${trigger.scheduleId})`;
+    case 'pipeline':
+      return sql`(select ${runs.startedBy} from ${runs} where ${runs.id} = ${trigger.parentRunId})`;
+    case 'manual':
+      return trigger.userId;
+  }
+};
+
+/**
  * First control activity of a run that web did not prepare (scheduled runs, sub-pipelines, runs
  * begun before web did): marks the run running, creates its step rows, and says how its steps are
  * dispatched (its team's fair share of each pool, its priority).
  * A manual run's row already exists (web made it); a scheduled run's or a sub-pipeline's row is
- * made here, keyed by the workflow id, so a retried activity creates nothing twice.
+ * made here, with its requester, keyed by the workflow id, so a retried activity creates nothing twice.
  */
 export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string; dispatch: TDispatch }> {
   return db.transaction(async (tx) => {
@@ -33,7 +48,8 @@ export async function beginRun(db: TDatabase, input: TPipelineRunInput & { workf
           workflowId: input.workflowId,
           trigger: trigger.kind,
           scheduleId,
-          ...(trigger.kind === 'pipeline' ? { parentRunId: trigger.parentRunId, parentNodeId: trigger.parentNodeId, startedBy: trigger.userId } : {}),
+          startedBy: requesterOf(trigger),
+          ...(trigger.kind === 'pipeline' ? { parentRunId: trigger.parentRunId, parentNodeId: trigger.parentNodeId } : {}),
           params: input.params,
         })
         .onConflictDoNothing({ target: runs.workflowId })

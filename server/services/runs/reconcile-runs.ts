@@ -15,7 +15,7 @@ const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 
 };
 
 type TDeps = { db: TDatabase; temporal: Client };
-type TOpenRun = { id: string; projectId: string; workflowId: string };
+export type TOpenRun = { id: string; projectId: string; workflowId: string };
 /** the latest execution of a run's workflow (continue-as-new makes several) */
 type TExecution = { runId: string; status: WorkflowExecutionStatusName } | 'gone';
 
@@ -45,14 +45,29 @@ export async function reconcileOpenRuns(deps: TDeps): Promise<string[]> {
   const open = await openRuns(deps.db);
   const closed = new Map<string, TExecution>();
   for (const run of open) {
-    const latest = await deps.temporal.workflow
-      .getHandle(run.workflowId)
-      .describe()
-      .then((d): TExecution => ({ runId: d.runId, status: d.status.name }))
-      .catch((error: unknown): TExecution | undefined => (error instanceof WorkflowNotFoundError ? 'gone' : undefined));
-    if (latest && (latest === 'gone' || (latest.status !== 'RUNNING' && latest.status !== 'CONTINUED_AS_NEW'))) closed.set(run.workflowId, latest);
+    const execution = await closedExecution(deps, run.workflowId);
+    if (execution) closed.set(run.workflowId, execution);
   }
   return closeRuns(deps, open, closed);
+}
+
+/**
+ * One run that Postgres holds open, asked about now because someone acts on it (decides its
+ * approval): its end is written if its workflow closed. Says whether it was.
+ */
+export async function reconcileRun(deps: TDeps, run: TOpenRun): Promise<boolean> {
+  const execution = await closedExecution(deps, run.workflowId);
+  return execution !== undefined && (await closeRuns(deps, [run], new Map([[run.workflowId, execution]]))).length > 0;
+}
+
+/** The latest execution of a workflow that no longer runs; undefined while it runs or when Temporal cannot say. */
+async function closedExecution(deps: TDeps, workflowId: string): Promise<TExecution | undefined> {
+  const latest = await deps.temporal.workflow
+    .getHandle(workflowId)
+    .describe()
+    .then((d): TExecution => ({ runId: d.runId, status: d.status.name }))
+    .catch((error: unknown): TExecution | undefined => (error instanceof WorkflowNotFoundError ? 'gone' : undefined));
+  return latest && (latest === 'gone' || (latest.status !== 'RUNNING' && latest.status !== 'CONTINUED_AS_NEW')) ? latest : undefined;
 }
 
 const openRuns = (db: TDatabase, workflowIds?: string[]): Promise<TOpenRun[]> =>

@@ -19,6 +19,8 @@ export type TStartRun = {
   priority?: number;
   /** retry from failure: the run retried and the outputs of its succeeded steps */
   retryOf?: { runId: string; reuse: Record<string, TStepOutputs> };
+  /** a schedule's "run now": the run is the schedule's, its requester the user who asked */
+  scheduleId?: string;
 };
 
 /**
@@ -49,6 +51,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       workflowId,
       requestId: params.requestId,
       retryOfRunId: params.retryOf?.runId ?? null,
+      ...(params.scheduleId ? { trigger: 'schedule' as const, scheduleId: params.scheduleId } : {}),
       startedBy: params.userId,
       params: runParams,
       priority: params.priority ?? 3,
@@ -59,7 +62,12 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       action: params.retryOf ? 'run.retry' : 'run.start',
       targetType: 'run',
       targetId: runId,
-      details: { versionId: version.id, versionNumber: version.number, ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}) },
+      details: {
+        versionId: version.id,
+        versionNumber: version.number,
+        ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}),
+        ...(params.scheduleId ? { scheduleId: params.scheduleId } : {}),
+      },
     };
     if (!(await insertRun(tx, run, audit, version.plan))) return null; // the request id was used before
     const input: TPipelineRunInput = {
@@ -70,7 +78,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       versionId: version.id,
       plan: version.plan,
       params: runParams,
-      trigger: { kind: 'manual', userId: params.userId },
+      trigger: params.scheduleId ? { kind: 'schedule', scheduleId: params.scheduleId } : { kind: 'manual', userId: params.userId },
       ...(params.retryOf ? { reuse: params.retryOf.reuse } : {}),
     };
     await deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId, taskQueue: CONTROL_TASK_QUEUE, args: [input], priority: { priorityKey: params.priority ?? 3 } });

@@ -3,6 +3,7 @@ import { runs, stepArtifacts, stepAttempts, stepCache, stepMetrics, steps } from
 import { FINAL_STEP_STATUSES, isFinalStep, OPEN_RUN_STATUSES, type TRunRecord, type TStepInputs } from '../../../workflows/dsl';
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
+import { closeEndedRunApprovals, type TEndedRun } from '../approvals/close-ended-run-approvals';
 import { closeLostAttempts, writeAttemptReport } from './write-attempt-reports';
 
 type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
@@ -84,10 +85,11 @@ function runEnd(batch: TBatch): { runId: string; record: TRunStatusRecord; first
 /**
  * The runs' statuses (open ones as the reducer says, final ones with their end) in one statement.
  * A run's start is its first record's moment, never the moment of writing (which comes later, and
- * was once after the run's end); a final run is never reopened.
+ * was once after the run's end); a final run is never reopened. The approvals still pending of the
+ * runs that end here are closed with them.
  */
 async function writeRunStatus(tx: TDbOrTx, ends: { runId: string; record: TRunStatusRecord; firstAt: string }[]) {
-  await tx.execute(sql`
+  const written = await tx.execute<TEndedRun & { final: boolean }>(sql`
     update ${runs} as r set
       status = v.status,
       error = case when v.final then v.error else r.error end,
@@ -99,7 +101,9 @@ async function writeRunStatus(tx: TDbOrTx, ends: { runId: string; record: TRunSt
       ${arrayParam(ends.map((e) => e.record.at))}::timestamptz[], ${arrayParam(ends.map((e) => e.firstAt))}::timestamptz[],
       ${arrayParam(ends.map((e) => e.record.type === 'finish'))}::boolean[]
     ) as v(id, status, error, at, first_at, final)
-    where r.id = v.id and r.status in ${OPEN_RUN_SQL}`);
+    where r.id = v.id and r.status in ${OPEN_RUN_SQL}
+    returning r.id as "runId", r.status, r.error, v.final`);
+  await closeEndedRunApprovals(tx, written.rows.filter((r) => r.final));
 }
 
 /** The last record of each (run, node) wins; the earliest time among its records is when it started. */

@@ -1,4 +1,3 @@
-import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { schedules } from '../../../drizzle/schema';
 import { notFound } from '../../errors';
@@ -6,11 +5,11 @@ import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
 import { temporalScheduleId } from './schedule-input';
 
-export type TScheduleChange = 'pause' | 'resume' | 'trigger' | 'delete';
+export type TScheduleChange = 'pause' | 'resume' | 'delete';
 
 /**
- * Pause, resume, trigger now or delete: the Temporal Schedule is changed inside the transaction
- * that changes the row, so a refused change leaves the row as it was.
+ * Pause, resume or delete ("run now" is triggerSchedule): the Temporal Schedule is changed inside
+ * the transaction that changes the row, so a refused change leaves the row as it was.
  */
 export async function changeSchedule(deps: TServiceDeps, params: { projectId: string; scheduleId: string; change: TScheduleChange; userId: string }) {
   return deps.db.transaction(async (tx) => {
@@ -30,9 +29,6 @@ export async function changeSchedule(deps: TServiceDeps, params: { projectId: st
       case 'resume':
         await tx.update(schedules).set({ paused: false }).where(eq(schedules.id, row.id));
         await handle.unpause('Resumed in Weft');
-        break;
-      case 'trigger':
-        await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL); // an explicit 'run now' is never skipped
         break;
       case 'delete':
         await tx.delete(schedules).where(eq(schedules.id, row.id));

@@ -3,11 +3,13 @@ import { changeSchedule, type TScheduleChange } from '../../services/schedules/c
 import { createSchedule } from '../../services/schedules/create-schedule';
 import { listSchedules } from '../../services/schedules/list-schedules';
 import { ZScheduleTimingSchema } from '../../services/schedules/schedule-input';
+import { triggerSchedule } from '../../services/schedules/trigger-schedule';
 import { projectProcedure, router } from '../init';
 
+const ZScheduleRefSchema = z.object({ scheduleId: z.uuid() });
 const change = (kind: TScheduleChange) =>
   projectProcedure('editor')
-    .input(z.object({ scheduleId: z.uuid() }))
+    .input(ZScheduleRefSchema)
     .mutation(({ ctx, input }) => changeSchedule(ctx, { ...input, change: kind, userId: ctx.user.id }));
 
 export const schedulesRouter = router({
@@ -17,6 +19,8 @@ export const schedulesRouter = router({
     .mutation(({ ctx, input }) => createSchedule(ctx, { ...input, userId: ctx.user.id })),
   pause: change('pause'),
   resume: change('resume'),
-  trigger: change('trigger'),
+  trigger: projectProcedure('editor')
+    .input(ZScheduleRefSchema)
+    .mutation(({ ctx, input }) => triggerSchedule(ctx, { ...input, userId: ctx.user.id })),
   delete: change('delete'),
 });

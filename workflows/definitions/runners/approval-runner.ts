@@ -23,7 +23,6 @@ export const runApprovalGate: TRunner<'approval'> = async (ctx, { step }) => {
     nodeId: step.nodeId,
     instructions: config.instructions,
     timeoutHours: config.timeoutHours,
-    requestedBy: ctx.requestedBy,
   });
   ctx.emit({ type: 'approvalOpened', nodeId: step.nodeId, at: ctx.now() });
   const deadline = Date.now() + config.timeoutHours * HOUR_MS;

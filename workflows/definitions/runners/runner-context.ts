@@ -7,8 +7,6 @@ export type TRunnerContext = {
   runId: string;
   projectId: string;
   params: Record<string, TParameterValue>;
-  /** who may not decide the run's approvals (four-eyes); null for scheduled runs */
-  requestedBy: string | null;
   /** the run's team, fair-share weights, priority and GPU quotas (read when the run began) */
   dispatch: TDispatch;
   quota: QuotaGate;

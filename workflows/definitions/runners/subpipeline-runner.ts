@@ -17,7 +17,7 @@ export const runSubpipelineStep: TRunner<'subpipeline'> = async (ctx, { step }) 
     versionId: config.versionId,
     plan: config.plan,
     params: config.plan.parameters,
-    trigger: { kind: 'pipeline', parentRunId: ctx.runId, parentNodeId: step.nodeId, userId: ctx.requestedBy },
+    trigger: { kind: 'pipeline', parentRunId: ctx.runId, parentNodeId: step.nodeId },
   };
   const result = await executeChild<TPipelineRunWorkflow>(PIPELINE_RUN_WORKFLOW, {
     workflowId: `${workflowInfo().workflowId}/${step.nodeId}`,
