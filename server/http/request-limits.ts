@@ -9,7 +9,7 @@ export const MAX_BATCH_SIZE = 20;
  * Largest request body the API reads (WEFT_MAX_BODY_BYTES, default 2 MiB): a 2,000-node draft
  * is ~0.4 MB, and nothing larger than a draft is ever sent.
  */
-export function maxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
+export function maxBodyBytes(env: Partial<Record<string, string>> = process.env): number {
   const parsed = z.coerce
     .number()
     .int()
