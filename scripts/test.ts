@@ -130,7 +130,7 @@ function hasSpecs(dir: string): boolean {
 async function waitForHealth(url: string, timeoutMs: number, exited: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exited()) throw new Error('next start exited');
+    if (exited()) throw new Error('the web server exited');
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status === 200) return;
     } catch {
@@ -141,7 +141,7 @@ async function waitForHealth(url: string, timeoutMs: number, exited: () => boole
   throw new Error(`no 200 from ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** The app as users get it (next build + next start) with its workers, on ports of its own. */
+/** The app as users get it (next build + scripts/web.ts) with its workers, on ports of its own. */
 async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<string> {
   const logs = path.join(testDir, 'logs');
   const databaseUrl = await createDatabase(env.DATABASE_URL!, 'weft_e2e', { dropExisting: true });
@@ -176,7 +176,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
   ]);
   const buildCode = await build.exited;
   if (buildCode !== 0) throw new Error(`next build failed (code ${buildCode}):\n${tailOf(log('next-build'), 40)}`);
-  const web = await spawnService('e2e-web', bin('next'), ['start', '-p', String(E2E_PORT)], {
+  const web = await spawnService('e2e-web', bin('tsx'), ['scripts/web.ts', '--port', String(E2E_PORT)], {
     cwd: repoRoot,
     env: webEnv,
     logFile: log('web'),

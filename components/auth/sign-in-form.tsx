@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, Input } from '@/components/ui/field';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { authClient } from './auth-client';
 
 export function SignInForm() {
@@ -13,6 +14,7 @@ export function SignInForm() {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +36,9 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    // Until React has hydrated, the browser would submit natively: POST (never a URL with the
+    // password in it), and the button stays disabled so it does not happen at all.
+    <form method="post" onSubmit={onSubmit} className="space-y-4">
       <Field label="Email">
         <Input name="email" type="email" autoComplete="email" required autoFocus />
       </Field>
@@ -42,7 +46,7 @@ export function SignInForm() {
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <ErrorText error={error} />
-      <Button type="submit" variant="primary" className="w-full" disabled={busy}>
+      <Button type="submit" variant="primary" className="w-full" disabled={busy || !hydrated}>
         {busy ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>

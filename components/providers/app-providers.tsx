@@ -3,8 +3,9 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { useState, type ReactNode } from 'react';
-import superjson from 'superjson';
+import { MAX_BATCH_SIZE } from '@/server/http/request-limits';
 import type { AppRouter } from '@/server/trpc/root';
+import { apiTransformer } from '@/server/trpc/transformer';
 import { TRPCProvider } from './trpc';
 import { isClientError, isUnauthorized } from './trpc-errors';
 
@@ -31,7 +32,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      links: [httpBatchLink({ url: '/api/trpc', transformer: apiTransformer, maxItems: MAX_BATCH_SIZE })],
     }),
   );
   return (

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { projects } from './projects';
 
@@ -17,4 +17,18 @@ export const auditLog = pgTable(
     at: createdAt(),
   },
   (t) => [index().on(t.projectId, t.at)],
+);
+
+/**
+ * Refused calls per actor and minute. The first few of a minute become audit rows; the rest are
+ * only counted here, so a caller who is refused in a loop cannot flood the audit log.
+ */
+export const refusedCallCounts = pgTable(
+  'refused_call_counts',
+  {
+    actor: text().notNull(),
+    minute: timestamp({ withTimezone: true }).notNull(),
+    refused: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actor, t.minute] })],
 );

@@ -2,24 +2,27 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import * as schema from '../../drizzle/schema';
-import { getDb } from '../db/client';
+import { getDb, type TDatabase } from '../db/client';
+import { appUrl, trustedOrigins } from '../http/trusted-origins';
 
-function createAuth() {
-  const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.WEFT_PORT ?? 3000}`;
+export function createAuth(db: TDatabase, env: Partial<Record<string, string>> = process.env) {
   return betterAuth({
-    baseURL,
-    secret: process.env.BETTER_AUTH_SECRET,
-    database: drizzleAdapter(getDb(), {
+    baseURL: appUrl(env),
+    secret: env.BETTER_AUTH_SECRET,
+    database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
     }),
     // Accounts are created by an admin (and the seed), never by self sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true },
-    trustedOrigins: [baseURL],
+    trustedOrigins: trustedOrigins(env),
     telemetry: { enabled: false },
-    // Sign-in is rate limited (better-auth's default in production); the e2e stack signs in
-    // many times a minute from one address and turns it off with WEFT_AUTH_RATE_LIMIT=off.
-    rateLimit: { enabled: process.env.WEFT_AUTH_RATE_LIMIT !== 'off' },
+    // Sign-in is rate limited per client address; the e2e stack signs in many times a minute from
+    // one address and turns it off with WEFT_AUTH_RATE_LIMIT=off.
+    rateLimit: { enabled: env.WEFT_AUTH_RATE_LIMIT !== 'off' },
+    // The address is the one X-Forwarded-For holds after Weft's web server (server/http/web-server.ts)
+    // replaced it with the client's real address; a client-sent value never reaches this far.
+    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
     plugins: [nextCookies()],
   });
 }
@@ -28,6 +31,6 @@ const cache = globalThis as unknown as { weftAuth?: ReturnType<typeof createAuth
 
 /** Created lazily so that importing this module never needs a database (e.g. during `next build`). */
 export function getAuth() {
-  cache.weftAuth ??= createAuth();
+  cache.weftAuth ??= createAuth(getDb());
   return cache.weftAuth;
 }

@@ -1,13 +1,16 @@
-import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
+import { crossSiteReason } from '../http/request-source';
+import { trustedOrigins } from '../http/trusted-origins';
 import { requirePlatformAdmin } from '../services/access/platform-admin';
 import { requireRole, type TRole } from '../services/access/roles';
+import { recordRefusal } from '../services/audit/record-refusal';
 import { AppError } from '../errors';
 import type { TContext } from './context';
+import { apiTransformer } from './transformer';
 
 const t = initTRPC.context<TContext>().create({
-  transformer: superjson,
+  transformer: apiTransformer,
   // One place maps service errors to answers: zod issues flattened per field, spec problems per node.
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -42,9 +45,35 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Refusals worth an audit row: a role or origin check (403), an invalid or oversized input. */
+const AUDITED_REFUSALS: ReadonlySet<TRPC_ERROR_CODE_KEY> = new Set(['FORBIDDEN', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE']);
+
+/** Audits refused calls (who, which procedure, why); the service bounds the rows per actor. */
+const auditRefusals = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (!result.ok && AUDITED_REFUSALS.has(result.error.code)) {
+    const { error } = result;
+    const reason = error.cause instanceof ZodError ? zodMessage(error.cause) : error.message;
+    // the call is refused either way: an audit write that fails is logged, not turned into a 500
+    await recordRefusal(ctx.db, { actor: ctx.user?.id ?? 'anonymous', procedure: path, code: error.code, reason }).catch((cause: unknown) =>
+      console.error('[weft] could not audit a refused call:', cause),
+    );
+  }
+  return result;
+});
+
+const trusted = trustedOrigins();
+
+/** A mutation sent by a page of another site (a signed-in user's browser carries the cookie) is refused. */
+const sameSiteMutations = t.middleware(({ ctx, type, next }) => {
+  const reason = type === 'mutation' && ctx.source ? crossSiteReason(ctx.source, trusted) : null;
+  if (reason) throw new TRPCError({ code: 'FORBIDDEN', message: reason });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(auditRefusals).use(sameSiteMutations).use(appErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseNestedReservedKeys } from './reserved-keys';
 import { ZNodeResourcesSchema } from './resources';
 
 /**
@@ -27,7 +28,7 @@ export const ZNodeSchema = z.object({
   id: ZIdSchema,
   kind: z.string().min(1).max(64),
   label: z.string().max(120).default(''),
-  config: z.record(z.string(), z.unknown()).default({}),
+  config: z.record(z.string(), z.unknown()).superRefine(refuseNestedReservedKeys).default({}),
   position: ZPositionSchema.default({ x: 0, y: 0 }),
   retry: ZRetrySchema.optional(),
   /** start-to-close limit of one attempt */
@@ -52,10 +53,15 @@ export const ZEdgeSchema = z.object({
 
 export const ZParameterValueSchema = z.union([z.string().max(10_000), z.number().finite(), z.boolean()]);
 
+/** Parameter values by name: what a spec declares and what a run is started with. */
+export const ZParametersSchema = z
+  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A parameter name is letters, digits and "_", not starting with a digit'), ZParameterValueSchema)
+  .superRefine(refuseNestedReservedKeys);
+
 export const ZPipelineSpecSchema = z.object({
   nodes: z.array(ZNodeSchema).max(5_000),
   edges: z.array(ZEdgeSchema).max(20_000),
-  parameters: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), ZParameterValueSchema).default({}),
+  parameters: ZParametersSchema.default({}),
   maxParallelism: z.number().int().min(1).max(1_000).default(8),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdSchema, ZParameterValueSchema } from '../../../workflows/dsl';
+import { ZIdSchema, ZParametersSchema } from '../../../workflows/dsl';
 import { getRun } from '../../services/runs/get-run';
 import { listRuns } from '../../services/runs/list-runs';
 import { startRun } from '../../services/runs/start-run';
@@ -15,7 +15,7 @@ export const runsRouter = router({
     .input(
       z.object({
         versionId: z.uuid(),
-        params: z.record(z.string(), ZParameterValueSchema).default({}),
+        params: ZParametersSchema.default({}),
         requestId: ZRequestIdSchema,
         /** 1 (highest) … 5 (lowest): the Temporal priority of the run's steps on shared pools */
         priority: z.number().int().min(1).max(5).default(3),
