@@ -7,4 +7,5 @@ export * from './pipelines';
 export * from './runs';
 export * from './approvals';
 export * from './schedules';
+export * from './invitations';
 export * from './audit';

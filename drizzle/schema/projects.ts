@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt, id } from './columns';
 import { teams } from './teams';
@@ -12,6 +12,8 @@ export const projects = pgTable('projects', {
   slug: text().notNull().unique(),
   /** the team its runs are attributed to (fair share, quotas, GPU accounting); none: "unassigned" */
   teamId: uuid().references(() => teams.id, { onDelete: 'set null' }),
+  /** archived (by a platform admin): gone from every list, refuses writes, keeps its runs */
+  archivedAt: timestamp({ withTimezone: true }),
   createdAt: createdAt(),
 });
 

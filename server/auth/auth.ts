@@ -1,9 +1,11 @@
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import * as schema from '../../drizzle/schema';
 import { getDb, type TDatabase } from '../db/client';
 import { appUrl, trustedOrigins } from '../http/trusted-origins';
+import { DISABLED_MESSAGE, isUserDisabled } from '../services/users/is-user-disabled';
 
 export function createAuth(db: TDatabase, env: Partial<Record<string, string>> = process.env) {
   return betterAuth({
@@ -13,8 +15,20 @@ export function createAuth(db: TDatabase, env: Partial<Record<string, string>> =
       provider: 'pg',
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
     }),
-    // Accounts are created by an admin (and the seed), never by self sign-up.
+    // Accounts are created by accepting an invitation (and by the seed), never by self sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true },
+    // read with every session from Postgres, so a request of a disabled user is refused (session.ts)
+    user: { additionalFields: { disabledAt: { type: 'date', required: false, input: false } } },
+    // Disabling deletes a user's sessions; this refuses the new one a sign-in would create.
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            if (await isUserDisabled(db, session.userId)) throw new APIError('FORBIDDEN', { message: DISABLED_MESSAGE });
+          },
+        },
+      },
+    },
     trustedOrigins: trustedOrigins(env),
     telemetry: { enabled: false },
     // Sign-in is rate limited per client address; the e2e stack signs in many times a minute from

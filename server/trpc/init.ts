@@ -82,14 +82,18 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const ZProjectScopeSchema = z.object({ projectId: z.uuid('projectId must be a uuid') });
 
-/** A procedure inside one project, open to users holding at least `minRole` there (checked on every call). */
+/**
+ * A procedure inside one project, open to users holding at least `minRole` there: read from
+ * Postgres on every call, so a role change applies to the next request. An archived project
+ * refuses every mutation.
+ */
 export const projectProcedure = (minRole: TRole) =>
-  authedProcedure.input(ZProjectScopeSchema).use(async ({ ctx, input, next }) => {
-    const role = await requireRole(ctx.db, ctx.user.id, input.projectId, minRole);
+  authedProcedure.input(ZProjectScopeSchema).use(async ({ ctx, input, type, next }) => {
+    const role = await requireRole(ctx.db, ctx.user.id, input.projectId, minRole, { write: type === 'mutation' });
     return next({ ctx: { ...ctx, role } });
   });
 
-/** Platform settings (pools, teams): platform admins only, checked on every call. */
+/** Platform settings (pools, teams, projects, users): platform admins only, checked on every call. */
 export const platformAdminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   await requirePlatformAdmin(ctx.db, ctx.user.id);
   return next();

@@ -1,11 +1,16 @@
 import { createCallerFactory, router } from './init';
+import { accountRouter } from './routers/account';
 import { approvalsRouter } from './routers/approvals';
+import { invitationsRouter } from './routers/invitations';
+import { membersRouter } from './routers/members';
 import { meRouter } from './routers/me';
 import { pipelinesRouter } from './routers/pipelines';
 import { poolsRouter } from './routers/pools';
+import { projectsRouter } from './routers/projects';
 import { runsRouter } from './routers/runs';
 import { schedulesRouter } from './routers/schedules';
 import { teamsRouter } from './routers/teams';
+import { usersRouter } from './routers/users';
 
 export const appRouter = router({
   me: meRouter,
@@ -15,6 +20,11 @@ export const appRouter = router({
   schedules: schedulesRouter,
   pools: poolsRouter,
   teams: teamsRouter,
+  projects: projectsRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  users: usersRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

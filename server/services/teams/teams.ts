@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { pools, projects, teamMembers, teamPoolShares, teams, user } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
@@ -21,7 +21,7 @@ export async function listTeams(db: TDatabase) {
   const [teamRows, members, projectRows, shares] = await Promise.all([
     db.select().from(teams).orderBy(asc(teams.name)),
     db.select({ teamId: teamMembers.teamId, userId: user.id, email: user.email, name: user.name }).from(teamMembers).innerJoin(user, eq(user.id, teamMembers.userId)).orderBy(asc(user.email)),
-    db.select({ id: projects.id, name: projects.name, teamId: projects.teamId }).from(projects).orderBy(asc(projects.name)),
+    db.select({ id: projects.id, name: projects.name, teamId: projects.teamId }).from(projects).where(isNull(projects.archivedAt)).orderBy(asc(projects.name)),
     db.select({ teamId: teamPoolShares.teamId, poolId: teamPoolShares.poolId, pool: pools.name, weight: teamPoolShares.weight, gpuQuota: teamPoolShares.gpuQuota }).from(teamPoolShares).innerJoin(pools, eq(pools.id, teamPoolShares.poolId)),
   ]);
   return {
