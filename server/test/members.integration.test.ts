@@ -6,6 +6,7 @@ import { createInvitation } from '../services/invitations/create-invitation';
 import { hashInvitationToken } from '../services/invitations/invitation-token';
 import { startHarness, type THarness } from '../testing/harness';
 import { errorMessage, httpApi } from '../testing/http-api';
+import { COLLEAGUE_PASSWORD as PASSWORD, newEmail, signedUpColleague as signedUp, tokenOf } from '../testing/colleague';
 import { resultOf, sessionApi } from '../testing/session-api';
 
 let h: THarness;
@@ -18,26 +19,11 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-const PASSWORD = 'correct horse battery';
-let seq = 0;
-const newEmail = () => `colleague-${Date.now()}-${seq++}@example.com`;
-const tokenOf = (link: string) => link.split('/invite/')[1]!;
 const invite = (email: string, role: 'viewer' | 'editor' | 'approver' | 'admin' = 'viewer') => h.as('admin').invitations.create({ projectId: h.projectId, email, role });
 const acceptNew = (token: string, name = 'Colleague') => api.mutate('outsider', 'invitations.acceptAsNewUser', { token, name, password: PASSWORD });
 const audits = (action: string) => h.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.projectId, h.projectId)));
 const roleOf = async (userId: string) =>
   (await h.db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.projectId, h.projectId), eq(memberships.userId, userId))))[0]?.role ?? null;
-
-/** A colleague invited with `role` who signed up through the link, signed in with a real session. */
-async function signedUpColleague(role: 'viewer' | 'editor' = 'viewer') {
-  const email = newEmail();
-  const { link } = await invite(email, role);
-  expect((await acceptNew(tokenOf(link))).status).toBe(200);
-  const { status, cookie } = await sessions.signIn(email, PASSWORD);
-  expect(status).toBe(200);
-  const me = resultOf<{ user: { id: string } }>(await sessions.query(cookie, 'me.get'));
-  return { email, cookie, userId: me.user.id };
-}
 
 describe('invitations', () => {
   it('an admin invites by e-mail; the link works once for a new account with the invited role', async () => {
@@ -146,7 +132,7 @@ describe('invitations', () => {
 
 describe('members and roles', () => {
   it('a role change applies to the next request of a signed-in member', async () => {
-    const colleague = await signedUpColleague('viewer');
+    const colleague = await signedUp(h, sessions, 'viewer');
     const create = (name: string) => sessions.mutate(colleague.cookie, 'pipelines.create', { projectId: h.projectId, name });
     expect((await create('As viewer')).status).toBe(403);
     expect((await sessions.query(colleague.cookie, 'pipelines.list', { projectId: h.projectId })).status).toBe(200);
@@ -171,7 +157,7 @@ describe('members and roles', () => {
     expect([demote.status, errorMessage(demote)]).toEqual([409, `${admin.email} is the project's last admin: make another member admin first`]);
     expect((await api.mutate('admin', 'members.remove', { projectId: h.projectId, userId: admin.id })).status).toBe(409);
 
-    const colleague = await signedUpColleague('editor');
+    const colleague = await signedUp(h, sessions, 'editor');
     for (let round = 0; round < 5; round++) {
       await h.as('admin').members.setRole({ projectId: h.projectId, userId: colleague.userId, role: 'admin' });
       // two admins, and at the same moment one is demoted and the other demoted or removed: the
