@@ -9,7 +9,8 @@ import { Field, Input } from '@/components/ui/field';
 import { useHydrated } from '@/hooks/use-hydrated';
 import { authClient } from './auth-client';
 
-export function SignInForm() {
+/** Signs in, then goes to `next` (a path of this site, see safeNextPath). */
+export function SignInForm({ next = '/' }: { next?: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +33,7 @@ export function SignInForm() {
     }
     // Another user's cached answers must not show through.
     queryClient.clear();
-    router.replace('/');
+    router.replace(next);
   }
 
   return (

@@ -14,8 +14,10 @@ const LINKS = [
   { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
-  // only platform admins may call the pools procedures; the page says so to anyone else
+  // only platform admins may call the pools, projects and users procedures; the pages say so to anyone else
+  { href: '/members', label: 'Members', active: (path: string) => path.startsWith('/members') },
   { href: '/pools', label: 'Pools', active: (path: string) => path.startsWith('/pools'), platformAdmin: true },
+  { href: '/admin', label: 'Admin', active: (path: string) => path.startsWith('/admin'), platformAdmin: true },
 ];
 
 export function TopNav() {
@@ -57,9 +59,9 @@ export function TopNav() {
         ))}
       </nav>
       <div className="ml-auto flex items-center gap-3 text-sm">
-        <span className="text-slate-600" data-testid="user-email">
+        <Link href="/account" className="text-slate-600 hover:text-slate-900 hover:underline" data-testid="user-email" title="Your account">
           {user.email}
-        </span>
+        </Link>
         <Button variant="ghost" onClick={signOut}>
           Sign out
         </Button>

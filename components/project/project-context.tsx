@@ -26,16 +26,19 @@ const subscribe = (listener: () => void) => {
 };
 const readStored = () => window.localStorage.getItem(STORAGE_KEY);
 
+/** Makes `projectId` the current project (kept in this browser), e.g. right after joining it. */
+export function storeProjectChoice(projectId: string): void {
+  window.localStorage.setItem(STORAGE_KEY, projectId);
+  listeners.forEach((l) => l());
+}
+
 /** Loads the signed-in user and their projects; the current project is the stored choice or the first. */
 export function ProjectProvider({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions(undefined, { staleTime: 60_000 }));
   const storedId = useSyncExternalStore(subscribe, readStored, () => null);
 
-  const selectProject = useCallback((projectId: string) => {
-    window.localStorage.setItem(STORAGE_KEY, projectId);
-    listeners.forEach((l) => l());
-  }, []);
+  const selectProject = useCallback(storeProjectChoice, []);
 
   const value = useMemo<TProjectContext | null>(() => {
     if (!me.data) return null;

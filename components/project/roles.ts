@@ -15,5 +15,6 @@ export function capabilities(role: TRole) {
     canRun: roleAtLeast(role, 'editor'),
     canSchedule: roleAtLeast(role, 'editor'),
     canApprove: roleAtLeast(role, 'approver'),
+    canManageMembers: roleAtLeast(role, 'admin'),
   };
 }
