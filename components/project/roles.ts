@@ -6,6 +6,9 @@ export type TRole = (typeof ROLES)[number];
 // TRole so that a new role fails the typecheck here instead of silently ranking 0.
 const RANK: Record<TRole, number> = { viewer: 0, editor: 1, approver: 2, admin: 3 };
 
+/** The roles in rank order (for pickers), from RANK so that the client bundle needs no drizzle schema. */
+export const ROLES_BY_RANK = (Object.keys(RANK) as TRole[]).sort((a, b) => RANK[a] - RANK[b]);
+
 export const roleAtLeast = (role: TRole, min: TRole) => RANK[role] >= RANK[min];
 
 /** What the UI offers a role; the server checks every request anyway. */
