@@ -9,6 +9,7 @@ import { startPostgres } from './lib/postgres';
 import { assertPostgresCanRun } from './lib/postgres-access';
 import { failureText } from './lib/setup-error';
 import { startTemporal } from './lib/temporal';
+import { ensureSandboxPackages } from './lib/system-packages';
 import { secureStateDir, temporalDbFile, weftDir } from './lib/state-dir';
 import { ensureVenv, repoRoot } from './lib/venv';
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const venv = await ensureVenv();
   const secret = authSecret();
   secureStateDir();
+  ensureSandboxPackages();
 
   const [databaseUrl, temporal] = await Promise.all([
     process.env.DATABASE_URL ||

@@ -10,6 +10,7 @@ import { spawnService, stopAll, tailOf } from './lib/processes';
 import { createDatabase } from './lib/postgres';
 import { failureText } from './lib/setup-error';
 import { assertTestServicesCanStart, startTestServices, testPort } from './lib/test-services';
+import { ensureSandboxPackages } from './lib/system-packages';
 import { secureStateDir } from './lib/state-dir';
 import { ensureVenv, repoRoot } from './lib/venv';
 
@@ -207,6 +208,7 @@ async function main(): Promise<Tally> {
   if (only !== 'unit') await assertTestServicesCanStart();
   const venv = await ensureVenv();
   secureStateDir();
+  ensureSandboxPackages();
   let env: NodeJS.ProcessEnv = {
     ...process.env,
     WEFT_SEED_PASSWORD: process.env.WEFT_SEED_PASSWORD || randomBytes(12).toString('base64url'),
