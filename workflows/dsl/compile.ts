@@ -79,6 +79,8 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
       (node.scheduleToStartTimeoutSeconds ?? (placement?.ok ? placement.pool.scheduleToStartSeconds : undefined) ?? SCHEDULE_TO_START_FLAG_MS / 1000) * 1000,
     cache: definition.cacheable && (node.cache ?? true),
     ...(placement?.ok ? { resources: placement.resources } : {}),
+    // (absent when none: plans, and their hashes, of nodes without secrets stay as they were)
+    ...(node.secrets?.length ? { secrets: node.secrets } : {}),
   };
 }
 
