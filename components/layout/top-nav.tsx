@@ -14,6 +14,7 @@ const LINKS = [
   { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
+  { href: '/settings/secrets', label: 'Secrets', active: (path: string) => path.startsWith('/settings/secrets') },
   // only platform admins may call the pools procedures; the page says so to anyone else
   { href: '/pools', label: 'Pools', active: (path: string) => path.startsWith('/pools'), platformAdmin: true },
 ];

@@ -8,3 +8,4 @@ export * from './runs';
 export * from './approvals';
 export * from './schedules';
 export * from './audit';
+export * from './secrets';

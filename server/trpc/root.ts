@@ -5,6 +5,7 @@ import { pipelinesRouter } from './routers/pipelines';
 import { poolsRouter } from './routers/pools';
 import { runsRouter } from './routers/runs';
 import { schedulesRouter } from './routers/schedules';
+import { secretsRouter } from './routers/secrets';
 import { teamsRouter } from './routers/teams';
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   schedules: schedulesRouter,
   pools: poolsRouter,
   teams: teamsRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;
