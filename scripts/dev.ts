@@ -1,7 +1,5 @@
 // `npm run dev`: the whole stack with one command. Starts (or uses, when configured) PostgreSQL
 // and Temporal, migrates and seeds, then runs the control worker, a CPU pool worker and Next.js.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { isStopping, spawnService, stopAll, tailOf, type Service } from './lib/processes';
@@ -9,26 +7,14 @@ import { startPostgres } from './lib/postgres';
 import { assertPostgresCanRun } from './lib/postgres-access';
 import { failureText } from './lib/setup-error';
 import { startTemporal } from './lib/temporal';
+import { ensureSandboxPackages } from './lib/system-packages';
 import { secureStateDir, temporalDbFile, weftDir } from './lib/state-dir';
+import { stateSecret } from './lib/state-secret';
 import { ensureVenv, repoRoot } from './lib/venv';
 
 const logsDir = path.join(weftDir, 'logs');
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
-
-/** BETTER_AUTH_SECRET, else one generated once into .weft/auth-secret (sessions survive restarts). */
-function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  const file = path.join(weftDir, 'auth-secret');
-  if (existsSync(file)) {
-    const secret = readFileSync(file, 'utf8').trim();
-    if (secret) return secret;
-  }
-  const secret = randomBytes(32).toString('hex');
-  mkdirSync(weftDir, { recursive: true });
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
-}
 
 function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -66,8 +52,12 @@ async function main(): Promise<void> {
   // Before the venv is built and Temporal started: a PostgreSQL that cannot start stops us at once.
   if (!process.env.DATABASE_URL) await assertPostgresCanRun(path.join(weftDir, 'pg'));
   const venv = await ensureVenv();
-  const secret = authSecret();
+  const secret = stateSecret('BETTER_AUTH_SECRET', 'auth-secret');
+  // project secrets' master key (web only) and the token pool workers fetch step secrets with
+  const secretsKey = stateSecret('WEFT_SECRETS_KEY', 'secrets-key');
+  const workerToken = stateSecret('WEFT_WORKER_TOKEN', 'worker-token');
   secureStateDir();
+  ensureSandboxPackages();
 
   const [databaseUrl, temporal] = await Promise.all([
     process.env.DATABASE_URL ||
@@ -98,7 +88,7 @@ async function main(): Promise<void> {
   }
 
   // Shared by every child; the database and auth secret are added only where needed.
-  const { DATABASE_URL: _db, BETTER_AUTH_SECRET: _secret, ...baseEnv } = process.env;
+  const { DATABASE_URL: _db, BETTER_AUTH_SECRET: _secret, WEFT_SECRETS_KEY: _key, WEFT_WORKER_TOKEN: _token, ...baseEnv } = process.env;
   const common: NodeJS.ProcessEnv = {
     ...baseEnv,
     TEMPORAL_ADDRESS: temporal.address,
@@ -112,10 +102,10 @@ async function main(): Promise<void> {
       env: { ...common, DATABASE_URL: databaseUrl },
       logFile: log('control-worker'),
     }),
-    // Pool workers run user code: no database credentials, no auth secret.
+    // Pool workers run user code: no database credentials, no auth secret, no secrets key.
     spawnService('pool-worker-cpu', bin('tsx'), ['workflows/worker.ts', '--pool', 'cpu'], {
       cwd: repoRoot,
-      env: { ...common, WEFT_PYTHON: venv.python },
+      env: { ...common, WEFT_PYTHON: venv.python, WEFT_WEB_URL: `http://127.0.0.1:${webPort}`, WEFT_WORKER_TOKEN: workerToken },
       logFile: log('pool-worker-cpu'),
     }),
     // (Weft's server around Next: it resolves the client's address for the sign-in rate limit)
@@ -125,6 +115,8 @@ async function main(): Promise<void> {
         ...common,
         DATABASE_URL: databaseUrl,
         BETTER_AUTH_SECRET: secret,
+        WEFT_SECRETS_KEY: secretsKey,
+        WEFT_WORKER_TOKEN: workerToken,
         BETTER_AUTH_URL: `http://localhost:${webPort}`,
         NEXT_TELEMETRY_DISABLED: '1',
       },

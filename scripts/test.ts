@@ -10,6 +10,7 @@ import { spawnService, stopAll, tailOf } from './lib/processes';
 import { createDatabase } from './lib/postgres';
 import { failureText } from './lib/setup-error';
 import { assertTestServicesCanStart, startTestServices, testPort } from './lib/test-services';
+import { ensureSandboxPackages } from './lib/system-packages';
 import { secureStateDir } from './lib/state-dir';
 import { ensureVenv, repoRoot } from './lib/venv';
 
@@ -149,7 +150,9 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
   process.env.WEFT_SEED_PASSWORD = env.WEFT_SEED_PASSWORD; // the seeded users' password, known to the specs
   await prepareDatabase(databaseUrl);
 
-  const { DATABASE_URL: _db, ...noDb } = env;
+  // the secrets key only for web; web and the pool worker share the worker token
+  const { DATABASE_URL: _db, WEFT_SECRETS_KEY: secretsKey, ...noDb } = env;
+  const workerToken = randomBytes(24).toString('hex');
   const common: NodeJS.ProcessEnv = {
     ...noDb,
     TEMPORAL_NAMESPACE: 'default', // vitest files use weft-test-N
@@ -158,7 +161,15 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
     NEXT_DIST_DIR: '.next-e2e', // never collide with a dev server's .next
   };
   const url = `http://localhost:${E2E_PORT}`;
-  const webEnv = { ...common, DATABASE_URL: databaseUrl, BETTER_AUTH_URL: url, WEFT_AUTH_RATE_LIMIT: 'off', BETTER_AUTH_SECRET: randomBytes(32).toString('hex') };
+  const webEnv = {
+    ...common,
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_URL: url,
+    WEFT_AUTH_RATE_LIMIT: 'off',
+    BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
+    WEFT_SECRETS_KEY: secretsKey,
+    WEFT_WORKER_TOKEN: workerToken,
+  };
   const log = (name: string) => path.join(logs, `${name}.log`);
   console.log(`[weft] e2e: building the app and starting workers (logs in ${path.relative(process.cwd(), logs)}/) ...`);
   const [build] = await Promise.all([
@@ -170,7 +181,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
     }),
     spawnService('e2e-pool-worker-cpu', bin('tsx'), ['workflows/worker.ts', '--pool', 'cpu'], {
       cwd: repoRoot,
-      env: { ...common, WEFT_PYTHON: python },
+      env: { ...common, WEFT_PYTHON: python, WEFT_WEB_URL: `http://127.0.0.1:${E2E_PORT}`, WEFT_WORKER_TOKEN: workerToken },
       logFile: log('pool-worker-cpu'),
     }),
   ]);
@@ -207,6 +218,7 @@ async function main(): Promise<Tally> {
   if (only !== 'unit') await assertTestServicesCanStart();
   const venv = await ensureVenv();
   secureStateDir();
+  ensureSandboxPackages();
   let env: NodeJS.ProcessEnv = {
     ...process.env,
     WEFT_SEED_PASSWORD: process.env.WEFT_SEED_PASSWORD || randomBytes(12).toString('base64url'),
@@ -215,6 +227,8 @@ async function main(): Promise<Tally> {
     WEFT_ARTIFACTS_DIR: path.join(testDir, 'artifacts'),
     // where tests' steps leave evidence the test reads (markers, timestamps): steps write nowhere else
     WEFT_STEP_SHARED_DIRS: stepSharedDir(),
+    // project secrets' master key, for the tests' services (as web's) and the e2e web only
+    WEFT_SECRETS_KEY: randomBytes(32).toString('hex'),
   };
   if (only !== 'unit') env = { ...env, ...(await startTestServices()).env };
 

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createPoolActivities } from './activities/pool';
 import { createArtifactStore } from './artifacts/store';
+import type { TStepSecretsSource } from './activities/step-secrets';
 import type { TStepRuntime } from './executors/step-runtime';
 import type { GpuLeases } from './gpu/gpu-leases';
 import { gpuSlotSupplier } from './gpu/gpu-slot-supplier';
@@ -30,6 +31,8 @@ export async function createPoolWorker(opts: {
   /** CPU pools: steps at once (default 100) */
   slots?: number;
   identity: string;
+  /** where step secrets come from (web's internal endpoint); absent: steps that get secrets fail with a message saying so */
+  secrets?: TStepSecretsSource;
 }) {
   return Worker.create({
     connection: opts.connection,
@@ -44,6 +47,7 @@ export async function createPoolWorker(opts: {
       gpus: opts.gpus,
       sampleGpus: opts.sampleGpus,
       workerIdentity: opts.identity,
+      secrets: opts.secrets,
     }),
     ...(opts.gpus
       ? {

@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, temporalNamespace } from '../server/temporal/client';
 import { createDatabase } from '../server/db/client';
 import { createStepRuntime } from './executors/step-runtime';
+import { stepSecretsFromEnv } from './activities/step-secrets';
 import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
@@ -53,7 +54,9 @@ async function main() {
     stop = () => runtime.close();
     // the identity carries the GPUs: the Pools page reads it from Temporal's list of pollers
     const identity = `${pool}@${os.hostname()}:${process.pid}${gpu ? ` gpus=${gpu.leases.devices.join(',')}` : ''}`;
-    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, runtime, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample, slots });
+    const secrets = stepSecretsFromEnv();
+    if (!secrets) console.log(`[weft] pool "${pool}": WEFT_WEB_URL or WEFT_WORKER_TOKEN not set: steps that get secrets fail here`);
+    worker = await createPoolWorker({ connection, namespace, pool: pool!, client, runtime, identity, gpus: gpu?.leases, sampleGpus: gpu?.sample, slots, secrets });
     description = `pool worker "${pool}"${gpu ? ` with GPUs ${gpu.leases.devices.join(',')} (${gpu.source})` : ''}`;
   }
   console.log(`[weft] ${description} polling (namespace ${namespace})`);

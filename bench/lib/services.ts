@@ -8,6 +8,7 @@ import { assertPostgresCanRun } from '../../scripts/lib/postgres-access';
 import { isAlive, onCleanup } from '../../scripts/lib/processes';
 import { ensureNamespaces, startTemporal } from '../../scripts/lib/temporal';
 import { secureStateDir } from '../../scripts/lib/state-dir';
+import { ensureSandboxPackages } from '../../scripts/lib/system-packages';
 import { ensureVenv } from '../../scripts/lib/venv';
 import { benchDir, NAMESPACE, TEMPORAL_IN_MEMORY } from './config';
 
@@ -28,6 +29,7 @@ export async function startServices() {
   if (!givenDb) await assertPostgresCanRun(path.join(benchDir, 'pg'));
   const venv = await ensureVenv();
   secureStateDir();
+  ensureSandboxPackages();
   const givenTemporal = process.env.BENCH_TEMPORAL_ADDRESS;
   // One file per bench process, so that a second bench started by mistake (refused: ports in use)
   // never deletes the first one's live database.

@@ -6,6 +6,7 @@ import { Field, Input } from '@/components/ui/field';
 import { ConfigFields } from './config-fields';
 import { ExecutionFields } from './execution-fields';
 import { ResourceFields } from './resource-fields';
+import { SecretFields } from './secret-fields';
 
 type TProps = {
   node: TPipelineNode;
@@ -33,7 +34,12 @@ export function PropertyPanel({ node, problems, pools, onChange, onDelete, readO
       </Field>
       <ConfigFields node={node} readOnly={readOnly} onConfig={(config) => onChange({ config })} />
       {/* 'control' kinds run in the interpreter: no pool, nothing to reserve */}
-      {definition && definition.defaultPool !== 'control' ? <ResourceFields node={node} defaultPool={definition.defaultPool} pools={pools} onChange={onChange} /> : null}
+      {definition && definition.defaultPool !== 'control' ? (
+        <>
+          <ResourceFields node={node} defaultPool={definition.defaultPool} pools={pools} onChange={onChange} />
+          <SecretFields node={node} onChange={onChange} readOnly={readOnly} />
+        </>
+      ) : null}
       {definition?.executor !== 'approval' ? <ExecutionFields node={node} onChange={onChange} /> : null}
       {readOnly ? null : (
         <Button variant="danger" onClick={onDelete} data-testid="delete-node">

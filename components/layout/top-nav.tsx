@@ -14,8 +14,9 @@ const LINKS = [
   { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
-  // only platform admins may call the pools, projects and users procedures; the pages say so to anyone else
   { href: '/members', label: 'Members', active: (path: string) => path.startsWith('/members') },
+  { href: '/settings/secrets', label: 'Secrets', active: (path: string) => path.startsWith('/settings/secrets') },
+  // only platform admins may call the pools, projects and users procedures; the pages say so to anyone else
   { href: '/pools', label: 'Pools', active: (path: string) => path.startsWith('/pools'), platformAdmin: true },
   { href: '/admin', label: 'Admin', active: (path: string) => path.startsWith('/admin'), platformAdmin: true },
 ];

@@ -9,3 +9,4 @@ export * from './approvals';
 export * from './schedules';
 export * from './invitations';
 export * from './audit';
+export * from './secrets';

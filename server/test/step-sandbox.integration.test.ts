@@ -52,6 +52,22 @@ describe('a step cannot reach what is not its own', () => {
     expect(log).not.toContain('LEAK');
   });
 
+  it("cannot open a connection to Temporal or PostgreSQL on the host's loopback, and has a network of its own", async () => {
+    const temporal = process.env.TEMPORAL_ADDRESS!.split(':');
+    const pg = new URL(process.env.DATABASE_URL!);
+    const connect = (host: string, port: string, what: string) => `(exec 3<>/dev/tcp/${host}/${port}) 2>/dev/null && echo LEAK-${what} || true`;
+    const command = [
+      connect(temporal[0]!, temporal[1]!, 'temporal'),
+      connect(pg.hostname, pg.port, 'postgres'),
+      connect('10.0.2.2', temporal[1]!, 'temporal-through-the-gateway'), // slirp4netns's way to the host
+      'grep -q tap0 /proc/net/dev && echo has-a-network',
+    ].join('\n');
+    const runId = await run(chainSpec([['probe', 'shell', { command }, noRetry]]));
+    const log = await logOf(runId, 'probe');
+    expect(log).toContain('has-a-network');
+    expect(log).not.toContain('LEAK');
+  });
+
   it("cannot look into a step running beside it, in the same run, on the same worker", async () => {
     const spec: TPipelineSpec = {
       ...chainSpec([

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createDatabase as createPgDatabase } from '../../scripts/lib/postgres';
+import { stepSecretsFromWeb } from '../../workflows/activities/step-secrets';
 import { createStepRuntime } from '../../workflows/executors/step-runtime';
 import { createPoolWorker } from '../../workflows/worker-factory';
 import { createControlWorker } from '../control/control-worker';
@@ -10,6 +11,7 @@ import { createDatabase, type TDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { createCaller } from '../trpc/root';
 import { seedMembers, type TTestMembers } from './fixtures';
+import { startStepSecretsServer } from './step-secrets-server';
 import { startWorkerProcess, type TWorkerProcess } from './worker-process';
 import { weftDataConverter } from '../../workflows/data-converter';
 
@@ -22,6 +24,9 @@ export type THarness = {
   /** the project's team */
   teamId: string;
   members: TTestMembers;
+  /** web's internal step-secrets endpoint on this database (pool workers fetch step secrets there) and its pool worker token */
+  webUrl: string;
+  workerToken: string;
   /** the tRPC API as a given user would call it (the same middleware and services as over HTTP) */
   as: (who: keyof TTestMembers) => ReturnType<typeof createCaller>;
   /** starts the `cpu` pool worker (for a harness started without one) */
@@ -51,12 +56,16 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   const { projectId, teamId, members } = await seedMembers(db);
 
   const temporal = new Client({ connection: await Connection.connect({ address }), namespace, dataConverter: weftDataConverter });
+  // web's side of step secrets (WEFT_SECRETS_KEY comes from npm test, as for web)
+  const workerToken = randomBytes(24).toString('hex');
+  const secretsServer = await startStepSecretsServer(db, workerToken);
+  const secrets = stepSecretsFromWeb({ webUrl: secretsServer.url, token: workerToken });
   const workerConnection = await NativeConnection.connect({ address });
   const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db, client: temporal })];
   const running: Promise<void>[] = [];
   const addPoolWorker = async () => {
     const runtime = await createStepRuntime(process.env.WEFT_PYTHON ?? 'python3');
-    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, runtime, identity: `test-cpu-${process.pid}` });
+    const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, runtime, identity: `test-cpu-${process.pid}`, secrets });
     workers.push(worker);
     running.push(worker.run().finally(() => runtime.close()));
   };
@@ -71,11 +80,19 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
     projectId,
     teamId,
     members,
+    webUrl: secretsServer.url,
+    workerToken,
     as: (who) => createCaller({ db, temporal, user: members[who] }),
     addPoolWorker,
     async startWorker(name, args, env = {}) {
-      const { DATABASE_URL: _db, ...base } = process.env;
-      const worker = await startWorkerProcess({ name, args, logDir, env: { ...base, TEMPORAL_NAMESPACE: namespace, ...env } });
+      // as in a deployment: no database, no secrets key; web's address and the pool worker token
+      const { DATABASE_URL: _db, WEFT_SECRETS_KEY: _key, ...base } = process.env;
+      const worker = await startWorkerProcess({
+        name,
+        args,
+        logDir,
+        env: { ...base, TEMPORAL_NAMESPACE: namespace, WEFT_WEB_URL: secretsServer.url, WEFT_WORKER_TOKEN: workerToken, ...env },
+      });
       processes.push(worker);
       return worker;
     },
@@ -87,7 +104,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
       await noting('shut the workers down', Promise.race([Promise.allSettled(running), new Promise((r) => setTimeout(r, 45_000).unref())]), () =>
         workers.map((w) => `${w.options.taskQueue}: ${JSON.stringify(w.getStatus())}`).join('; '),
       );
-      await noting('close the connections', Promise.all([workerConnection.close(), temporal.connection.close()]));
+      await noting('close the connections', Promise.all([workerConnection.close(), temporal.connection.close(), secretsServer.close()]));
       await noting('end the database pool', pool.end());
     },
   };

@@ -75,7 +75,7 @@ export async function startOwnServices(ports: { temporal: number; postgres: numb
     await runMigrations(db);
     const { projectId, teamId, members } = await seedMembers(db);
 
-    const { DATABASE_URL: _shared, ...baseEnv } = process.env;
+    const { DATABASE_URL: _shared, WEFT_SECRETS_KEY: _key, ...baseEnv } = process.env;
     const env = { ...baseEnv, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'default' };
     return {
       dir,

@@ -9,6 +9,7 @@ import { poolsRouter } from './routers/pools';
 import { projectsRouter } from './routers/projects';
 import { runsRouter } from './routers/runs';
 import { schedulesRouter } from './routers/schedules';
+import { secretsRouter } from './routers/secrets';
 import { teamsRouter } from './routers/teams';
 import { usersRouter } from './routers/users';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   users: usersRouter,
   account: accountRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,10 +9,12 @@ import { stepAttemptSignal } from '../contract/run-workflow';
 import type { TStepAttemptEvent } from '../dsl';
 import { executeStep } from '../executors';
 import { LogBuffer } from '../executors/log-buffer';
+import { SecretMask } from '../executors/secret-mask';
 import type { TStepRuntime } from '../executors/step-runtime';
 import { NotEnoughGpusError, type GpuLeases, type TGpuLease } from '../gpu/gpu-leases';
 import { GPU_SAMPLE_MS } from '../gpu/gpu-sampler';
 import type { TStepIdentity } from '../sandbox/step-identities';
+import type { TStepSecretsSource } from './step-secrets';
 
 export type TPoolDeps = {
   client: Client;
@@ -24,6 +26,8 @@ export type TPoolDeps = {
   /** where real GPUs exist: utilisation lines for a running step's log */
   sampleGpus?: (devices: readonly string[]) => Promise<string | undefined>;
   workerIdentity: string;
+  /** where the values of a step's secrets come from (web); absent: this worker runs no step that gets any */
+  secrets?: TStepSecretsSource;
 };
 
 const HEARTBEAT_MS = 1_000;
@@ -66,6 +70,7 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
       const stepDir = input.item ? `${input.step.nodeId}.item-${input.item.index}` : input.step.nodeId;
       const workDir = path.join(runtime.scratchRoot, input.runId, stepDir, String(attempt));
       const log = new LogBuffer();
+      let mask: SecretMask | undefined;
       let identity: TStepIdentity | undefined;
       let released = false;
       // (before outputs are read: nothing of the step may still be running to swap them)
@@ -83,8 +88,11 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
           const devices = lease.devices;
           sampler = setInterval(() => void sample(devices).then((line) => line && log.append(line)), GPU_SAMPLE_MS);
         }
+        const secrets = await stepSecrets(deps.secrets, input, attempt);
+        if (secrets) log.hide((mask = new SecretMask(Object.values(secrets))));
         const needsDir = input.step.executor !== 'noop';
         const env: Record<string, string> = {
+          ...secrets,
           WEFT_RUN_ID: input.runId,
           WEFT_NODE_ID: input.step.nodeId,
           WEFT_ATTEMPT: String(attempt),
@@ -140,10 +148,11 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
       } catch (error) {
         if (startReport) clearTimeout(startReport);
         if (!input.item && !failureReported && !(error instanceof CancelledFailure)) {
-          const message = error instanceof Error ? error.message : String(error);
+          const text = error instanceof Error ? error.message : String(error);
+          const message = mask ? mask.redact(text) : text;
           await report({ phase: 'finished', outcome: { status: 'failed', exitCode: null, error: message, log: log.toString(), gpuSeconds: gpuSeconds() } });
         }
-        throw error;
+        throw masked(error, mask);
       } finally {
         if (sampler) clearInterval(sampler);
         lease?.release(); // whatever the ending: success, failure, cancel, timeout or shutdown
@@ -153,6 +162,24 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
       }
     },
   };
+}
+
+/** The step's secrets when its node gets any, asked for at every attempt (a value changed meanwhile counts). */
+async function stepSecrets(source: TStepSecretsSource | undefined, input: TRunStepInput, attempt: number): Promise<Record<string, string> | undefined> {
+  if (!input.step.secrets?.length) return undefined;
+  if (!source) {
+    const message = `Step "${input.step.nodeId}" gets secrets, but this pool worker cannot fetch them: start it with WEFT_WEB_URL and WEFT_WORKER_TOKEN`;
+    throw ApplicationFailure.retryable(message, 'StepSecretsUnavailable');
+  }
+  return source({ runId: input.runId, nodeId: input.step.nodeId, attempt });
+}
+
+/** An error of the step's making may quote what it printed or named: masked before Temporal records it. */
+function masked(error: unknown, mask: SecretMask | undefined): unknown {
+  if (!mask || !(error instanceof Error)) return error;
+  error.message = mask.redact(error.message);
+  if (error.stack) error.stack = mask.redact(error.stack);
+  return error;
 }
 
 /** A step that asks for more GPUs than this worker has can never run here: say so at once. */

@@ -10,7 +10,19 @@ import type { TPoolExecutor, TStepConfig } from '../dsl';
  * executor, its config typed by it (`E` narrows it to some).
  */
 export type TPoolStep<E extends TPoolExecutor = TPoolExecutor> = {
-  [X in E]: { nodeId: string; executor: X; config: TStepConfig<X>; maxAttempts: number; /** GPUs to lease (GPU workers); absent: none */ gpus?: number };
+  [X in E]: {
+    nodeId: string;
+    executor: X;
+    config: TStepConfig<X>;
+    maxAttempts: number;
+    /** GPUs to lease (GPU workers); absent: none */
+    gpus?: number;
+    /**
+     * The names of the project secrets the step gets: the worker asks web for them at attempt time
+     * (web reads which from Postgres, never from here); values never travel through Temporal.
+     */
+    secrets?: string[];
+  };
 }[E];
 
 export type TRunStepInput = {

@@ -10,6 +10,7 @@ export const poolStep = <E extends TPoolExecutor>(step: TStepOf<E>): TPoolStep<E
   config: step.config,
   maxAttempts: step.retry.maximumAttempts,
   ...(step.resources?.gpus ? { gpus: step.resources.gpus } : {}),
+  ...(step.secrets?.length ? { secrets: step.secrets } : {}),
 });
 
 /** The pool activity with the node's task queue, timeouts and retry policy. */

@@ -77,8 +77,11 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     heartbeatTimeoutMs: node.heartbeatTimeoutSeconds ? node.heartbeatTimeoutSeconds * 1000 : HEARTBEAT_TIMEOUT_MS,
     scheduleToStartTimeoutMs:
       (node.scheduleToStartTimeoutSeconds ?? (placement?.ok ? placement.pool.scheduleToStartSeconds : undefined) ?? SCHEDULE_TO_START_FLAG_MS / 1000) * 1000,
-    cache: definition.cacheable && (node.cache ?? true),
+    // a step's outputs may depend on its secrets' values, which no cache key may see
+    cache: definition.cacheable && (node.cache ?? true) && !node.secrets?.length,
     ...(placement?.ok ? { resources: placement.resources } : {}),
+    // (absent when none: plans, and their hashes, of nodes without secrets stay as they were)
+    ...(node.secrets?.length ? { secrets: node.secrets } : {}),
   };
 }
 

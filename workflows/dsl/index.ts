@@ -6,6 +6,7 @@ export * from './validate';
 export * from './plan';
 export * from './task-queues';
 export * from './resources';
+export * from './secret-names';
 export * from './compile';
 export * from './canonical-json';
 export * from './statuses';

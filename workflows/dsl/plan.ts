@@ -30,6 +30,8 @@ const ZPlanStepBaseSchema = z.object({
   cache: z.boolean(),
   /** what the step was given on its pool (absent in plans compiled before pools had resources, and for interpreter steps) */
   resources: ZStepResourcesSchema.optional(),
+  /** the project secrets the step gets in its environment, by name; their values never enter a plan */
+  secrets: z.array(z.string()).optional(),
 });
 
 /**

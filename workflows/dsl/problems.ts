@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   'missing_input',
   'cycle',
   'invalid_resources',
+  'invalid_secrets',
 ] as const;
 
 export type TProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refuseNestedReservedKeys } from './reserved-keys';
 import { ZNodeResourcesSchema } from './resources';
+import { ZNodeSecretsSchema } from './secret-names';
 
 /**
  * The pipeline spec: what the canvas edits and what a pipeline version stores.
@@ -41,6 +42,8 @@ export const ZNodeSchema = z.object({
   cache: z.boolean().optional(),
   /** where it runs and what it needs (pool-run kinds only); left out: the kind's default pool and its defaults */
   resources: ZNodeResourcesSchema.optional(),
+  /** project secrets the step gets as environment variables, by name (pool-run kinds only) */
+  secrets: ZNodeSecretsSchema.optional(),
 });
 
 export const ZEdgeSchema = z.object({

@@ -529,6 +529,12 @@ describe('validateSpec: resources', () => {
     expect(problems).toEqual([{ code: 'invalid_resources', nodeId: 'train', field: 'resources.gpus', message: '"train": Asks for 1 GPU, but no GPU pool exists' }]);
     record(problems);
   });
+
+  it('invalid_secrets: secrets on a node the interpreter runs (more in secret-names.test.ts)', () => {
+    const problems = withCode(spec([approvalNode('gate', { secrets: ['TOKEN'] })]), 'invalid_secrets');
+    expect(problems).toEqual([{ code: 'invalid_secrets', nodeId: 'gate', field: 'secrets', message: '"gate" runs in the interpreter, not on a pool: it gets no secrets' }]);
+    record(problems);
+  });
 });
 
 describe('coverage of PROBLEM_CODES', () => {

@@ -59,6 +59,9 @@ function findProblems(spec: TPipelineSpec, pools: readonly TPoolCatalogEntry[]):
       continue;
     }
     problems.push(...resourceProblems(node, definition.defaultPool, pools));
+    if (definition.defaultPool === 'control' && node.secrets?.length) {
+      problems.push({ code: 'invalid_secrets', nodeId: node.id, field: 'secrets', message: `"${node.id}" runs in the interpreter, not on a pool: it gets no secrets` });
+    }
     const config = definition.configSchema.safeParse(node.config);
     if (!config.success) {
       for (const issue of config.error.issues) {

@@ -1,3 +1,7 @@
+import { SLIRP_FDS } from './slirp-network';
+
+export type TSandboxNetwork = 'host' | 'slirp' | 'none';
+
 /** A path the sandbox shows: `source` on the host at `dest` inside (the same path, mostly). */
 export type TMount = { source: string; dest: string };
 
@@ -11,7 +15,8 @@ export type TSandboxLayout = {
   writable: TMount[];
   /** Device nodes to pass through (a GPU worker's /dev/nvidia*). */
   devices: string[];
-  network: boolean;
+  /** host: the host's network namespace; slirp: a new one that slirp4netns connects (SLIRP_FDS); none: loopback only */
+  network: TSandboxNetwork;
   /** The step's uid and gid inside the sandbox (its namespace maps them to the caller's own ids). */
   uid: number;
   gid: number;
@@ -23,13 +28,19 @@ export type TSandboxLayout = {
  * uts, cgroup, and net unless the pool allows the network): the step sees its own /proc, a
  * tmpfs /tmp, a minimal /dev, the system read-only, and of Weft only its own scratch directory
  * and inputs. It dies with the worker, cannot push keystrokes into a terminal (new session) and
- * cannot create user namespaces of its own.
+ * cannot create user namespaces of its own. With a slirp network, it waits for the network before
+ * the command runs.
  */
 export function bwrapArgs(layout: TSandboxLayout, argv: string[]): string[] {
-  const args = ['--unshare-all', '--unshare-user', ...(layout.network ? ['--share-net'] : []), '--die-with-parent', '--new-session', '--disable-userns'];
+  const args = ['--unshare-all', '--unshare-user', ...(layout.network === 'host' ? ['--share-net'] : []), '--die-with-parent', '--new-session', '--disable-userns'];
   args.push('--uid', String(layout.uid), '--gid', String(layout.gid), '--hostname', 'weft-step');
   for (const dir of layout.system.binds) args.push('--ro-bind', dir, dir);
   for (const link of layout.system.symlinks) args.push('--symlink', link.target, link.path);
+  if (layout.network === 'slirp') {
+    // slirp4netns's DNS instead of the host's (which may be a loopback resolver out of reach)
+    args.push('--ro-bind-data', String(SLIRP_FDS.resolv), '/etc/resolv.conf');
+    args.push('--info-fd', String(SLIRP_FDS.info), '--block-fd', String(SLIRP_FDS.block));
+  }
   args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp');
   for (const device of layout.devices) args.push('--dev-bind', device, device);
   // writable before read-only: an input mounted inside the scratch directory must stay on top

@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { runChildProcess } from '../executors/child-process';
-import type { TMount } from './bwrap-args';
+import type { TMount, TSandboxNetwork } from './bwrap-args';
 import type { TSandboxSettings } from './sandbox-settings';
 import { StepIdentities } from './step-identities';
 import { StepSandbox } from './step-sandbox';
@@ -19,26 +19,29 @@ export type TDetectedSandbox = { sandbox: StepSandbox; message: string };
 export async function detectSandbox(settings: TSandboxSettings, probe: { python: string; readOnly: TMount[]; scratchRoot: string }): Promise<TDetectedSandbox> {
   const isRoot = process.getuid?.() === 0;
   const identities = isRoot ? new StepIdentities(settings.WEFT_STEP_UID_BASE, path.join(probe.scratchRoot, '.uids')) : undefined;
-  const network = settings.WEFT_STEP_NETWORK === 'on';
   const wanted = settings.WEFT_STEP_SANDBOX;
-  if (wanted === 'off') return { sandbox: new StepSandbox('off', { network: true }), message: "steps run as the worker's own user, unsandboxed (WEFT_STEP_SANDBOX=off): trusted code only" };
+  if (wanted === 'off') return { sandbox: new StepSandbox('off', { network: 'host' }), message: "steps run as the worker's own user, unsandboxed (WEFT_STEP_SANDBOX=off): trusted code only" };
 
   const failures: string[] = [];
   if (wanted === 'auto' || wanted === 'bwrap') {
     const bwrap = findOnPath('bwrap');
     if (bwrap) {
-      const sandbox = new StepSandbox('bwrap', { bwrap, system: hostSystemLayout(), devices: gpuDevices(), network, sharedDirs: settings.WEFT_STEP_SHARED_DIRS, identities });
-      const failure = await tryStep(sandbox, probe);
       const as = identities ? `as a uid of their own (from ${settings.WEFT_STEP_UID_BASE})` : "as the worker's uid";
-      if (!failure) return { sandbox, message: `steps run in a bubblewrap sandbox ${as}, network ${network ? 'on' : 'off'}` };
-      failures.push(`bubblewrap does not work here: ${failure}`);
+      const base = { bwrap, system: hostSystemLayout(), devices: gpuDevices(), sharedDirs: settings.WEFT_STEP_SHARED_DIRS, identities };
+      const networks = await networkChoices(settings.WEFT_STEP_NETWORK);
+      for (const choice of networks) {
+        const sandbox = new StepSandbox('bwrap', { ...base, network: choice.network, slirp: choice.slirp });
+        const failure = await tryStep(sandbox, probe);
+        if (!failure) return { sandbox, message: `steps run in a bubblewrap sandbox ${as}; network: ${choice.says}${choice.network === 'host' && networks.length > 1 ? ` (${networks[0]!.says} does not work here)` : ''}` };
+        failures.push(`bubblewrap with network "${choice.network}" does not work here: ${failure}`);
+      }
     } else {
       failures.push('bubblewrap is not installed (apt-get install bubblewrap)');
     }
     if (wanted === 'bwrap') throw new Error(`WEFT_STEP_SANDBOX=bwrap, but ${failures.join('; ')}`);
   }
   if (identities) {
-    const sandbox = new StepSandbox('uid', { network: true, identities });
+    const sandbox = new StepSandbox('uid', { network: 'host', identities });
     const failure = await tryStep(sandbox, probe);
     if (!failure) return { sandbox, message: `steps run as a uid of their own (from ${settings.WEFT_STEP_UID_BASE}), without a sandbox: ${failures.join('; ')}` };
     failures.push(`a step's uid cannot run ${probe.python}: ${failure}`);
@@ -47,9 +50,21 @@ export async function detectSandbox(settings: TSandboxSettings, probe: { python:
     throw new Error('WEFT_STEP_SANDBOX=uid needs a worker running as root (only root can run steps as other uids)');
   }
   return {
-    sandbox: new StepSandbox('off', { network: true }),
+    sandbox: new StepSandbox('off', { network: 'host' }),
     message: `WARNING: steps run as the worker's own user, NOT isolated (${failures.join('; ')}${isRoot ? '' : '; the worker is not root, so it cannot give steps a uid of their own'})`,
   };
+}
+
+type TNetworkChoice = { network: TSandboxNetwork; slirp?: string; says: string };
+
+/** The networks to try, best first: `on` means slirp4netns when installed, else the host's (said loudly). */
+async function networkChoices(setting: TSandboxSettings['WEFT_STEP_NETWORK']): Promise<TNetworkChoice[]> {
+  const host: TNetworkChoice = { network: 'host', says: "the host's (WARNING: steps reach the host's loopback services, Temporal and PostgreSQL included)" };
+  if (setting === 'off') return [{ network: 'none', says: 'none (WEFT_STEP_NETWORK=off)' }];
+  if (setting === 'host') return [{ ...host, says: "the host's (WEFT_STEP_NETWORK=host: steps reach the host's loopback services)" }];
+  const slirp = findOnPath('slirp4netns');
+  if (!slirp) return [{ ...host, says: `${host.says}; install slirp4netns to keep them out of reach` }];
+  return [{ network: 'slirp', slirp, says: "the internet through slirp4netns, not the host's loopback services" }, host];
 }
 
 /** Runs `python -c pass` as a step would run; undefined when it worked, else why not. */

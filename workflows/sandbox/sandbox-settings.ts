@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-const onOff = z.enum(['on', 'off']);
-
 /**
  * How a pool worker isolates the processes of its steps (each pool is a worker process, so these
  * are per pool). Read once, at the worker's start.
@@ -13,8 +11,12 @@ export const ZSandboxSettingsSchema = z.object({
    * off: steps run as the worker's user (trusted code only).
    */
   WEFT_STEP_SANDBOX: z.enum(['auto', 'bwrap', 'uid', 'off']).default('auto'),
-  /** Whether steps may use the network (inside bubblewrap; a uid alone cannot take it away). */
-  WEFT_STEP_NETWORK: onOff.default('on'),
+  /**
+   * A sandboxed step's network. on: the internet through slirp4netns, never the host's loopback
+   * services (Temporal, PostgreSQL); off: none at all; host: the host's own network, loopback
+   * included (trusted code only). A uid without bubblewrap cannot change what a step reaches.
+   */
+  WEFT_STEP_NETWORK: z.enum(['on', 'off', 'host']).default('on'),
   /**
    * Host directories every step may read and write, at the same path (comma-separated; e.g. a
    * shared dataset cache). None by default: a step's only writable place is its scratch directory.

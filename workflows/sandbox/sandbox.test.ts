@@ -11,7 +11,7 @@ const layout = (over: Partial<TSandboxLayout> = {}): TSandboxLayout => ({
   readOnly: [{ source: '/store/sha256/ab/abc', dest: '/scratch/r/n/1/inputs/up/model.pkl' }],
   writable: [{ source: '/scratch/r/n/1', dest: '/scratch/r/n/1' }],
   devices: [],
-  network: true,
+  network: 'host',
   uid: 200_123,
   gid: 200_123,
   cwd: '/scratch/r/n/1',
@@ -19,10 +19,18 @@ const layout = (over: Partial<TSandboxLayout> = {}): TSandboxLayout => ({
 });
 
 describe('bwrapArgs', () => {
-  it('unshares every namespace, the network only when the pool turns it off', () => {
-    const on = bwrapArgs(layout(), ['python', 'main.py']);
-    expect(on).toEqual(expect.arrayContaining(['--unshare-all', '--share-net', '--die-with-parent', '--new-session', '--disable-userns']));
-    expect(bwrapArgs(layout({ network: false }), ['true'])).not.toContain('--share-net');
+  it("unshares every namespace; the host's network only when asked for", () => {
+    const host = bwrapArgs(layout(), ['python', 'main.py']);
+    expect(host).toEqual(expect.arrayContaining(['--unshare-all', '--share-net', '--die-with-parent', '--new-session', '--disable-userns']));
+    expect(bwrapArgs(layout({ network: 'none' }), ['true'])).not.toContain('--share-net');
+  });
+
+  it('a slirp network: its own namespace, its own resolv.conf, and the command waits until it is connected', () => {
+    const args = bwrapArgs(layout({ network: 'slirp' }), ['true']).join(' ');
+    expect(args).not.toContain('--share-net');
+    expect(args).toContain('--ro-bind-data 5 /etc/resolv.conf');
+    expect(args).toContain('--info-fd 3 --block-fd 4');
+    expect(args.indexOf('--ro-bind /etc /etc')).toBeLessThan(args.indexOf('--ro-bind-data 5 /etc/resolv.conf'));
   });
 
   it('mounts inputs read-only on top of the writable scratch directory, then runs the command after --', () => {
@@ -72,6 +80,7 @@ describe('StepIdentities', () => {
 describe('readSandboxSettings', () => {
   it('defaults to auto, network on; refuses what it does not know, naming it', () => {
     expect(readSandboxSettings({})).toMatchObject({ WEFT_STEP_SANDBOX: 'auto', WEFT_STEP_NETWORK: 'on', WEFT_STEP_SHARED_DIRS: [] });
+    expect(() => readSandboxSettings({ WEFT_STEP_NETWORK: 'yes' })).toThrow(/WEFT_STEP_NETWORK/);
     expect(readSandboxSettings({ WEFT_STEP_SHARED_DIRS: '/data, /cache' }).WEFT_STEP_SHARED_DIRS).toEqual(['/data', '/cache']);
     expect(() => readSandboxSettings({ WEFT_STEP_SANDBOX: 'docker' })).toThrow(/WEFT_STEP_SANDBOX/);
     expect(() => readSandboxSettings({ WEFT_STEP_SHARED_DIRS: 'relative' })).toThrow(/absolute/);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { bwrapArgs, type TMount, type TSandboxLayout } from './bwrap-args';
+import { bwrapArgs, type TMount, type TSandboxLayout, type TSandboxNetwork } from './bwrap-args';
 import type { StepIdentities, TStepIdentity } from './step-identities';
 
 /** How step processes are isolated from the worker, Weft's files and each other. */
@@ -15,7 +15,7 @@ export type TStepView = {
 };
 
 /** How to start one process of a step: a command for spawn(), with the ids to spawn it as. */
-export type TSpawnPlan = { command: string; args: string[]; uid?: number; gid?: number };
+export type TSpawnPlan = { command: string; args: string[]; uid?: number; gid?: number; slirp?: { binary: string } };
 
 /**
  * A pool worker's way of running step processes (chosen once, at start: detectSandbox).
@@ -32,17 +32,15 @@ export class StepSandbox {
       bwrap?: string;
       system?: TSandboxLayout['system'];
       devices?: string[];
-      network: boolean;
+      network: TSandboxNetwork;
+      /** slirp4netns, for the 'slirp' network */
+      slirp?: string;
       /** host directories every step may write (WEFT_STEP_SHARED_DIRS) */
       sharedDirs?: string[];
       /** root workers: a uid per running step */
       identities?: StepIdentities;
     },
   ) {}
-
-  get network(): boolean {
-    return this.kind !== 'bwrap' || this.opts.network;
-  }
 
   /** Steps fork from a warm interpreter only outside bubblewrap: a fork would share its sandbox. */
   get allowsWarmPython(): boolean {
@@ -80,7 +78,7 @@ export class StepSandbox {
       gid: identity?.gid ?? process.getgid?.() ?? 0,
       cwd: view.cwd,
     };
-    return { command: this.opts.bwrap!, args: bwrapArgs(layout, argv), ...ids };
+    return { command: this.opts.bwrap!, args: bwrapArgs(layout, argv), ...ids, ...(layout.network === 'slirp' && { slirp: { binary: this.opts.slirp! } }) };
   }
 }
 

@@ -6,6 +6,7 @@ import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { poolCatalog } from '../pools/pool-catalog';
+import { secretProblems } from '../secrets/secret-problems';
 import { findPipeline } from './get-pipeline';
 
 export const planHash = (plan: unknown) => createHash('sha256').update(canonicalJson(plan)).digest('hex');
@@ -19,8 +20,9 @@ export async function saveVersion(
   params: { projectId: string; pipelineId: string; spec: TPipelineSpec; message: string; userId: string },
 ) {
   const compiled = compileSpec(params.spec, await resolveSubpipelines(db, params), await poolCatalog(db));
-  if (!compiled.ok) {
-    throw new AppError('BAD_REQUEST', `The pipeline has ${compiled.problems.length} problem(s)`, { problems: compiled.problems });
+  const problems = compiled.ok ? await secretProblems(db, params.projectId, params.spec) : compiled.problems;
+  if (!compiled.ok || problems.length > 0) {
+    throw new AppError('BAD_REQUEST', `The pipeline has ${problems.length} problem(s)`, { problems });
   }
   return db.transaction(async (tx) => {
     await findPipeline(tx, params.projectId, params.pipelineId);

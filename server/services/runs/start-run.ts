@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/contract/run-workflow';
-import { CONTROL_TASK_QUEUE, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
+import { CONTROL_TASK_QUEUE, planSecretNames, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import type { TDbOrTx } from '../../db/client';
 import type { TAuditEntry } from '../audit/record-audit';
+import { missingSecrets, missingText } from '../secrets/missing-secrets';
 import { dispatchOf, stepRowsOf } from './begin-run';
 import type { TServiceDeps } from '../deps';
 
@@ -39,6 +40,8 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
   ]);
   if (!version) throw notFound('Pipeline version');
   const runParams = resolveParams(version.plan, params.params);
+  const missing = await missingSecrets(deps.db, params.projectId, planSecretNames(version.plan));
+  if (missing.length) throw new AppError('PRECONDITION_FAILED', `${missingText(missing)}: an admin must set ${missing.length === 1 ? 'it' : 'them'} before this version can run`);
 
   const started = await deps.db.transaction(async (tx) => {
     const runId = randomUUID();
