@@ -20,6 +20,7 @@ import { measureChains, type TSlopes } from '../bench/measures/chains';
 import { measureCompile } from '../bench/measures/compile';
 import { measureConcurrent } from '../bench/measures/concurrent';
 import { measureFanOut } from '../bench/measures/fan-out';
+import { measureLargeArtifacts } from '../bench/measures/large-artifacts';
 import { foreachUnsupported, measureForeach } from '../bench/measures/foreach';
 import { measureLatency } from '../bench/measures/latency';
 import { measurePools } from '../bench/measures/pools';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
   if (wanted('pools')) await measure('pools and GPUs', () => measurePools(b));
   // 8. how far the records the UI reads trail the steps
   if (wanted('lag')) await measure('run record lag', () => measureRecordLag(b));
+  if (wanted('artifacts')) await measure('large artifacts', () => measureLargeArtifacts(b.python));
 
   rows.unshift(...targetRows(rounds));
   const cpus = os.cpus();
