@@ -50,13 +50,13 @@ async function main(): Promise<void> {
   const webPort = Number(process.env.WEFT_PORT || 3000);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
   // Before the venv is built and Temporal started: a PostgreSQL that cannot start stops us at once.
+  secureStateDir(); // (first: it sets the modes the PostgreSQL check looks at)
   if (!process.env.DATABASE_URL) await assertPostgresCanRun(path.join(weftDir, 'pg'));
   const venv = await ensureVenv();
   const secret = stateSecret('BETTER_AUTH_SECRET', 'auth-secret');
   // project secrets' master key (web only) and the token pool workers fetch step secrets with
   const secretsKey = stateSecret('WEFT_SECRETS_KEY', 'secrets-key');
   const workerToken = stateSecret('WEFT_WORKER_TOKEN', 'worker-token');
-  secureStateDir();
   ensureSandboxPackages();
 
   const [databaseUrl, temporal] = await Promise.all([

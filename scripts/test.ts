@@ -215,9 +215,9 @@ async function main(): Promise<Tally> {
   };
 
   // Before the venv is built and Temporal started: services that cannot start stop us at once.
+  secureStateDir(); // (first: it sets the modes the PostgreSQL check looks at)
   if (only !== 'unit') await assertTestServicesCanStart();
   const venv = await ensureVenv();
-  secureStateDir();
   ensureSandboxPackages();
   let env: NodeJS.ProcessEnv = {
     ...process.env,

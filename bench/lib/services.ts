@@ -25,10 +25,11 @@ async function removeStaleTemporalDbs(): Promise<void> {
 
 export async function startServices() {
   const givenDb = process.env.BENCH_DATABASE_URL;
+  // (first: it sets the modes the PostgreSQL check below looks at)
+  secureStateDir();
   // Before the venv is built and Temporal started: a PostgreSQL that cannot start stops us at once.
   if (!givenDb) await assertPostgresCanRun(path.join(benchDir, 'pg'));
   const venv = await ensureVenv();
-  secureStateDir();
   ensureSandboxPackages();
   const givenTemporal = process.env.BENCH_TEMPORAL_ADDRESS;
   // One file per bench process, so that a second bench started by mistake (refused: ports in use)

@@ -27,7 +27,7 @@ export async function measureLargeArtifacts(python: string): Promise<void> {
     let t = now();
     const { 'model.bin': ref } = await collectOutputs(store, outputs);
     const storeMs = now() - t;
-    rows.push({ measure: 'store a step\'s 1 GiB output (hashed as it is copied into the store, fsynced)', weft: fmtMs(storeMs), hand: '—', target: TARGET, ok: storeMs < 2_000 ? 'yes' : 'NO' });
+    rows.push({ measure: 'store a step\'s 1 GiB output (kernel copy into the store, hashed, fsynced)', weft: fmtMs(storeMs), hand: '—', target: TARGET, ok: storeMs < 2_000 ? 'yes' : 'NO' });
 
     // what a step's attempt does with its input: hand it over, then a process in the sandbox reads its size
     const handOver = async (mount: boolean) => {

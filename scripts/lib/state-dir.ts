@@ -1,25 +1,30 @@
 // .weft holds the instance's secrets (the auth secret, PostgreSQL's password and files, Temporal's
 // histories, logs) next to the two things steps use: the Python venvs and the artifact stores.
 // Steps run as uids of their own (README, "Security model"); they, and bubblewrap acting for
-// them, may pass through .weft to those, and nothing else in it is theirs to read.
+// them, may pass through .weft to those, and nothing else in it is theirs to read. (The embedded
+// PostgreSQL, which runs as the `postgres` user, passes through to its data directories too.)
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './venv';
 
 export const weftDir = path.join(repoRoot, '.weft');
 
-/** What steps reach inside .weft: the venvs and every artifact store (dev, test, e2e). */
-const STEP_REACHABLE = ['python', 'artifacts', 'test/artifacts', 'test/e2e-artifacts'];
+/**
+ * What other users reach inside .weft: steps the venvs and every artifact store (dev, test, e2e);
+ * the `postgres` user its data directories (.weft/pg and test/pg need nothing: .weft and test are
+ * passed through already, and the data directories are its own).
+ */
+const PASSABLE = ['python', 'artifacts', 'test/artifacts', 'test/e2e-artifacts', 'bench/pg'];
 
 /**
- * Directories on the way to a reachable path: 0711 (pass through, no listing); every other entry
- * beside them: owner only. Reachable paths keep their own modes (the venvs are 0755, the store
+ * Directories on the way to a passable path: 0711 (pass through, no listing); every other entry
+ * beside them: owner only. Passable paths keep their own modes (the venvs are 0755, the store
  * keeps its directories 0711). Run at every start: modes set by hand or by an older version heal.
  */
 export function secureStateDir(): void {
   mkdirSync(weftDir, { recursive: true });
   moveTemporalDb();
-  secureLevel(weftDir, STEP_REACHABLE);
+  secureLevel(weftDir, PASSABLE);
 }
 
 function secureLevel(dir: string, reachable: string[]): void {

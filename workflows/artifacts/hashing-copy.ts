@@ -8,9 +8,9 @@ import type { TArtifactRef } from './types';
  * writes: hashing a file and then copying it could store content that does not match its name
  * if the file changed in between. The file is fsynced before it is closed (`flush`), because
  * callers rename it into the store next, and a store entry that a crash left empty would be
- * trusted forever. (`durable: false` for a scratch copy, which no crash can make trusted.)
+ * trusted forever.
  */
-export async function writeHashed(source: AsyncIterable<Uint8Array>, dest: string, mode = 0o644, opts: { durable: boolean } = { durable: true }): Promise<TArtifactRef> {
+export async function writeHashed(source: AsyncIterable<Uint8Array>, dest: string, mode = 0o644): Promise<TArtifactRef> {
   const hash = createHash('sha256');
   let size = 0;
   await pipeline(
@@ -22,7 +22,7 @@ export async function writeHashed(source: AsyncIterable<Uint8Array>, dest: strin
         yield chunk;
       }
     },
-    createWriteStream(dest, { flags: 'wx', mode, flush: opts.durable }),
+    createWriteStream(dest, { flags: 'wx', mode, flush: true }),
   );
   return { hash: hash.digest('hex'), size };
 }

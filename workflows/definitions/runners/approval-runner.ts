@@ -1,4 +1,4 @@
-import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, log } from '@temporalio/workflow';
 import type { TApprovalState } from '../../contract/activities';
 import type { TStepOutcome } from '../../dsl';
 import { control } from '../control-activities';
@@ -36,9 +36,11 @@ export const runApprovalGate: TRunner<'approval'> = async (ctx, { step }) => {
         await control.closeApproval({ approvalId, status: 'expired' });
         return outcomeOf(await control.readApprovalDecision({ approvalId }), config.timeoutHours);
       }
-      await condition(() => rings() > seen, Math.min(left, RECHECK_MS));
+      const rang = await condition(() => rings() > seen, Math.min(left, RECHECK_MS));
       const state = await control.readApprovalDecision({ approvalId });
       if (state.status !== 'pending') return outcomeOf(state, config.timeoutHours);
+      // (a doorbell with no decision behind it: forged, or from a decision that was rolled back)
+      if (rang) log.warn('Approval doorbell rang, but Postgres holds no decision: the gate keeps waiting', { approvalId, nodeId: step.nodeId });
     }
   } catch (error) {
     if (isCancellation(error)) await CancellationScope.nonCancellable(() => control.closeApproval({ approvalId, status: 'cancelled' }));
