@@ -23,12 +23,18 @@ export const ZArtifactStoreEnvSchema = z.object({
   AWS_SESSION_TOKEN: optional,
 });
 
+/** The local store's directory, unless the store is S3 (WEFT_ARTIFACTS_S3_BUCKET). */
+export function localArtifactsRoot(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  const config = ZArtifactStoreEnvSchema.parse(env);
+  return config.WEFT_ARTIFACTS_S3_BUCKET ? undefined : path.resolve(repoRoot, config.WEFT_ARTIFACTS_DIR ?? '.weft/artifacts');
+}
+
 /** S3 when WEFT_ARTIFACTS_S3_BUCKET is set, else a local directory (WEFT_ARTIFACTS_DIR, default .weft/artifacts). */
 export function createArtifactStore(env: Readonly<Record<string, string | undefined>> = process.env): ArtifactStore {
   const config = ZArtifactStoreEnvSchema.parse(env);
-  if (!config.WEFT_ARTIFACTS_S3_BUCKET) {
-    return new LocalArtifactStore(path.resolve(repoRoot, config.WEFT_ARTIFACTS_DIR ?? '.weft/artifacts'));
-  }
+  const localRoot = localArtifactsRoot(env);
+  if (localRoot) return new LocalArtifactStore(localRoot);
+  const bucket = config.WEFT_ARTIFACTS_S3_BUCKET!;
   const endpoint = config.WEFT_ARTIFACTS_S3_ENDPOINT;
   const client = new S3Client({
     region: config.WEFT_ARTIFACTS_S3_REGION ?? 'us-east-1',
@@ -45,5 +51,5 @@ export function createArtifactStore(env: Readonly<Record<string, string | undefi
         },
       }),
   });
-  return new S3ArtifactStore({ client, bucket: config.WEFT_ARTIFACTS_S3_BUCKET, prefix: config.WEFT_ARTIFACTS_S3_PREFIX ?? 'weft/' });
+  return new S3ArtifactStore({ client, bucket, prefix: config.WEFT_ARTIFACTS_S3_PREFIX ?? 'weft/' });
 }

@@ -19,7 +19,7 @@ let scripts = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'weft-forkserver-'));
-  server = createPythonServer(python, { WEFT_PYTHON_PRELOAD: 'numpy,no_such_module_here' })!;
+  server = createPythonServer(python, { WEFT_PYTHON_PRELOAD: 'numpy,no_such_module_here' });
 });
 afterAll(async () => {
   server.close();
@@ -141,7 +141,7 @@ describe('warm python (fork server)', () => {
   });
 
   it('closing the server kills the steps still running', async () => {
-    const own = createPythonServer(python, { WEFT_PYTHON_PRELOAD: '' })!;
+    const own = createPythonServer(python, { WEFT_PYTHON_PRELOAD: '' });
     const script = path.join(dir, 'long.py');
     await writeFile(script, 'import os, time\nprint(os.getpid(), flush=True)\ntime.sleep(60)');
     let pid = 0;

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { attachSlirpNetwork } from '../sandbox/slirp-network';
 import type { TStepIdentity } from '../sandbox/step-identities';
+import type { TIsolation, TSpawnPlan } from '../sandbox/step-sandbox';
 import type { TProcessResult } from './child-process';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./python-warm/weft_forkserver.py', import.meta.url));
@@ -11,13 +13,10 @@ export const DEFAULT_PYTHON_PRELOAD = 'numpy,pandas,sklearn';
 
 type TServerMessage =
   | { ready: true; preloaded: string[]; failed: Record<string, string> }
-  | { id: number; pid: number }
   | { id: number; out: string }
   | { id: number; exit: number | null; signal: NodeJS.Signals | null };
 
 type TPending = {
-  pid?: number;
-  killRequested: boolean;
   onOutput: (chunk: string) => void;
   resolve: (result: TProcessResult) => void;
   reject: (error: Error) => void;
@@ -28,6 +27,8 @@ type TPythonRunBase = {
   env: Record<string, string>;
   /** the uid and gid the child switches to before the step's code runs (a root worker's step) */
   identity?: TStepIdentity;
+  /** a server inside bubblewrap: the namespaces the child takes first (weft_isolate.py) */
+  isolate?: TIsolation;
   signal: AbortSignal;
   onOutput: (chunk: string) => void;
 };
@@ -46,18 +47,19 @@ export class PythonForkServer {
   private readonly pending = new Map<number, TPending>();
   private nextId = 1;
 
-  /** `env`: the server's whole environment (it must hold no worker secret: a child's /proc environ shows it). */
-  constructor(private readonly opts: { python: string; env: Record<string, string> }) {}
+  /**
+   * `env`: the server's whole environment (it must hold no worker secret: a child's /proc environ
+   * shows it). `launch`: how to start it (in a bubblewrap sandbox); by default `python server.py`.
+   */
+  constructor(private readonly opts: { python: string; env: Record<string, string>; launch?: (argv: string[]) => TSpawnPlan }) {}
 
   run(request: TPythonRun): Promise<TProcessResult> {
     const server = this.process ?? this.start();
     const id = this.nextId++;
     return new Promise<TProcessResult>((resolve, reject) => {
-      const entry: TPending = { killRequested: false, onOutput: request.onOutput, resolve, reject };
-      const kill = () => {
-        entry.killRequested = true;
-        if (entry.pid) killGroup(entry.pid);
-      };
+      const entry: TPending = { onOutput: request.onOutput, resolve, reject };
+      // the server kills: only it knows the step's pid (in a sandbox, its pids are not the host's)
+      const kill = () => void this.process?.stdin.write(JSON.stringify({ kill: id }) + '\n');
       if (request.signal.aborted) kill();
       request.signal.addEventListener('abort', kill, { once: true });
       const done = () => request.signal.removeEventListener('abort', kill);
@@ -66,7 +68,8 @@ export class PythonForkServer {
       this.pending.set(id, entry);
       this.holdOpen(server, true);
       const what = request.argv ? { argv: request.argv } : { script: request.script };
-      server.stdin.write(JSON.stringify({ id, ...what, cwd: request.cwd, env: request.env, ...(request.identity && { uid: request.identity.uid, gid: request.identity.gid }) }) + '\n');
+      const ids = request.identity && { uid: request.identity.uid, gid: request.identity.gid };
+      server.stdin.write(JSON.stringify({ id, ...what, cwd: request.cwd, env: request.env, ...ids, ...(request.isolate && { isolate: request.isolate }) }) + '\n');
     });
   }
 
@@ -78,8 +81,18 @@ export class PythonForkServer {
 
   private start(): ChildProcessWithoutNullStreams {
     const startedAt = Date.now();
+    const argv = [this.opts.python, SERVER_SCRIPT];
+    const plan: TSpawnPlan = this.opts.launch?.(argv) ?? { command: argv[0]!, args: argv.slice(1) };
+    const ids = plan.uid === undefined ? {} : { uid: plan.uid, gid: plan.gid };
     // detached: a Ctrl-C in the worker's terminal is for the worker, which then closes our stdin
-    const server = spawn(this.opts.python, [SERVER_SCRIPT], { env: this.opts.env as NodeJS.ProcessEnv, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdio = Array<'pipe'>(plan.slirp ? 6 : 3).fill('pipe');
+    const server = spawn(plan.command, plan.args, { env: this.opts.env as NodeJS.ProcessEnv, detached: true, stdio, ...ids }) as ChildProcessWithoutNullStreams;
+    const network = plan.slirp && attachSlirpNetwork(server, { binary: plan.slirp.binary, ...ids });
+    network?.ready.catch((error: Error) => {
+      process.stderr.write(`[weft] warm python: ${error.message}\n`);
+      server.kill('SIGKILL');
+    });
+    server.once('exit', () => network?.stop());
     this.process = server;
     this.holdOpen(server, false);
     server.stderr.setEncoding('utf8').on('data', (text: string) => process.stderr.write(`[weft] warm python: ${text}`));
@@ -99,9 +112,9 @@ export class PythonForkServer {
 
   /** An idle server never keeps its process alive; one running a step does, like a spawned step. */
   private holdOpen(server: ChildProcessWithoutNullStreams, hold: boolean): void {
-    for (const handle of [server, server.stdin, server.stdout, server.stderr] as unknown as { ref(): void; unref(): void }[]) {
-      if (hold) handle.ref();
-      else handle.unref();
+    for (const handle of [server, ...server.stdio].filter(Boolean) as unknown as { ref?(): void; unref?(): void }[]) {
+      if (hold) handle.ref?.();
+      else handle.unref?.();
     }
   }
 
@@ -116,23 +129,12 @@ export class PythonForkServer {
     }
     const entry = this.pending.get(message.id);
     if (!entry) return;
-    if ('pid' in message) {
-      entry.pid = message.pid;
-      if (entry.killRequested) killGroup(message.pid);
-    } else if ('out' in message) {
+    if ('out' in message) {
       entry.onOutput(message.out);
     } else {
       this.pending.delete(message.id);
       if (this.pending.size === 0 && this.process) this.holdOpen(this.process, false);
       entry.resolve({ exitCode: message.exit, signal: message.signal });
     }
-  }
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
   }
 }

@@ -5,6 +5,7 @@ import type { TPythonConfig } from '../dsl';
 import type { TStepContext } from './step-context';
 import { runChildProcess } from './child-process';
 import { DEFAULT_PYTHON_PRELOAD, PythonForkServer } from './python-fork-server';
+import type { TSpawnPlan } from '../sandbox/step-sandbox';
 import { stepEnvironment } from './step-environment';
 
 /** weft_step.py, the helper every python step can `import weft_step as weft`. */
@@ -19,17 +20,19 @@ export async function executePython(config: TPythonConfig, ctx: TStepContext) {
   const script = path.join(ctx.workDir, 'main.py');
   await writeFile(script, config.code);
   const env = stepEnvironment({ ...ctx.env, ...PYTHON_ENV }, ctx);
-  if (ctx.pythonServer) return ctx.pythonServer.run({ script, cwd: ctx.workDir, env, identity: ctx.identity, signal: ctx.signal, onOutput: ctx.onOutput });
+  if (ctx.pythonServer) return ctx.pythonServer.run({ script, cwd: ctx.workDir, env, ...ctx.sandbox.forkOptions(ctx.view, ctx.identity), signal: ctx.signal, onOutput: ctx.onOutput });
   const plan = ctx.sandbox.plan([ctx.python, script], ctx.view, ctx.identity);
   return runChildProcess({ ...plan, cwd: ctx.workDir, env, signal: ctx.signal, onOutput: ctx.onOutput });
 }
 
+/** The warm interpreter's directory (weft_forkserver.py, weft_isolate.py): its sandbox mounts it. */
+export const PYTHON_WARM = fileURLToPath(new URL('./python-warm', import.meta.url));
+
 /**
- * The pool worker's warm interpreter, unless WEFT_PYTHON_WARM=0. WEFT_PYTHON_PRELOAD lists the
- * modules it imports once (comma-separated; empty for none).
+ * The pool worker's warm interpreter; WEFT_PYTHON_PRELOAD lists the modules it imports once
+ * (comma-separated; empty for none). `launch`: how to start it (in its bubblewrap sandbox).
  */
-export function createPythonServer(python: string, settings: Record<string, string | undefined> = process.env): PythonForkServer | undefined {
-  if (settings.WEFT_PYTHON_WARM === '0') return undefined;
+export function createPythonServer(python: string, settings: Readonly<Record<string, string | undefined>> = process.env, launch?: (argv: string[]) => TSpawnPlan): PythonForkServer {
   const preload = settings.WEFT_PYTHON_PRELOAD ?? DEFAULT_PYTHON_PRELOAD;
-  return new PythonForkServer({ python, env: stepEnvironment({ ...PYTHON_ENV, WEFT_PYTHON_PRELOAD: preload }, { python, workDir: '/tmp' }) });
+  return new PythonForkServer({ python, env: stepEnvironment({ ...PYTHON_ENV, WEFT_PYTHON_PRELOAD: preload }, { python, workDir: '/tmp' }), launch });
 }

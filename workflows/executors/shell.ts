@@ -8,6 +8,6 @@ export function executeShell(config: TShellConfig, ctx: TStepContext) {
   const argv = ['bash', '-e', '-c', config.command];
   const run = { cwd: ctx.workDir, env: stepEnvironment(ctx.env, ctx), signal: ctx.signal, onOutput: ctx.onOutput };
   // through the warm interpreter's fork server when there is one: its steps die with their worker
-  if (ctx.pythonServer) return ctx.pythonServer.run({ argv, identity: ctx.identity, ...run });
+  if (ctx.pythonServer) return ctx.pythonServer.run({ argv, ...ctx.sandbox.forkOptions(ctx.view, ctx.identity), ...run });
   return runChildProcess({ ...ctx.sandbox.plan(argv, ctx.view, ctx.identity), ...run });
 }

@@ -1,11 +1,12 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TMount } from '../sandbox/bwrap-args';
 import { detectSandbox } from '../sandbox/detect-sandbox';
 import { readSandboxSettings } from '../sandbox/sandbox-settings';
 import type { StepSandbox } from '../sandbox/step-sandbox';
-import { createPythonServer, PYTHON_LIB } from './python';
+import { localArtifactsRoot } from '../artifacts/store';
+import { createPythonServer, PYTHON_LIB, PYTHON_WARM } from './python';
 import type { PythonForkServer } from './python-fork-server';
 
 
@@ -31,8 +32,53 @@ export async function createStepRuntime(python: string, env: Readonly<Record<str
   await chmod(scratchRoot, 0o711);
   const mounts = [...interpreterMounts(python), { source: PYTHON_LIB, dest: PYTHON_LIB }];
   const { sandbox, message } = await detectSandbox(readSandboxSettings(env), { python, readOnly: mounts, scratchRoot });
-  const pythonServer = sandbox.allowsWarmPython ? createPythonServer(python, env) : undefined;
-  return { sandbox, python, pythonServer, mounts, scratchRoot, description: message, close: () => pythonServer?.close() };
+  const warm = await startWarmPython({ sandbox, python, env, mounts, scratchRoot });
+  const description = `${message}; ${warm.says}`;
+  return { sandbox, python, pythonServer: warm.server, mounts, scratchRoot, description, close: () => warm.server?.close() };
+}
+
+/**
+ * The pool's warm interpreter (unless WEFT_PYTHON_WARM=0). In bubblewrap it runs in a sandbox of
+ * its own that sees what its forks may need, and each fork isolates itself before its step's code
+ * runs; it is tried with a step-shaped probe, and steps start cold in a sandbox each when it fails.
+ */
+async function startWarmPython(opts: { sandbox: StepSandbox; python: string; env: Readonly<Record<string, string | undefined>>; mounts: TMount[]; scratchRoot: string }): Promise<{ server?: PythonForkServer; says: string }> {
+  const { sandbox, python, env, scratchRoot } = opts;
+  if (env.WEFT_PYTHON_WARM === '0') return { says: 'python steps start cold (WEFT_PYTHON_WARM=0)' };
+  if (sandbox.kind !== 'bwrap') return { server: createPythonServer(python, env), says: 'python steps fork from a warm interpreter' };
+  const store = localArtifactsRoot(env);
+  if (store) await mkdir(store, { recursive: true, mode: 0o711 });
+  const readOnly = [...opts.mounts, { source: PYTHON_WARM, dest: PYTHON_WARM }, ...(store ? [{ source: store, dest: store }] : [])];
+  sandbox.warmSteps([scratchRoot, ...(store ? [store] : [])]);
+  const server = createPythonServer(python, env, (argv) => sandbox.warmPlan(argv, { readOnly, scratchRoot }));
+  const failure = await probeWarm(server, sandbox, scratchRoot);
+  if (!failure) return { server, says: 'python steps fork from a warm interpreter, each in namespaces of its own' };
+  server.close();
+  sandbox.coldSteps();
+  return { says: `python steps start cold, in a sandbox each (the warm interpreter's sandbox does not work here: ${failure})` };
+}
+
+/** A shell step through the warm sandbox, isolated as every step will be: undefined when it works. */
+async function probeWarm(server: PythonForkServer, sandbox: StepSandbox, scratchRoot: string): Promise<string | undefined> {
+  const workDir = await mkdtemp(path.join(scratchRoot, 'probe-warm-'));
+  const identity = sandbox.take();
+  try {
+    if (identity) await chown(workDir, identity.uid, identity.gid);
+    let output = '';
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    const view = { cwd: workDir, workDir, readOnly: [] };
+    const result = await server
+      // (pid 1 of its namespace, which only it and its children are in; its directory writable)
+      .run({ argv: ['sh', '-c', 'test "$(cat /proc/1/comm)" = sh && touch ok'], cwd: workDir, env: { PATH: '/usr/bin:/bin' }, ...sandbox.forkOptions(view, identity), signal: controller.signal, onOutput: (c) => (output += c) })
+      .finally(() => clearTimeout(timer));
+    if (result.exitCode === 0 && (await stat(path.join(workDir, 'ok')).then(() => true, () => false))) return undefined;
+    return (output.trim().split('\n').slice(-2).join(' ') || `exit ${result.exitCode ?? result.signal}`).slice(0, 400);
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 /** A venv's interpreter needs its venv (bin/python → the system's python, lib/ with its packages). */

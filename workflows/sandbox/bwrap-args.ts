@@ -21,6 +21,10 @@ export type TSandboxLayout = {
   uid: number;
   gid: number;
   cwd: string;
+  /** the warm interpreter's sandbox: its forks take user namespaces of their own (weft_isolate.py) */
+  nestedSandboxes?: boolean;
+  /** empty directories to create (mount points the warm interpreter's forks use) */
+  dirs?: string[];
 };
 
 /**
@@ -32,7 +36,8 @@ export type TSandboxLayout = {
  * the command runs.
  */
 export function bwrapArgs(layout: TSandboxLayout, argv: string[]): string[] {
-  const args = ['--unshare-all', '--unshare-user', ...(layout.network === 'host' ? ['--share-net'] : []), '--die-with-parent', '--new-session', '--disable-userns'];
+  const args = ['--unshare-all', '--unshare-user', ...(layout.network === 'host' ? ['--share-net'] : []), '--die-with-parent', '--new-session'];
+  if (!layout.nestedSandboxes) args.push('--disable-userns');
   args.push('--uid', String(layout.uid), '--gid', String(layout.gid), '--hostname', 'weft-step');
   for (const dir of layout.system.binds) args.push('--ro-bind', dir, dir);
   for (const link of layout.system.symlinks) args.push('--symlink', link.target, link.path);
@@ -42,6 +47,7 @@ export function bwrapArgs(layout: TSandboxLayout, argv: string[]): string[] {
     args.push('--info-fd', String(SLIRP_FDS.info), '--block-fd', String(SLIRP_FDS.block));
   }
   args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp');
+  for (const dir of layout.dirs ?? []) args.push('--dir', dir);
   for (const device of layout.devices) args.push('--dev-bind', device, device);
   // writable before read-only: an input mounted inside the scratch directory must stay on top
   for (const m of layout.writable) args.push('--bind', m.source, m.dest);

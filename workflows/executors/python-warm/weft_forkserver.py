@@ -10,15 +10,21 @@ Protocol (JSON lines). The worker writes requests on our stdin::
     {"id": 7, "script": "/scratch/main.py", "cwd": "/scratch", "env": {...}}
     {"id": 8, "argv": ["bash", "-e", "-c", "make data"], "cwd": "/scratch", "env": {...}}
     {"id": 9, "script": "...", "cwd": "...", "env": {...}, "uid": 200009, "gid": 200009}
+    {"id": 10, "script": "...", "cwd": "...", "env": {...}, "isolate": {"workDir": ..., "inputs": [...], "hide": [...]}}
 
 (the second form execs a program instead: shell steps start here too, so that they also die
 with their worker; with uid and gid, a root server's child becomes that user, with no
-supplementary groups, before anything of the step runs)
+supplementary groups, before anything of the step runs; with isolate, the server runs in a
+bubblewrap sandbox and the child takes namespaces of its own first: weft_isolate.py), and
+
+    {"kill": 7}
+
+to cancel a step (its process group is killed: the worker cannot, as in a sandbox the step's
+pids are not the host's)
 
 and reads on our stdout::
 
     {"ready": true, "preloaded": ["numpy", ...], "failed": {...}}   once, after preloading
-    {"id": 7, "pid": 1234}                                          the child started
     {"id": 7, "out": "text"}                                        its stdout and stderr, in order
     {"id": 7, "exit": 0, "signal": null}                           it ended (after its output)
 
@@ -42,6 +48,8 @@ import signal
 import sys
 import traceback
 import types
+
+import weft_isolate
 
 READ_CHUNK = 64 * 1024
 
@@ -98,7 +106,11 @@ class Server:
         *lines, self.pending = self.pending.split(b"\n")
         for line in lines:
             if line.strip():
-                self.start(json.loads(line))
+                request = json.loads(line)
+                if "kill" in request:
+                    self.kill(request["kill"])
+                else:
+                    self.start(request)
 
     def start(self, request):
         read_end, write_end = os.pipe()
@@ -110,9 +122,14 @@ class Server:
         os.close(write_end)
         child = Child(request["id"], pid, read_end, os.pidfd_open(pid))
         self.children[pid] = child
-        send(self.proto, {"id": child.id, "pid": pid})
         self.selector.register(read_end, selectors.EVENT_READ, lambda fd: self.on_output(child))
         self.selector.register(child.pidfd, selectors.EVENT_READ, lambda fd: self.on_exit(child))
+
+    def kill(self, id):
+        """Cancels a step: its whole process group (a step in its own pid namespace dies with its pid 1)."""
+        for child in self.children.values():
+            if child.id == id:
+                kill_group(child.pid)
 
     def on_output(self, child):
         data = os.read(child.out, READ_CHUNK)
@@ -178,6 +195,8 @@ def run_child(request, output_fd):
         os.dup2(output_fd, 1)
         os.dup2(output_fd, 2)
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the server's pipes and other steps' outputs
+        if "isolate" in request:
+            weft_isolate.enter(request["isolate"])
         if "uid" in request:
             # groups first: once the uid is not root, they cannot be changed any more
             os.setgroups([])
