@@ -43,6 +43,9 @@ describe('a step cannot reach what is not its own', () => {
       `cat ${canary} 2>/dev/null && echo LEAK-secret-file`,
       'env | grep -E "DATABASE_URL|BETTER_AUTH|TEMPORAL_ADDRESS|AWS_" && echo LEAK-environment',
       'command -v temporal && echo LEAK-temporal-cli',
+      // its own pid namespace: the shell, its pipeline and nothing else (not the worker, not other steps)
+      '[ "$(ls /proc | grep -c "^[0-9]")" -gt 8 ] && echo LEAK-processes',
+      'python -c "import os; print(len([p for p in os.listdir(\'/proc\') if p.isdigit()]))" | grep -qvE "^[0-9]$" && echo LEAK-processes-python',
       `[ "$(id -u)" = 0 ] && echo ${process.getuid?.() === 0 ? 'LEAK-root' : 'root-as-the-worker'}`,
       'echo checked',
     ].map((line) => `${line} || true`);
