@@ -16,6 +16,7 @@ const LINKS = [
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
   { href: '/members', label: 'Members', active: (path: string) => path.startsWith('/members') },
   { href: '/settings/secrets', label: 'Secrets', active: (path: string) => path.startsWith('/settings/secrets') },
+  { href: '/settings/tokens', label: 'API tokens', active: (path: string) => path.startsWith('/settings/tokens') },
   // only platform admins may call the pools, projects and users procedures; the pages say so to anyone else
   { href: '/pools', label: 'Pools', active: (path: string) => path.startsWith('/pools'), platformAdmin: true },
   { href: '/admin', label: 'Admin', active: (path: string) => path.startsWith('/admin'), platformAdmin: true },

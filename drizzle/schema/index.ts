@@ -10,3 +10,5 @@ export * from './schedules';
 export * from './invitations';
 export * from './audit';
 export * from './secrets';
+export * from './tracking';
+export * from './api-tokens';

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
+import { apiTokensRouter } from './routers/api-tokens';
 import { approvalsRouter } from './routers/approvals';
 import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
@@ -27,6 +28,7 @@ export const appRouter = router({
   users: usersRouter,
   account: accountRouter,
   secrets: secretsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,5 @@
+import { ApiTokensPage } from '@/components/api-tokens/api-tokens-page';
+
+export default function PersonalApiTokensPage() {
+  return <ApiTokensPage />;
+}

@@ -1,0 +1,9 @@
+import { mlflowRouteHandler } from '@/server/http/mlflow/mlflow-route';
+
+export const dynamic = 'force-dynamic';
+
+/** The MLflow tracking REST API (MLFLOW_TRACKING_URI=<web>/mlflow); see server/http/mlflow. */
+const handle = mlflowRouteHandler();
+
+export const GET = handle;
+export const POST = handle;

@@ -1,0 +1,61 @@
+import type { TDatabase } from '../../db/client';
+import { AppError } from '../../errors';
+import { MLFLOW_ENDPOINTS } from './endpoints';
+import { mlflowCaller, type TSessionOf } from './mlflow-caller';
+import { MLFLOW_CODE_OF, mlflowError } from './mlflow-errors';
+
+/** Where Weft serves the MLflow API: MLFLOW_TRACKING_URI=<web>/mlflow, to which the client appends /api/2.0/mlflow/<endpoint>. */
+export const MLFLOW_PREFIX = '/mlflow';
+const API_PREFIX = `${MLFLOW_PREFIX}/api/2.0/mlflow/`;
+
+/** A GET request's query as the body it stands for: a repeated name is a list. */
+function queryBody(url: URL): Record<string, string | string[]> {
+  const body: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    body[name] = values.length === 1 ? values[0]! : values;
+  }
+  return body;
+}
+
+async function jsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('BAD_REQUEST', `The request body is larger than ${maxBytes} bytes`);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not JSON');
+  }
+}
+
+/**
+ * The MLflow tracking REST API as one route handler (app/mlflow/[...path]/route.ts): finds the
+ * endpoint, authenticates, validates the body with the endpoint's schema (naming the field),
+ * calls its service, and answers MLflow's JSON or its error shape.
+ */
+export function createMlflowHandler(deps: { db: () => TDatabase; sessionOf: TSessionOf; trustedOrigins: readonly string[]; maxBodyBytes: number }) {
+  return async (req: Request): Promise<Response> => {
+    const url = new URL(req.url);
+    const name = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
+    const endpoint = Object.hasOwn(MLFLOW_ENDPOINTS, name) ? MLFLOW_ENDPOINTS[name] : undefined;
+    if (!endpoint) return mlflowError('ENDPOINT_NOT_FOUND', `Weft does not serve ${url.pathname} (yet)`);
+    if (!endpoint.methods.includes(req.method as 'GET' | 'POST')) return mlflowError('INVALID_PARAMETER_VALUE', `${name} takes ${endpoint.methods.join(' or ')}`, 405);
+    try {
+      const db = deps.db();
+      const caller = await mlflowCaller(req, { db, sessionOf: deps.sessionOf, trustedOrigins: deps.trustedOrigins });
+      const raw = req.method === 'GET' ? queryBody(url) : await jsonBody(req, deps.maxBodyBytes);
+      const body = endpoint.schema.safeParse(raw);
+      if (!body.success) {
+        const message = body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+        return mlflowError('INVALID_PARAMETER_VALUE', message);
+      }
+      return Response.json(await endpoint.run(db, caller, body.data), { headers: { 'cache-control': 'no-store' } });
+    } catch (error) {
+      if (error instanceof AppError) return mlflowError(MLFLOW_CODE_OF[error.code], error.message);
+      // internal failures may carry SQL or hostnames: logged, never answered
+      console.error(`[weft] mlflow ${name} failed:`, error);
+      return mlflowError('INTERNAL_ERROR', 'Internal error; see the web server log');
+    }
+  };
+}
