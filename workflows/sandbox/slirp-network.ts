@@ -33,8 +33,10 @@ export function attachSlirpNetwork(sandbox: ChildProcess, opts: { binary: string
   const fds = sandbox.stdio as unknown as (Readable & Writable)[];
   const info: Readable = fds[SLIRP_FDS.info]!;
   const block: Writable = fds[SLIRP_FDS.block]!;
+  // These are socket pairs, read and written on both ends: a sandbox that dies, or closes one
+  // early, resets them (ECONNRESET), which must not become an unhandled 'error' that ends the worker.
+  ignoreResets(Object.values(SLIRP_FDS).map((fd) => fds[fd]));
   fds[SLIRP_FDS.resolv]!.end(RESOLV_CONF);
-  block.on('error', () => undefined); // a sandbox that died before it was let go
   let slirp: ChildProcess | undefined;
   const ready = (async () => {
     const pid = await sandboxPid(info);
@@ -45,6 +47,7 @@ export function attachSlirpNetwork(sandbox: ChildProcess, opts: { binary: string
       ['-I', '-S', SLIRP_JOIN, netns, opts.binary, '--configure', '--mtu=65520', '--disable-host-loopback', '--netns-type=path', '--ready-fd=3', '--exit-fd=4', netns, 'tap0'],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], ...ids },
     );
+    ignoreResets(slirp.stdio.slice(2));
     await slirpReady(slirp);
     block.end('1');
   })();
@@ -55,6 +58,10 @@ export function attachSlirpNetwork(sandbox: ChildProcess, opts: { binary: string
       slirp?.kill('SIGKILL');
     },
   };
+}
+
+function ignoreResets(streams: readonly unknown[]): void {
+  for (const stream of streams) (stream as Readable | null)?.on('error', () => undefined);
 }
 
 /** bwrap's info: `{ "child-pid": 1234, ... }`, written once its namespaces exist. */
