@@ -49,7 +49,7 @@ async function startWarmPython(opts: { sandbox: StepSandbox; python: string; env
   const store = localArtifactsRoot(env);
   if (store) await mkdir(store, { recursive: true, mode: 0o711 });
   const readOnly = [...opts.mounts, { source: PYTHON_WARM, dest: PYTHON_WARM }, ...(store ? [{ source: store, dest: store }] : [])];
-  sandbox.warmSteps([scratchRoot, ...(store ? [store] : [])]);
+  sandbox.warmSteps([scratchRoot, ...(store ? [store] : [])], readOnly.map((m) => m.dest));
   const server = createPythonServer(python, env, (argv) => sandbox.warmPlan(argv, { readOnly, scratchRoot }));
   const failure = await probeWarm(server, sandbox, scratchRoot);
   if (!failure) return { server, says: 'python steps fork from a warm interpreter, each in namespaces of its own' };

@@ -18,9 +18,10 @@ export type TStepView = {
 /**
  * What a fork of the warm interpreter inside bubblewrap does before the step's code runs
  * (weft_isolate.py): its scratch directory and inputs put back over tmpfs-covered `hide` paths,
- * the `keep` directories (shared dirs) carried over, a private /tmp, its own pid namespace.
+ * the `keep` directories (shared dirs, read-write) and `keepReadOnly` ones (the venv and helper
+ * where they lie under /tmp) carried over, a private /tmp, its own pid namespace.
  */
-export type TIsolation = { workDir: string; inputs: TMount[]; hide: string[]; keep: string[]; stage: string };
+export type TIsolation = { workDir: string; inputs: TMount[]; hide: string[]; keep: string[]; keepReadOnly: string[]; stage: string };
 
 /** Where a fork of the warm interpreter stages its mounts (a directory bwrap makes in the sandbox's root). */
 export const ISOLATION_STAGE = '/run/weft-stage';
@@ -38,7 +39,7 @@ export type TSpawnPlan = { command: string; args: string[]; uid?: number; gid?: 
  */
 export class StepSandbox {
   /** bubblewrap with a warm interpreter: its sandbox's uid, and what its forks cover */
-  private warm?: { identity?: TStepIdentity; hide: string[] };
+  private warm?: { identity?: TStepIdentity; hide: string[]; keepReadOnly: string[] };
 
   constructor(
     readonly kind: TSandboxKind,
@@ -66,9 +67,14 @@ export class StepSandbox {
     return this.bwrapPlan(argv, { cwd: '/', workDir: opts.scratchRoot, readOnly: opts.readOnly }, this.warm.identity, { nestedSandboxes: true, dirs: [ISOLATION_STAGE] });
   }
 
-  /** From now on steps run as forks of the warm interpreter, as its sandbox's uid; they cover `hide`. */
-  warmSteps(hide: string[]): void {
-    this.warm = { identity: this.opts.identities?.take(), hide };
+  /**
+   * From now on steps run as forks of the warm interpreter, as its sandbox's uid; they cover
+   * `hide` and /tmp with empty tmpfs, and put back what of their sandbox's read-only view lies
+   * under /tmp (a checkout in /tmp has its venv there).
+   */
+  warmSteps(hide: string[], readOnly: string[]): void {
+    const underTmp = (dir: string) => dir === '/tmp' || dir.startsWith('/tmp/');
+    this.warm = { identity: this.opts.identities?.take(), hide, keepReadOnly: readOnly.filter((dir) => underTmp(dir) && !hide.includes(dir)) };
   }
 
   /** The warm interpreter's sandbox failed its probe: steps run cold, a sandbox each, as uids of their own. */
@@ -81,7 +87,8 @@ export class StepSandbox {
   forkOptions(view: TStepView, identity: TStepIdentity | undefined): { isolate?: TIsolation; identity?: TStepIdentity } {
     if (this.kind === 'bwrap' && this.warm) {
       const inputs = view.readOnly.filter((m) => m.dest.startsWith(view.workDir + path.sep));
-      return { isolate: { workDir: view.workDir, inputs, hide: this.warm.hide, keep: this.opts.sharedDirs ?? [], stage: ISOLATION_STAGE } };
+      const { hide, keepReadOnly } = this.warm;
+      return { isolate: { workDir: view.workDir, inputs, hide, keep: this.opts.sharedDirs ?? [], keepReadOnly, stage: ISOLATION_STAGE } };
     }
     return identity ? { identity } : {};
   }

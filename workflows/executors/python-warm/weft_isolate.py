@@ -69,14 +69,17 @@ def enter(spec):
     write("/proc/self/gid_map", "%d %d 1" % (gid, gid))
     mount(None, "/", None, MS_REC | MS_PRIVATE)
 
-    # Everything the step keeps (its scratch directory, the shared directories) is bind-mounted
-    # onto a private stage, the inputs into the staged scratch directory; then the scratch root,
-    # the store and /tmp are covered by empty tmpfs, and what was staged is put back in place.
+    # Everything the step keeps (its scratch directory, the shared directories, the venv where it
+    # lies under /tmp) is bind-mounted onto a private stage, the inputs into the staged scratch
+    # directory; then the scratch root, the store and /tmp are covered by empty tmpfs, and what
+    # was staged is put back in place (read-only what was read-only).
     stage = spec["stage"]
     mount("tmpfs", stage, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700")
     work = spec["workDir"]
     carried = [(work, os.path.join(stage, "work"))]
     carried += [(kept, os.path.join(stage, "keep%d" % i)) for i, kept in enumerate(spec.get("keep", []))]
+    read_only = [(kept, os.path.join(stage, "ro%d" % i)) for i, kept in enumerate(spec.get("keepReadOnly", []))]
+    carried += read_only
     for source, staged in carried:
         os.mkdir(staged)
         mount(source, staged, None, MS_BIND | MS_REC)
@@ -92,6 +95,8 @@ def enter(spec):
     for source, staged in carried:
         os.makedirs(source, exist_ok=True)
         mount(staged, source, None, MS_BIND | MS_REC)
+    for source, _ in read_only:
+        mount(None, source, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
     check(libc.umount2(stage.encode(), MNT_DETACH), "umount stage")
     libc.sethostname(b"weft-step", 9)
 
