@@ -1,5 +1,6 @@
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
+import type { TVerb } from './endpoint';
 import { MLFLOW_ENDPOINTS } from './endpoints';
 import { mlflowCaller, type TSessionOf } from './mlflow-caller';
 import { MLFLOW_CODE_OF, mlflowError } from './mlflow-errors';
@@ -30,7 +31,7 @@ async function jsonBody(req: Request, maxBytes: number): Promise<unknown> {
 }
 
 /**
- * The MLflow tracking REST API as one route handler (app/mlflow/[...path]/route.ts): finds the
+ * The MLflow tracking and model registry REST API as one route handler (app/mlflow/[...path]/route.ts): finds the
  * endpoint, authenticates, validates the body with the endpoint's schema (naming the field),
  * calls its service, and answers MLflow's JSON or its error shape.
  */
@@ -38,9 +39,11 @@ export function createMlflowHandler(deps: { db: () => TDatabase; sessionOf: TSes
   return async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
     const name = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
-    const endpoint = Object.hasOwn(MLFLOW_ENDPOINTS, name) ? MLFLOW_ENDPOINTS[name] : undefined;
-    if (!endpoint) return mlflowError('ENDPOINT_NOT_FOUND', `Weft does not serve ${url.pathname} (yet)`);
-    if (!endpoint.methods.includes(req.method as 'GET' | 'POST')) return mlflowError('INVALID_PARAMETER_VALUE', `${name} takes ${endpoint.methods.join(' or ')}`, 405);
+    // one path may take several verbs, each its own endpoint (registered-models/alias)
+    const endpoints = Object.hasOwn(MLFLOW_ENDPOINTS, name) ? [MLFLOW_ENDPOINTS[name]!].flat() : [];
+    if (!endpoints.length) return mlflowError('ENDPOINT_NOT_FOUND', `Weft does not serve ${url.pathname} (yet)`);
+    const endpoint = endpoints.find((e) => e.methods.includes(req.method as TVerb));
+    if (!endpoint) return mlflowError('INVALID_PARAMETER_VALUE', `${name} takes ${endpoints.flatMap((e) => e.methods).join(' or ')}`, 405);
     try {
       const db = deps.db();
       const caller = await mlflowCaller(req, { db, sessionOf: deps.sessionOf, trustedOrigins: deps.trustedOrigins });
@@ -50,7 +53,8 @@ export function createMlflowHandler(deps: { db: () => TDatabase; sessionOf: TSes
         const message = body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
         return mlflowError('INVALID_PARAMETER_VALUE', message);
       }
-      return Response.json(await endpoint.run(db, caller, body.data), { headers: { 'cache-control': 'no-store' } });
+      const answer = await endpoint.run(db, caller, body.data);
+      return answer instanceof Response ? answer : Response.json(answer, { headers: { 'cache-control': 'no-store' } });
     } catch (error) {
       if (error instanceof AppError) return mlflowError(MLFLOW_CODE_OF[error.code], error.message);
       // internal failures may carry SQL or hostnames: logged, never answered
