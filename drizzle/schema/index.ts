@@ -12,3 +12,4 @@ export * from './audit';
 export * from './secrets';
 export * from './tracking';
 export * from './api-tokens';
+export * from './tracking-artifacts';
