@@ -13,3 +13,4 @@ export * from './secrets';
 export * from './tracking';
 export * from './registry';
 export * from './api-tokens';
+export * from './tracking-artifacts';

@@ -7,5 +7,6 @@ const handle = mlflowRouteHandler();
 
 export const GET = handle;
 export const POST = handle;
+export const PUT = handle;
 export const PATCH = handle;
 export const DELETE = handle;

@@ -6,6 +6,8 @@ import { getExperiment, getExperimentByName } from '../../services/tracking/get-
 import { getRun } from '../../services/tracking/get-run';
 import { logBatch } from '../../services/tracking/log-batch';
 import { logInputs } from '../../services/tracking/log-inputs';
+import { logOutputs } from '../../services/tracking/logged-models/log-outputs';
+import { ZLogOutputsSchema } from '../../services/tracking/logged-models/requests';
 import { metricHistory } from '../../services/tracking/metric-history';
 import * as R from '../../services/tracking/requests';
 import { searchExperiments } from '../../services/tracking/search-experiments';
@@ -39,6 +41,7 @@ export const MLFLOW_ENDPOINTS: Record<string, TEndpoint | TEndpoint[]> = {
   'runs/delete-tag': endpoint(POST, R.ZDeleteTagSchema, deleteTag),
   'runs/log-batch': endpoint(POST, R.ZLogBatchSchema, logBatch),
   'runs/log-inputs': endpoint(POST, R.ZLogInputsSchema, logInputs),
+  'runs/outputs': endpoint(POST, ZLogOutputsSchema, logOutputs),
   'metrics/get-history': endpoint(BOTH, R.ZGetMetricHistorySchema, metricHistory),
   ...MLFLOW_REGISTRY_ENDPOINTS,
 };
