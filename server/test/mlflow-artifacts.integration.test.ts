@@ -69,7 +69,7 @@ describe('the real mlflow client', () => {
     const [model] = await h.db.select().from(trackingLoggedModels).where(eq(trackingLoggedModels.modelId, result.model_id));
     expect(model).toMatchObject({ status: 'LOGGED_MODEL_READY', sourceRunUuid: result.run_id, name: 'iris' });
     const modelFiles = await h.db.select().from(trackingArtifacts).where(eq(trackingArtifacts.modelId, result.model_id));
-    expect(modelFiles.map((f) => f.path)).toEqual(expect.arrayContaining(['MLmodel', 'model.pkl']));
+    expect(modelFiles.map((f) => f.path)).toEqual(expect.arrayContaining(['MLmodel', 'model.skops']));
     for (const file of modelFiles) expect(await store.has(file.sha256)).toBe(true);
   }, 180_000);
 });

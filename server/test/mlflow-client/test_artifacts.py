@@ -9,8 +9,6 @@ import json
 import os
 import tempfile
 
-os.environ["MLFLOW_ALLOW_PICKLE_DESERIALIZATION"] = "true"
-
 import mlflow
 import mlflow.sklearn
 import numpy as np
@@ -53,10 +51,8 @@ with tempfile.TemporaryDirectory() as tmp, mlflow.start_run() as run:
 
     X, y = load_iris(return_X_y=True, as_frame=True)
     model = LogisticRegression(max_iter=300).fit(X, y)
-    # cloudpickle: skops (the default) is not in the steps venv; loading a pickle is then opted into
-    info = mlflow.sklearn.log_model(
-        model, name="iris", signature=infer_signature(X, model.predict(X)), serialization_format="cloudpickle"
-    )
+    # MLflow 3's default format (skops, in the steps venv), as a step's plain log_model uses it
+    info = mlflow.sklearn.log_model(model, name="iris", signature=infer_signature(X, model.predict(X)))
 
 loaded = mlflow.sklearn.load_model(info.model_uri)
 assert np.array_equal(loaded.predict(X.head(5)), model.predict(X.head(5)))
