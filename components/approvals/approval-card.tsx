@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, TextArea } from '@/components/ui/field';
 import { Time } from '@/components/ui/time';
+import { PromotionEvidence } from './promotion-evidence';
 
 type TApproval = TApiOutputs['approvals']['list'][number];
 
@@ -19,13 +20,21 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
   return (
     <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`approval-${approval.id}`} data-run-id={approval.runId}>
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h2 className="font-medium">
-          {approval.pipelineName} <span className="text-slate-500">v{approval.versionNumber}</span>
-        </h2>
-        <Link href={`/runs/${approval.runId}`} className="text-sm text-indigo-700 hover:underline">
-          View run
-        </Link>
-        <span className="font-mono text-xs text-slate-500">{approval.nodeId}</span>
+        {approval.kind === 'model_promotion' ? (
+          <h2 className="font-medium" data-testid={`promotion-${approval.id}`}>
+            Promote {approval.modelName} <span className="text-slate-500">v{approval.modelVersion}</span> to <span className="font-mono">{approval.alias}</span>
+          </h2>
+        ) : (
+          <>
+            <h2 className="font-medium">
+              {approval.pipelineName} <span className="text-slate-500">v{approval.versionNumber}</span>
+            </h2>
+            <Link href={`/runs/${approval.runId}`} className="text-sm text-indigo-700 hover:underline">
+              View run
+            </Link>
+            <span className="font-mono text-xs text-slate-500">{approval.nodeId}</span>
+          </>
+        )}
         <span className="ml-auto text-xs text-slate-500">
           <Time value={approval.createdAt} />
         </span>
@@ -39,6 +48,7 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
           <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">started by schedule{approval.scheduleName ? ` “${approval.scheduleName}”` : ''}</span>
         ) : null}
       </p>
+      {approval.evidence ? <PromotionEvidence evidence={approval.evidence} /> : null}
       {approval.instructions ? <p className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-800">{approval.instructions}</p> : null}
       {approval.status === 'pending' ? (
         <DecisionForm projectId={projectId} approval={approval} />
@@ -72,7 +82,7 @@ function DecisionForm({ projectId, approval }: { projectId: string; approval: TA
   const { user, canApprove } = useProject();
   const disabled = !approval.canDecide || decide.isPending;
   // canDecide is false for three reasons (see listApprovals): four eyes, a role below approver, or a run that ended.
-  const whyNot = approval.requestedByEmail === user.email ? 'You requested this run: another approver decides' : !canApprove ? 'Needs the approver role' : 'You cannot decide this one';
+  const whyNot = approval.requestedByEmail === user.email ? `You requested this ${approval.kind === 'model_promotion' ? 'promotion' : 'run'}: another approver decides` : !canApprove ? 'Needs the approver role' : 'You cannot decide this one';
   const send = (decision: 'approved' | 'rejected') => decide.mutate({ projectId, approvalId: approval.id, decision, comment: comment.trim() });
 
   return (

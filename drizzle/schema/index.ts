@@ -11,4 +11,6 @@ export * from './invitations';
 export * from './audit';
 export * from './secrets';
 export * from './tracking';
+export * from './registry';
 export * from './api-tokens';
+export * from './tracking-artifacts';

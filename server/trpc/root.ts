@@ -5,6 +5,7 @@ import { approvalsRouter } from './routers/approvals';
 import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
 import { meRouter } from './routers/me';
+import { modelsRouter } from './routers/models';
 import { pipelinesRouter } from './routers/pipelines';
 import { poolsRouter } from './routers/pools';
 import { projectsRouter } from './routers/projects';
@@ -29,6 +30,7 @@ export const appRouter = router({
   account: accountRouter,
   secrets: secretsRouter,
   apiTokens: apiTokensRouter,
+  models: modelsRouter,
 });
 
 export type AppRouter = typeof appRouter;

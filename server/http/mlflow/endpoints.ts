@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { TDatabase } from '../../db/client';
 import { changeExperiment } from '../../services/tracking/change-experiment';
 import { createExperiment } from '../../services/tracking/create-experiment';
 import { createRun } from '../../services/tracking/create-run';
@@ -8,32 +6,22 @@ import { getExperiment, getExperimentByName } from '../../services/tracking/get-
 import { getRun } from '../../services/tracking/get-run';
 import { logBatch } from '../../services/tracking/log-batch';
 import { logInputs } from '../../services/tracking/log-inputs';
+import { logOutputs } from '../../services/tracking/logged-models/log-outputs';
+import { ZLogOutputsSchema } from '../../services/tracking/logged-models/requests';
 import { metricHistory } from '../../services/tracking/metric-history';
 import * as R from '../../services/tracking/requests';
 import { searchExperiments } from '../../services/tracking/search-experiments';
 import { searchRuns } from '../../services/tracking/search-runs';
-import type { TTrackingCaller } from '../../services/tracking/tracking-access';
 import { setRunDeleted, updateRun } from '../../services/tracking/update-run';
-
-type TEndpoint = { methods: readonly ('GET' | 'POST')[]; run: (db: TDatabase, caller: TTrackingCaller, body: unknown) => Promise<unknown> };
-
-/** One endpoint: the verbs the client uses for it, its request schema and one service call. */
-const endpoint = <S extends z.ZodType>(methods: TEndpoint['methods'], schema: S, run: (db: TDatabase, caller: TTrackingCaller, body: z.infer<S>) => Promise<unknown>) => ({
-  methods,
-  schema: schema as z.ZodType,
-  run: run as TEndpoint['run'],
-});
-
-const GET = ['GET'] as const;
-const POST = ['POST'] as const;
-// searches: POST as the client sends them, GET as MLflow's server also allows
-const BOTH = ['GET', 'POST'] as const;
+import { BOTH, endpoint, GET, POST, type TEndpoint } from './endpoint';
+import { MLFLOW_REGISTRY_ENDPOINTS } from './registry-endpoints';
 
 /**
  * The MLflow tracking REST API (service.proto) that Weft serves under /mlflow/api/2.0/mlflow/:
- * the subset the official client uses for experiments, runs, their data and metric history.
+ * the subset the official client uses for experiments, runs, their data and metric history; and
+ * the model registry's (model_registry.proto), where one path may take several verbs.
  */
-export const MLFLOW_ENDPOINTS: Record<string, ReturnType<typeof endpoint>> = {
+export const MLFLOW_ENDPOINTS: Record<string, TEndpoint | TEndpoint[]> = {
   'experiments/create': endpoint(POST, R.ZCreateExperimentSchema, createExperiment),
   'experiments/get': endpoint(GET, R.ZExperimentRefSchema, getExperiment),
   'experiments/get-by-name': endpoint(GET, R.ZGetExperimentByNameSchema, getExperimentByName),
@@ -53,5 +41,7 @@ export const MLFLOW_ENDPOINTS: Record<string, ReturnType<typeof endpoint>> = {
   'runs/delete-tag': endpoint(POST, R.ZDeleteTagSchema, deleteTag),
   'runs/log-batch': endpoint(POST, R.ZLogBatchSchema, logBatch),
   'runs/log-inputs': endpoint(POST, R.ZLogInputsSchema, logInputs),
+  'runs/outputs': endpoint(POST, ZLogOutputsSchema, logOutputs),
   'metrics/get-history': endpoint(BOTH, R.ZGetMetricHistorySchema, metricHistory),
+  ...MLFLOW_REGISTRY_ENDPOINTS,
 };

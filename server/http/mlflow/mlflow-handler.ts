@@ -1,12 +1,17 @@
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
+import { ARTIFACTS_ROUTE, artifactsResponse, type TArtifactsDeps } from './artifacts-handler';
+import type { TVerb } from './endpoint';
 import { MLFLOW_ENDPOINTS } from './endpoints';
+import { matchPathEndpoint } from './logged-model-endpoints';
+import type { TTrackingCaller } from '../../services/tracking/tracking-access';
 import { mlflowCaller, type TSessionOf } from './mlflow-caller';
 import { MLFLOW_CODE_OF, mlflowError } from './mlflow-errors';
 
 /** Where Weft serves the MLflow API: MLFLOW_TRACKING_URI=<web>/mlflow, to which the client appends /api/2.0/mlflow/<endpoint>. */
 export const MLFLOW_PREFIX = '/mlflow';
 const API_PREFIX = `${MLFLOW_PREFIX}/api/2.0/mlflow/`;
+const ARTIFACTS_PREFIX = `${MLFLOW_PREFIX}${ARTIFACTS_ROUTE}`;
 
 /** A GET request's query as the body it stands for: a repeated name is a list. */
 function queryBody(url: URL): Record<string, string | string[]> {
@@ -30,32 +35,44 @@ async function jsonBody(req: Request, maxBytes: number): Promise<unknown> {
 }
 
 /**
- * The MLflow tracking REST API as one route handler (app/mlflow/[...path]/route.ts): finds the
+ * The MLflow tracking and model registry REST API as one route handler (app/mlflow/[...path]/route.ts): finds the
  * endpoint, authenticates, validates the body with the endpoint's schema (naming the field),
  * calls its service, and answers MLflow's JSON or its error shape.
  */
-export function createMlflowHandler(deps: { db: () => TDatabase; sessionOf: TSessionOf; trustedOrigins: readonly string[]; maxBodyBytes: number }) {
-  return async (req: Request): Promise<Response> => {
-    const url = new URL(req.url);
-    const name = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
-    const endpoint = Object.hasOwn(MLFLOW_ENDPOINTS, name) ? MLFLOW_ENDPOINTS[name] : undefined;
-    if (!endpoint) return mlflowError('ENDPOINT_NOT_FOUND', `Weft does not serve ${url.pathname} (yet)`);
-    if (!endpoint.methods.includes(req.method as 'GET' | 'POST')) return mlflowError('INVALID_PARAMETER_VALUE', `${name} takes ${endpoint.methods.join(' or ')}`, 405);
+export function createMlflowHandler(deps: { db: () => TDatabase; sessionOf: TSessionOf; trustedOrigins: readonly string[]; maxBodyBytes: number; artifacts: TArtifactsDeps }) {
+  /** Authenticates, runs `answer`, and turns its errors into MLflow's shape. */
+  const guarded = async (req: Request, name: string, answer: (db: TDatabase, caller: TTrackingCaller) => Promise<Response>): Promise<Response> => {
     try {
       const db = deps.db();
-      const caller = await mlflowCaller(req, { db, sessionOf: deps.sessionOf, trustedOrigins: deps.trustedOrigins });
-      const raw = req.method === 'GET' ? queryBody(url) : await jsonBody(req, deps.maxBodyBytes);
-      const body = endpoint.schema.safeParse(raw);
-      if (!body.success) {
-        const message = body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-        return mlflowError('INVALID_PARAMETER_VALUE', message);
-      }
-      return Response.json(await endpoint.run(db, caller, body.data), { headers: { 'cache-control': 'no-store' } });
+      return await answer(db, await mlflowCaller(req, { db, sessionOf: deps.sessionOf, trustedOrigins: deps.trustedOrigins }));
     } catch (error) {
       if (error instanceof AppError) return mlflowError(MLFLOW_CODE_OF[error.code], error.message);
       // internal failures may carry SQL or hostnames: logged, never answered
       console.error(`[weft] mlflow ${name} failed:`, error);
       return mlflowError('INTERNAL_ERROR', 'Internal error; see the web server log');
     }
+  };
+  return async (req: Request): Promise<Response> => {
+    const url = new URL(req.url);
+    if (url.pathname === ARTIFACTS_PREFIX || url.pathname.startsWith(`${ARTIFACTS_PREFIX}/`)) {
+      return guarded(req, 'artifacts', (db, caller) => artifactsResponse(req, url.pathname.slice(ARTIFACTS_PREFIX.length), db, caller, deps.artifacts));
+    }
+    const name = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
+    // one path may take several verbs, each its own endpoint (registered-models/alias)
+    const fixed = Object.hasOwn(MLFLOW_ENDPOINTS, name) ? [MLFLOW_ENDPOINTS[name]!].flat() : [];
+    const byVerb = fixed.find((e) => e.methods.includes(req.method as TVerb));
+    if (fixed.length && !byVerb) return mlflowError('INVALID_PARAMETER_VALUE', `${name} takes ${fixed.flatMap((e) => e.methods).join(' or ')}`, 405);
+    const endpoint = byVerb ? { ...byVerb, params: {} } : matchPathEndpoint(name, req.method);
+    if (!endpoint) return mlflowError('ENDPOINT_NOT_FOUND', `Weft does not serve ${req.method} ${url.pathname} (yet)`);
+    return guarded(req, name, async (db, caller) => {
+      const raw = req.method === 'GET' ? queryBody(url) : await jsonBody(req, deps.maxBodyBytes);
+      const body = endpoint.schema.safeParse(typeof raw === 'object' && raw !== null ? { ...raw, ...endpoint.params } : raw);
+      if (!body.success) {
+        const message = body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+        return mlflowError('INVALID_PARAMETER_VALUE', message);
+      }
+      const answer = await endpoint.run(db, caller, body.data);
+      return answer instanceof Response ? answer : Response.json(answer, { headers: { 'cache-control': 'no-store' } });
+    });
   };
 }

@@ -1,9 +1,21 @@
+import { createArtifactStore, type ArtifactStore } from '../../../workflows/artifacts/store';
 import { signedIn } from '../../auth/session';
 import { getDb } from '../../db/client';
 import { maxBodyBytes } from '../request-limits';
 import { trustedOrigins } from '../trusted-origins';
+import { maxArtifactBytes } from './artifact-limits';
 import { createMlflowHandler } from './mlflow-handler';
 
-/** The web process's MLflow API handler: its database, better-auth sessions, trusted origins and body limit. */
+let store: ArtifactStore | undefined;
+/** One store per process, made on first use (the local store remembers which files it has hash-checked). */
+const artifactStore = () => (store ??= createArtifactStore());
+
+/** The web process's MLflow API handler: its database, better-auth sessions, trusted origins, body limits and artifact store. */
 export const mlflowRouteHandler = () =>
-  createMlflowHandler({ db: getDb, sessionOf: (headers) => signedIn(headers), trustedOrigins: trustedOrigins(), maxBodyBytes: maxBodyBytes() });
+  createMlflowHandler({
+    db: getDb,
+    sessionOf: (headers) => signedIn(headers),
+    trustedOrigins: trustedOrigins(),
+    maxBodyBytes: maxBodyBytes(),
+    artifacts: { store: artifactStore, maxBytes: maxArtifactBytes() },
+  });

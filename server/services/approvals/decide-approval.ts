@@ -8,13 +8,15 @@ import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
 import { reconcileRun } from '../runs/reconcile-runs';
 import { closeEndedRunApprovals } from './close-ended-run-approvals';
+import { decidePromotion, isPromotion } from './decide-promotion';
 
 export type TDecision = 'approved' | 'rejected';
 
 const runEnded = (status: TRunStatus) => new AppError('CONFLICT', `This run has already ended (${status}): its approval is closed`);
 
 /**
- * Records a decision in one transaction (the row is locked, a decided approval refuses a second
+ * A model promotion is decided by decidePromotion. A run's gate:
+ * records a decision in one transaction (the row is locked, a decided approval refuses a second
  * decision, and the run's requester may not decide: four-eyes), then rings the waiting gate's
  * doorbell. The gate reads the decision from Postgres, so the doorbell carries none; one that is
  * lost (Temporal away) only delays the gate until it looks on its own.
@@ -25,6 +27,7 @@ export async function decideApproval(
   deps: TServiceDeps,
   params: { projectId: string; approvalId: string; decision: TDecision; comment: string; userId: string },
 ) {
+  if (await isPromotion(deps.db, params)) return decidePromotion(deps.db, params);
   const target = await findApproval(deps, params);
   // before the transaction: writing the run's end closes this approval, which the transaction locks
   if (target.status === 'pending' && isOpenRun(target.run.status)) await reconcileRun(deps, target.run);

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { approvals, pipelines, pipelineVersions, runs, schedules, user } from '../../../drizzle/schema';
+import { approvals, modelVersions, pipelines, pipelineVersions, registeredModels, runs, schedules, user } from '../../../drizzle/schema';
 import { isOpenRun } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { roleRank, type TRole } from '../access/roles';
@@ -8,11 +8,12 @@ import { roleRank, type TRole } from '../access/roles';
 const requester = alias(user, 'requester');
 const decider = alias(user, 'decider');
 
-/** The inbox: `canDecide` applies the same rules as decideApproval, so the UI shows what the server allows. */
+/** The inbox (run gates and model promotions): `canDecide` applies the same rules as decideApproval, so the UI shows what the server allows. */
 export async function listApprovals(db: TDatabase, params: { projectId: string; status: 'pending' | 'decided'; userId: string; role: TRole }) {
   const rows = await db
     .select({
       id: approvals.id,
+      kind: approvals.kind,
       status: approvals.status,
       runId: approvals.runId,
       nodeId: approvals.nodeId,
@@ -23,6 +24,11 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
       trigger: runs.trigger,
       scheduleName: schedules.name,
       instructions: approvals.instructions,
+      /** a promotion's model, version, alias and evidence */
+      modelName: registeredModels.name,
+      modelVersion: modelVersions.version,
+      alias: approvals.alias,
+      evidence: approvals.evidence,
       requestedBy: approvals.requestedBy,
       runStatus: runs.status,
       requestedByName: requester.name,
@@ -33,9 +39,11 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
       decidedAt: approvals.decidedAt,
     })
     .from(approvals)
-    .innerJoin(runs, eq(runs.id, approvals.runId))
-    .innerJoin(pipelines, eq(pipelines.id, runs.pipelineId))
-    .innerJoin(pipelineVersions, eq(pipelineVersions.id, runs.versionId))
+    .leftJoin(runs, eq(runs.id, approvals.runId))
+    .leftJoin(pipelines, eq(pipelines.id, runs.pipelineId))
+    .leftJoin(pipelineVersions, eq(pipelineVersions.id, runs.versionId))
+    .leftJoin(modelVersions, eq(modelVersions.id, approvals.modelVersionId))
+    .leftJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
     .leftJoin(schedules, eq(schedules.id, runs.scheduleId))
     .leftJoin(requester, eq(requester.id, approvals.requestedBy))
     .leftJoin(decider, eq(decider.id, approvals.decidedBy))
@@ -45,6 +53,6 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
   const mayApprove = roleRank(params.role) >= roleRank('approver');
   return rows.map(({ requestedBy, runStatus, ...row }) => ({
     ...row,
-    canDecide: row.status === 'pending' && isOpenRun(runStatus) && mayApprove && requestedBy !== params.userId,
+    canDecide: row.status === 'pending' && (row.kind === 'model_promotion' || (runStatus !== null && isOpenRun(runStatus))) && mayApprove && requestedBy !== params.userId,
   }));
 }

@@ -1,0 +1,57 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { modelVersions, modelVersionTags, registeredModels } from '../../../drizzle/schema';
+import type { TDatabase } from '../../db/client';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/record-audit';
+import { findRun } from '../tracking/find-run';
+import type { TTrackingCaller } from '../tracking/tracking-access';
+import { findModel } from './find-model';
+import { versionJson } from './registry-json';
+import type { ZCreateVersionSchema } from './requests';
+
+/** The run a `runs:/<run_id>/<path>` source names, where the client sent no run_id of its own. */
+const sourceRun = (source: string) => source.match(/^runs:\/([\w-]+)(\/|$)/)?.[1];
+
+/**
+ * model-versions/create: the next number of its model (the model row is locked, so two at once get
+ * 1 and 2). Its run, named or read from the source, must be a run of the same project the caller
+ * can read: a version's evidence (its run's metrics) is what a promotion is judged on.
+ */
+export async function createVersion(db: TDatabase, caller: TTrackingCaller, body: z.infer<typeof ZCreateVersionSchema>) {
+  const model = await findModel(db, caller, body.name, 'write');
+  const runId = body.run_id ?? sourceRun(body.source);
+  if (runId) {
+    const run = await findRun(db, caller, runId, 'read');
+    if (body.run_id && sourceRun(body.source) && sourceRun(body.source) !== run.runUuid) throw new AppError('BAD_REQUEST', `source names run ${sourceRun(body.source)}, run_id names ${run.runUuid}`);
+  }
+  return db.transaction(async (tx) => {
+    await tx.select({ id: registeredModels.id }).from(registeredModels).where(eq(registeredModels.id, model.id)).for('update');
+    const now = Date.now();
+    const [version] = await tx
+      .insert(modelVersions)
+      .values({
+        modelId: model.id,
+        version: sql`(select coalesce(max(${modelVersions.version}), 0) + 1 from ${modelVersions} where ${modelVersions.modelId} = ${model.id})`,
+        source: body.source,
+        runId: runId ?? null,
+        description: body.description,
+        userId: caller.userId,
+        creationTime: now,
+        lastUpdatedTime: now,
+      })
+      .returning();
+    const tags = new Map(body.tags.map((t) => [t.key, t.value]));
+    if (tags.size) await tx.insert(modelVersionTags).values([...tags].map(([key, value]) => ({ versionId: version!.id, key, value })));
+    await tx.update(registeredModels).set({ lastUpdatedTime: now }).where(eq(registeredModels.id, model.id));
+    await recordAudit(tx, {
+      projectId: model.projectId,
+      actor: caller.userId,
+      action: 'model.version.create',
+      targetType: 'model_version',
+      targetId: version!.id,
+      details: { model: model.name, version: version!.version, source: body.source, runId },
+    });
+    return versionJson(tx, model, version!);
+  });
+}
