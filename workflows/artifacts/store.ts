@@ -8,7 +8,9 @@ import type { ArtifactStore } from './types';
 
 export { ArtifactNotFoundError, type ArtifactStore, type TArtifactRef } from './types';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+// (not `new URL('../..', import.meta.url)`: the web's bundler takes that for an asset to bundle;
+// in the web the store's directory always comes from WEFT_ARTIFACTS_DIR, which dev and test set)
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const optional = z.string().trim().transform((value) => value || undefined).optional();
 
 /** The store's configuration; empty values count as unset, as they do in a .env file. */
