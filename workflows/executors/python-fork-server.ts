@@ -93,6 +93,8 @@ export class PythonForkServer {
       server.kill('SIGKILL');
     });
     server.once('exit', () => network?.stop());
+    // (the sandbox's setup sockets never hold the worker open; ref() on a closed one would queue a listener per step)
+    for (const socket of server.stdio.slice(3)) (socket as unknown as { unref(): void } | null)?.unref();
     this.process = server;
     this.holdOpen(server, false);
     server.stderr.setEncoding('utf8').on('data', (text: string) => process.stderr.write(`[weft] warm python: ${text}`));
@@ -112,9 +114,9 @@ export class PythonForkServer {
 
   /** An idle server never keeps its process alive; one running a step does, like a spawned step. */
   private holdOpen(server: ChildProcessWithoutNullStreams, hold: boolean): void {
-    for (const handle of [server, ...server.stdio].filter(Boolean) as unknown as { ref?(): void; unref?(): void }[]) {
-      if (hold) handle.ref?.();
-      else handle.unref?.();
+    for (const handle of [server, server.stdin, server.stdout, server.stderr] as unknown as { ref(): void; unref(): void }[]) {
+      if (hold) handle.ref();
+      else handle.unref();
     }
   }
 
