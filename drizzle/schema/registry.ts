@@ -23,6 +23,8 @@ export const registeredModels = pgTable(
     description: text().notNull().default(''),
     /** aliases that move only through an approved promotion (four-eyes) */
     protectedAliases: text().array().notNull().default(DEFAULT_PROTECTED_ALIASES),
+    /** the highest version number ever given: a deleted version's number is never given again (as in MLflow) */
+    lastVersion: integer().notNull().default(0),
     creationTime: epochMs().notNull(),
     lastUpdatedTime: epochMs().notNull(),
   },

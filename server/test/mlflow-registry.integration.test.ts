@@ -139,6 +139,14 @@ describe('roles', () => {
     expect((await call('GET', 'registered-models/search', {}, viewerToken)).status).toBe(200);
   });
 
+  it('never gives a deleted version\'s number again, as MLflow does', async () => {
+    expect((await call('POST', 'registered-models/create', { name: 'renumbered' })).status).toBe(200);
+    const create = async () => ((await call('POST', 'model-versions/create', { name: 'renumbered', source: 'models:/elsewhere/1' })).body.model_version as { version: string }).version;
+    expect([await create(), await create()]).toEqual(['1', '2']);
+    expect((await call('DELETE', 'model-versions/delete', { name: 'renumbered', version: '2' })).status).toBe(200);
+    expect(await create()).toBe('3');
+  });
+
   it('names the field a bad request gets wrong', async () => {
     const bad = await call('POST', 'registered-models/alias', { name: 'x', alias: 'latest', version: '1' });
     expect(bad).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });

@@ -14,8 +14,8 @@ import type { ZCreateVersionSchema } from './requests';
 const sourceRun = (source: string) => source.match(/^runs:\/([\w-]+)(\/|$)/)?.[1];
 
 /**
- * model-versions/create: the next number of its model (the model row is locked, so two at once get
- * 1 and 2). Its run, named or read from the source, must be a run of the same project the caller
+ * model-versions/create: the next number of its model, counted on the model's row (so two at once
+ * get 1 and 2, and a deleted version's number is never given again). Its run, named or read from the source, must be a run of the same project the caller
  * can read: a version's evidence (its run's metrics) is what a promotion is judged on.
  */
 export async function createVersion(db: TDatabase, caller: TTrackingCaller, body: z.infer<typeof ZCreateVersionSchema>) {
@@ -26,13 +26,17 @@ export async function createVersion(db: TDatabase, caller: TTrackingCaller, body
     if (body.run_id && sourceRun(body.source) && sourceRun(body.source) !== run.runUuid) throw new AppError('BAD_REQUEST', `source names run ${sourceRun(body.source)}, run_id names ${run.runUuid}`);
   }
   return db.transaction(async (tx) => {
-    await tx.select({ id: registeredModels.id }).from(registeredModels).where(eq(registeredModels.id, model.id)).for('update');
     const now = Date.now();
+    const [counted] = await tx
+      .update(registeredModels)
+      .set({ lastVersion: sql`${registeredModels.lastVersion} + 1`, lastUpdatedTime: now })
+      .where(eq(registeredModels.id, model.id))
+      .returning({ lastVersion: registeredModels.lastVersion });
     const [version] = await tx
       .insert(modelVersions)
       .values({
         modelId: model.id,
-        version: sql`(select coalesce(max(${modelVersions.version}), 0) + 1 from ${modelVersions} where ${modelVersions.modelId} = ${model.id})`,
+        version: counted!.lastVersion,
         source: body.source,
         runId: runId ?? null,
         description: body.description,
@@ -43,7 +47,6 @@ export async function createVersion(db: TDatabase, caller: TTrackingCaller, body
       .returning();
     const tags = new Map(body.tags.map((t) => [t.key, t.value]));
     if (tags.size) await tx.insert(modelVersionTags).values([...tags].map(([key, value]) => ({ versionId: version!.id, key, value })));
-    await tx.update(registeredModels).set({ lastUpdatedTime: now }).where(eq(registeredModels.id, model.id));
     await recordAudit(tx, {
       projectId: model.projectId,
       actor: caller.userId,
