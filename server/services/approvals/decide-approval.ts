@@ -1,14 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { approvals, runs } from '../../../drizzle/schema';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { approvalDecidedSignal } from '../../../workflows/contract/run-workflow';
 import { isOpenRun, type TRunStatus } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
-import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
 import { reconcileRun } from '../runs/reconcile-runs';
 import { closeEndedRunApprovals } from './close-ended-run-approvals';
 import { decidePromotion, isPromotion } from './decide-promotion';
+import { recordDecision } from './record-decision';
 
 export type TDecision = 'approved' | 'rejected';
 
@@ -47,21 +47,9 @@ export async function decideApproval(
       return { outcome: 'runEnded' as const, runStatus: approval.runStatus };
     }
     if (approval.status === 'cancelled' && ended) throw runEnded(approval.runStatus);
-    if (approval.status !== 'pending') throw new AppError('CONFLICT', `This approval was already ${approval.status}`);
-    if (approval.requestedBy === params.userId) {
-      throw new AppError('FORBIDDEN', 'You requested this run (you started it, or it is your schedule\'s): another approver must decide (four-eyes rule)');
-    }
-    await tx
-      .update(approvals)
-      .set({ status: params.decision, decidedBy: params.userId, decidedAt: sql`now()`, comment: params.comment })
-      .where(eq(approvals.id, approval.id));
-    await recordAudit(tx, {
-      projectId: params.projectId,
-      actor: params.userId,
-      action: params.decision === 'approved' ? 'approval.approve' : 'approval.reject',
-      targetType: 'approval',
-      targetId: approval.id,
-      details: { runId: approval.runId, comment: params.comment },
+    await recordDecision(tx, approval, params, {
+      requester: "You requested this run (you started it, or it is your schedule's)",
+      details: { runId: approval.runId },
     });
     return { outcome: 'decided' as const, approvalId: approval.id, workflowId: approval.workflowId };
   });

@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { approvals, modelVersions, registeredModels } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
-import { AppError, notFound } from '../../errors';
-import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../../errors';
 import { moveAlias } from '../registry/move-alias';
+import { recordDecision, type TDecisionParams } from './record-decision';
 
 /** Whether an approval of this project is a model promotion (decided here, not by a run's gate). */
 export async function isPromotion(db: TDatabase, params: { projectId: string; approvalId: string }): Promise<boolean> {
@@ -19,7 +19,7 @@ export async function isPromotion(db: TDatabase, params: { projectId: string; ap
  * neither. The approval row is locked, so of two decisions at once the second finds it decided;
  * its requester may not decide it (four-eyes). A rejection moves nothing.
  */
-export async function decidePromotion(db: TDatabase, params: { projectId: string; approvalId: string; decision: 'approved' | 'rejected'; comment: string; userId: string }) {
+export async function decidePromotion(db: TDatabase, params: TDecisionParams & { approvalId: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ approval: approvals, version: modelVersions, model: registeredModels })
@@ -30,19 +30,9 @@ export async function decidePromotion(db: TDatabase, params: { projectId: string
       .for('update', { of: approvals });
     if (!row) throw notFound('Approval');
     const { approval, version, model } = row;
-    if (approval.status !== 'pending') throw new AppError('CONFLICT', `This approval was already ${approval.status}`);
-    if (approval.requestedBy === params.userId) throw new AppError('FORBIDDEN', 'You requested this promotion: another approver must decide (four-eyes rule)');
-    await tx
-      .update(approvals)
-      .set({ status: params.decision, decidedBy: params.userId, decidedAt: sql`now()`, comment: params.comment })
-      .where(eq(approvals.id, approval.id));
-    await recordAudit(tx, {
-      projectId: params.projectId,
-      actor: params.userId,
-      action: params.decision === 'approved' ? 'approval.approve' : 'approval.reject',
-      targetType: 'approval',
-      targetId: approval.id,
-      details: { model: model.name, version: version.version, alias: approval.alias, comment: params.comment },
+    await recordDecision(tx, approval, params, {
+      requester: 'You requested this promotion',
+      details: { model: model.name, version: version.version, alias: approval.alias },
     });
     if (params.decision === 'approved') await moveAlias(tx, { model, version, alias: approval.alias!, actor: params.userId, approvalId: approval.id });
     return { ok: true as const };
