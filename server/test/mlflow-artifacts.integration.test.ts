@@ -1,7 +1,6 @@
 // Artifacts and logged models through Weft's mlflow-artifacts proxy: the real mlflow client logs a
 // file, a directory and an sklearn model and reads them back; the bytes land in the
 // content-addressed store; paths, roles and the size limit are checked over HTTP.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackingArtifacts, trackingLoggedModels } from '../../drizzle/schema';
 import { LocalArtifactStore } from '../../workflows/artifacts/local-store';
 import { startHarness, type THarness } from '../testing/harness';
+import { runMlflowClientScript } from '../testing/mlflow-client';
 import { startMlflowServer, type TMlflowServer } from '../testing/mlflow-server';
 
 let h: THarness;
@@ -31,8 +31,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const python = process.env.WEFT_PYTHON ?? path.resolve(import.meta.dirname, '../../.weft/python/steps/bin/python');
-
 const artifacts = (rest: string, init: RequestInit & { token?: string } = {}) =>
   fetch(`${server.trackingUri}/api/2.0/mlflow-artifacts/artifacts${rest}`, { ...init, headers: { authorization: `Bearer ${init.token ?? editorToken}`, ...init.headers } });
 
@@ -48,15 +46,9 @@ async function newRun(): Promise<{ runId: string; root: string }> {
 
 describe('the real mlflow client', () => {
   it('logs a file, a directory and an sklearn model with a signature, lists, downloads and loads them back', async () => {
-    const child = spawn(python, [path.join(import.meta.dirname, 'mlflow-client/test_artifacts.py')], {
-      env: { ...process.env, MLFLOW_TRACKING_URI: server.trackingUri, MLFLOW_TRACKING_TOKEN: editorToken, MLFLOW_HTTP_REQUEST_MAX_RETRIES: '0' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code, out).toBe(0);
-    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { run_id: string; model_id: string; report_sha256: string };
+    const client = await runMlflowClientScript<{ run_id: string; model_id: string; report_sha256: string }>('test_artifacts.py', { trackingUri: server.trackingUri, token: editorToken });
+    expect(client.code, client.out).toBe(0);
+    const result = client.result();
 
     const files = await h.db.select().from(trackingArtifacts).where(eq(trackingArtifacts.runUuid, result.run_id));
     expect(files.map((f) => f.path).sort()).toEqual(['data/a.csv', 'data/nested/b.json', 'report.txt']);

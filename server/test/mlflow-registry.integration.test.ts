@@ -1,12 +1,11 @@
 // Weft as an MLflow model registry: the real mlflow client registers, tags, searches and sets
 // aliases, and sees a protected alias wait for approval; then governed promotion over tRPC and
 // HTTP: four-eyes, the decision and the alias's move in one transaction, audited, and roles.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvals, auditLog, modelAliases } from '../../drizzle/schema';
 import { startHarness, type THarness } from '../testing/harness';
+import { runMlflowClientScript } from '../testing/mlflow-client';
 import { startMlflowServer, type TMlflowServer } from '../testing/mlflow-server';
 
 let h: THarness;
@@ -21,8 +20,6 @@ afterAll(async () => {
   await server?.close();
   await h?.stop();
 });
-
-const python = process.env.WEFT_PYTHON ?? path.resolve(import.meta.dirname, '../../.weft/python/steps/bin/python');
 
 async function call(method: 'GET' | 'POST' | 'DELETE', endpoint: string, body: Record<string, unknown>, token = editorToken) {
   const url = new URL(`${server.trackingUri}/api/2.0/mlflow/${endpoint}`);
@@ -58,15 +55,9 @@ const championOf = async (name: string) => (await call('GET', 'registered-models
 
 describe('the real mlflow client', () => {
   it('registers a model and a version from a run, tags, searches, sets an alias, and sees champion wait for approval', async () => {
-    const child = spawn(python, [path.join(import.meta.dirname, 'mlflow-client/test_registry.py')], {
-      env: { ...process.env, MLFLOW_TRACKING_URI: server.trackingUri, MLFLOW_TRACKING_TOKEN: editorToken, MLFLOW_HTTP_REQUEST_MAX_RETRIES: '0' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code, out).toBe(0);
-    const { approval_id } = JSON.parse(out.trim().split('\n').at(-1)!) as { approval_id: string };
+    const client = await runMlflowClientScript<{ approval_id: string }>('test_registry.py', { trackingUri: server.trackingUri, token: editorToken });
+    expect(client.code, client.out).toBe(0);
+    const { approval_id } = client.result();
     const [approval] = await h.db.select().from(approvals).where(eq(approvals.id, approval_id));
     expect(approval).toMatchObject({ kind: 'model_promotion', status: 'pending', alias: 'champion', requestedBy: h.members.editor.id });
     expect(approval!.evidence).toMatchObject({ candidate: { version: 1, metrics: { accuracy: 0.91 } }, current: null });

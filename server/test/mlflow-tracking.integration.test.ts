@@ -2,12 +2,11 @@
 // logs and reads back through the /mlflow API served from the route handler's own function, and the
 // API's own rules are checked over HTTP: personal API tokens and roles, MLflow's error shape, limits,
 // and the speed of log-batch.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, memberships, trackingLatestMetrics, trackingMetrics, trackingParams, trackingRuns, user } from '../../drizzle/schema';
 import { startHarness, type THarness } from '../testing/harness';
+import { runMlflowClientScript } from '../testing/mlflow-client';
 import { startMlflowServer, type TMlflowServer } from '../testing/mlflow-server';
 
 let h: THarness;
@@ -22,8 +21,6 @@ afterAll(async () => {
   await server?.close();
   await h?.stop();
 });
-
-const python = process.env.WEFT_PYTHON ?? path.resolve(import.meta.dirname, '../../.weft/python/steps/bin/python');
 
 /** One API call as the mlflow client makes it; answers status and JSON. */
 async function call(method: 'GET' | 'POST', endpoint: string, body: Record<string, unknown>, token: string | null = editorToken) {
@@ -44,15 +41,9 @@ const newRun = async (token = editorToken) => {
 
 describe('the real mlflow client', () => {
   it('logs params, metrics, a batch, tags and inputs, searches and pages, and reads everything back', async () => {
-    const child = spawn(python, [path.join(import.meta.dirname, 'mlflow-client/test_tracking.py')], {
-      env: { ...process.env, MLFLOW_TRACKING_URI: server.trackingUri, MLFLOW_TRACKING_TOKEN: editorToken, MLFLOW_HTTP_REQUEST_MAX_RETRIES: '0' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code, out).toBe(0);
-    const { run_id } = JSON.parse(out.trim().split('\n').at(-1)!) as { run_id: string };
+    const client = await runMlflowClientScript<{ run_id: string }>('test_tracking.py', { trackingUri: server.trackingUri, token: editorToken });
+    expect(client.code, client.out).toBe(0);
+    const { run_id } = client.result();
     const points = await h.db.select().from(trackingMetrics).where(eq(trackingMetrics.runUuid, run_id));
     expect(points.filter((p) => p.key === 'batch_metric')).toHaveLength(1000);
   }, 120_000);
