@@ -11,6 +11,7 @@ import { createDatabase, type TDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { createCaller } from '../trpc/root';
 import { seedMembers, type TTestMembers } from './fixtures';
+import { startMlflowServer } from './mlflow-server';
 import { startStepSecretsServer } from './step-secrets-server';
 import { startWorkerProcess, type TWorkerProcess } from './worker-process';
 import { weftDataConverter } from '../../workflows/data-converter';
@@ -26,6 +27,8 @@ export type THarness = {
   members: TTestMembers;
   /** web's internal step-secrets endpoint on this database (pool workers fetch step secrets there) and its pool worker token */
   webUrl: string;
+  /** web's MLflow API on this database (MLFLOW_TRACKING_URI), where steps log */
+  trackingUri: string;
   workerToken: string;
   /** the tRPC API as a given user would call it (the same middleware and services as over HTTP) */
   as: (who: keyof TTestMembers) => ReturnType<typeof createCaller>;
@@ -60,11 +63,13 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
   const workerToken = randomBytes(24).toString('hex');
   const secretsServer = await startStepSecretsServer(db, workerToken);
   const secrets = stepSecretsFromWeb({ webUrl: secretsServer.url, token: workerToken });
+  // web's MLflow API, where steps log (`import mlflow`)
+  const mlflowServer = await startMlflowServer(db, undefined, undefined, workerToken);
   const workerConnection = await NativeConnection.connect({ address });
   const workers: Worker[] = [await createControlWorker({ connection: workerConnection, namespace, db, client: temporal })];
   const running: Promise<void>[] = [];
   const addPoolWorker = async () => {
-    const runtime = await createStepRuntime(process.env.WEFT_PYTHON ?? 'python3');
+    const runtime = await createStepRuntime(process.env.WEFT_PYTHON ?? 'python3', process.env, { url: mlflowServer.url, workerToken });
     const worker = await createPoolWorker({ connection: workerConnection, namespace, pool: 'cpu', client: temporal, runtime, identity: `test-cpu-${process.pid}`, secrets });
     workers.push(worker);
     running.push(worker.run().finally(() => runtime.close()));
@@ -81,6 +86,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
     teamId,
     members,
     webUrl: secretsServer.url,
+    trackingUri: mlflowServer.trackingUri,
     workerToken,
     as: (who) => createCaller({ db, temporal, user: members[who] }),
     addPoolWorker,
@@ -104,7 +110,7 @@ export async function startHarness(opts: { poolWorker?: boolean } = {}): Promise
       await noting('shut the workers down', Promise.race([Promise.allSettled(running), new Promise((r) => setTimeout(r, 45_000).unref())]), () =>
         workers.map((w) => `${w.options.taskQueue}: ${JSON.stringify(w.getStatus())}`).join('; '),
       );
-      await noting('close the connections', Promise.all([workerConnection.close(), temporal.connection.close(), secretsServer.close()]));
+      await noting('close the connections', Promise.all([workerConnection.close(), temporal.connection.close(), secretsServer.close(), mlflowServer.close()]));
       await noting('end the database pool', pool.end());
     },
   };

@@ -12,7 +12,7 @@ import { createMlflowHandler, MLFLOW_PREFIX } from '../http/mlflow/mlflow-handle
 import type { TSessionOf } from '../http/mlflow/mlflow-caller';
 import { trustedOrigins } from '../http/trusted-origins';
 
-export type TMlflowServer = { trackingUri: string; close: () => Promise<void> };
+export type TMlflowServer = { trackingUri: string; url: string; close: () => Promise<void> };
 
 /**
  * Weft's MLflow API over real HTTP on the test's database and artifact store: the route handler's
@@ -23,6 +23,8 @@ export async function startMlflowServer(
   db: TDatabase,
   sessionOf: TSessionOf = async () => null,
   artifacts: { store: ArtifactStore; maxBytes: number } = { store: new LocalArtifactStore(mkdtempSync(path.join(tmpdir(), 'weft-mlflow-artifacts-'))), maxBytes: 64 * 1024 * 1024 },
+  /** the pool workers' token: steps' tokens are signed with it */
+  workerToken?: string,
 ): Promise<TMlflowServer> {
   const handle = createMlflowHandler({
     db: () => db,
@@ -30,6 +32,7 @@ export async function startMlflowServer(
     trustedOrigins: trustedOrigins(),
     maxBodyBytes: 2 * 1024 * 1024,
     artifacts: { store: () => artifacts.store, maxBytes: artifacts.maxBytes },
+    workerToken: () => workerToken,
   });
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -54,6 +57,7 @@ export async function startMlflowServer(
   const { port } = server.address() as AddressInfo;
   return {
     trackingUri: `http://127.0.0.1:${port}${MLFLOW_PREFIX}`,
+    url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -89,9 +89,12 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
           sampler = setInterval(() => void sample(devices).then((line) => line && log.append(line)), GPU_SAMPLE_MS);
         }
         const secrets = await stepSecrets(deps.secrets, input, attempt);
-        if (secrets) log.hide((mask = new SecretMask(Object.values(secrets))));
         const needsDir = input.step.executor !== 'noop';
+        const tracking = needsDir && runtime.tracking ? runtime.tracking({ runId: input.runId, nodeId: input.step.nodeId, attempt, item: input.item?.index }, ctx.info.startToCloseTimeoutMs) : undefined;
+        const hidden = [...Object.values(secrets ?? {}), ...(tracking ? [tracking.MLFLOW_TRACKING_TOKEN!] : [])];
+        if (hidden.length) log.hide((mask = new SecretMask(hidden)));
         const env: Record<string, string> = {
+          ...tracking,
           ...secrets,
           WEFT_RUN_ID: input.runId,
           WEFT_NODE_ID: input.step.nodeId,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import type { StepSandbox } from '../sandbox/step-sandbox';
 import { localArtifactsRoot } from '../artifacts/store';
 import { createPythonServer, PYTHON_LIB, PYTHON_WARM } from './python';
 import type { PythonForkServer } from './python-fork-server';
-
+import { MLFLOW_SOCKET_IN_SANDBOX, startMlflowBridge } from '../sandbox/mlflow-bridge';
+import { stepTrackingFromWeb, type TStepTracking } from '../activities/step-tracking';
 
 /** How a pool worker runs step processes: its sandbox, interpreter, warm python and scratch space. */
 export type TStepRuntime = {
@@ -21,20 +23,46 @@ export type TStepRuntime = {
   scratchRoot: string;
   /** one line for the worker's start log: how steps are isolated */
   description: string;
+  /** a step attempt's MLflow environment; absent without web's address and the worker token */
+  tracking?: TStepTracking;
   close(): void;
 };
 
+/** Web's address and the pool workers' token (WEFT_WEB_URL, WEFT_WORKER_TOKEN): step secrets and MLflow go through web. */
+export type TWebLink = { url: string; workerToken: string };
+
 /** Chooses the sandbox by trying it (see detectSandbox), then starts the warm python if allowed. */
-export async function createStepRuntime(python: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<TStepRuntime> {
+export async function createStepRuntime(python: string, env: Readonly<Record<string, string | undefined>> = process.env, web: TWebLink | undefined = webLinkFromEnv(env)): Promise<TStepRuntime> {
   const scratchRoot = env.WEFT_SCRATCH_DIR || path.join(os.tmpdir(), 'weft-steps');
   // 0711: a step's uid passes through to its own directory and cannot list the others
   await mkdir(scratchRoot, { recursive: true });
   await chmod(scratchRoot, 0o711);
   const mounts = [...interpreterMounts(python), { source: PYTHON_LIB, dest: PYTHON_LIB }];
-  const { sandbox, message } = await detectSandbox(readSandboxSettings(env), { python, readOnly: mounts, scratchRoot });
+  const settings = readSandboxSettings(env);
+  const { sandbox, message } = await detectSandbox(settings, { python, readOnly: mounts, scratchRoot });
+  // a step with a network namespace of its own reaches web's MLflow API only through the bridge
+  const bridge = web && sandbox.kind === 'bwrap' && settings.WEFT_STEP_NETWORK !== 'host' ? await startMlflowBridge({ socketPath: path.join(scratchRoot, `.mlflow-${process.pid}-${randomBytes(4).toString('hex')}.sock`), webUrl: web.url }) : undefined;
+  if (bridge) mounts.push({ source: bridge.socketPath, dest: MLFLOW_SOCKET_IN_SANDBOX });
+  const tracking = web ? stepTrackingFromWeb({ webUrl: web.url, workerToken: web.workerToken, socket: bridge ? MLFLOW_SOCKET_IN_SANDBOX : undefined }) : undefined;
   const warm = await startWarmPython({ sandbox, python, env, mounts, scratchRoot });
-  const description = `${message}; ${warm.says}`;
-  return { sandbox, python, pythonServer: warm.server, mounts, scratchRoot, description, close: () => warm.server?.close() };
+  const description = `${message}; ${warm.says}${web ? `; MLflow: ${web.url}/mlflow${bridge ? ' through the worker\'s bridge socket' : ''}` : '; no MLflow in steps (WEFT_WEB_URL or WEFT_WORKER_TOKEN not set)'}`;
+  return {
+    sandbox,
+    python,
+    pythonServer: warm.server,
+    mounts,
+    scratchRoot,
+    description,
+    tracking,
+    close: () => {
+      warm.server?.close();
+      void bridge?.close();
+    },
+  };
+}
+
+export function webLinkFromEnv(env: Readonly<Record<string, string | undefined>>): TWebLink | undefined {
+  return env.WEFT_WEB_URL && env.WEFT_WORKER_TOKEN ? { url: env.WEFT_WEB_URL, workerToken: env.WEFT_WORKER_TOKEN } : undefined;
 }
 
 /**

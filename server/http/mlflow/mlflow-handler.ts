@@ -13,6 +13,19 @@ export const MLFLOW_PREFIX = '/mlflow';
 const API_PREFIX = `${MLFLOW_PREFIX}/api/2.0/mlflow/`;
 const ARTIFACTS_PREFIX = `${MLFLOW_PREFIX}${ARTIFACTS_ROUTE}`;
 
+/** What a step's token may never do, whatever it names: make, rename or delete experiments, delete runs or registered models. */
+const STEP_REFUSED = new Set([
+  'experiments/create',
+  'experiments/update',
+  'experiments/delete',
+  'experiments/restore',
+  'runs/delete',
+  'runs/restore',
+  'registered-models/rename',
+  'registered-models/delete',
+  'model-versions/delete',
+]);
+
 /** A GET request's query as the body it stands for: a repeated name is a list. */
 function queryBody(url: URL): Record<string, string | string[]> {
   const body: Record<string, string | string[]> = {};
@@ -39,12 +52,22 @@ async function jsonBody(req: Request, maxBytes: number): Promise<unknown> {
  * endpoint, authenticates, validates the body with the endpoint's schema (naming the field),
  * calls its service, and answers MLflow's JSON or its error shape.
  */
-export function createMlflowHandler(deps: { db: () => TDatabase; sessionOf: TSessionOf; trustedOrigins: readonly string[]; maxBodyBytes: number; artifacts: TArtifactsDeps }) {
+export function createMlflowHandler(deps: {
+  db: () => TDatabase;
+  sessionOf: TSessionOf;
+  trustedOrigins: readonly string[];
+  maxBodyBytes: number;
+  artifacts: TArtifactsDeps;
+  /** the pool workers' token (WEFT_WORKER_TOKEN): step tokens are signed with a key derived from it */
+  workerToken?: () => string | undefined;
+}) {
   /** Authenticates, runs `answer`, and turns its errors into MLflow's shape. */
   const guarded = async (req: Request, name: string, answer: (db: TDatabase, caller: TTrackingCaller) => Promise<Response>): Promise<Response> => {
     try {
       const db = deps.db();
-      return await answer(db, await mlflowCaller(req, { db, sessionOf: deps.sessionOf, trustedOrigins: deps.trustedOrigins }));
+      const caller = await mlflowCaller(req, { db, sessionOf: deps.sessionOf, trustedOrigins: deps.trustedOrigins, workerToken: deps.workerToken });
+      if (caller.step && STEP_REFUSED.has(name)) throw new AppError('FORBIDDEN', `A step may not call ${name}: it logs into its own run`);
+      return await answer(db, caller);
     } catch (error) {
       if (error instanceof AppError) return mlflowError(MLFLOW_CODE_OF[error.code], error.message);
       // internal failures may carry SQL or hostnames: logged, never answered

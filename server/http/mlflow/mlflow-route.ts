@@ -18,4 +18,5 @@ export const mlflowRouteHandler = () =>
     trustedOrigins: trustedOrigins(),
     maxBodyBytes: maxBodyBytes(),
     artifacts: { store: artifactStore, maxBytes: maxArtifactBytes() },
+    workerToken: () => process.env.WEFT_WORKER_TOKEN,
   });

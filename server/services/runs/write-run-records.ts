@@ -4,6 +4,8 @@ import { FINAL_STEP_STATUSES, isFinalStep, OPEN_RUN_STATUSES, type TRunRecord, t
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { closeEndedRunApprovals, type TEndedRun } from '../approvals/close-ended-run-approvals';
+import { endTrackingRuns, ensureStepTrackingRun } from '../tracking/weft-tracking-runs';
+import { writeMetricPoints } from '../tracking/write-metric-points';
 import { closeLostAttempts, writeAttemptReport } from './write-attempt-reports';
 
 type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
@@ -103,7 +105,9 @@ async function writeRunStatus(tx: TDbOrTx, ends: { runId: string; record: TRunSt
     ) as v(id, status, error, at, first_at, final)
     where r.id = v.id and r.status in ${OPEN_RUN_SQL}
     returning r.id as "runId", r.status, r.error, v.final`);
-  await closeEndedRunApprovals(tx, written.rows.filter((r) => r.final));
+  const final = written.rows.filter((r) => r.final);
+  await closeEndedRunApprovals(tx, final);
+  await endTrackingRuns(tx, final.map((r) => ({ runId: r.runId, status: r.status, endedAt: ends.find((e) => e.runId === r.runId)!.record.at })));
 }
 
 /** The last record of each (run, node) wins; the earliest time among its records is when it started. */
@@ -173,6 +177,12 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
       .insert(stepMetrics)
       .values(metrics)
       .onConflictDoUpdate({ target: [stepMetrics.runId, stepMetrics.nodeId, stepMetrics.key], set: { value: sql`excluded.value` } });
+    // `weft.log_metric` lands in the tracking store too, as the attempt's child run's metrics
+    for (const r of latest.filter((r) => r.origin === 'executed' && Object.keys(r.outputs?.metrics ?? {}).length > 0)) {
+      const tracking = await ensureStepTrackingRun(tx, { runId: r.runId, nodeId: r.nodeId, attempt: r.attempt?.attempt ?? r.attempts ?? 1 });
+      const timestamp = Date.parse(r.at);
+      await writeMetricPoints(tx, tracking.runUuid, Object.entries(r.outputs!.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp })));
+    }
   }
 
   const cacheable = latest.filter((r) => r.status === 'succeeded' && r.origin === 'executed' && r.cacheKey && r.outputs);

@@ -6,10 +6,9 @@ import { artifactLocationOf } from './experiment-json';
 import { findExperiment, requireActiveExperiment } from './find-experiment';
 import type { ZCreateRunSchema } from './requests';
 import { runJson } from './run-json';
+import { RUN_NAME_TAG } from './mlflow-tags';
 import type { TTrackingCaller } from './tracking-access';
 
-/** MLflow keeps a run's name in this tag too (its UI and older clients read it there). */
-export const RUN_NAME_TAG = 'mlflow.runName';
 
 /** runs/create: a RUNNING run in an active experiment ("0": the project's Default). */
 export async function createRun(db: TDatabase, caller: TTrackingCaller, body: z.infer<typeof ZCreateRunSchema>) {

@@ -3,7 +3,7 @@ import { trackingExperiments } from '../../../drizzle/schema';
 import type { TDbOrTx } from '../../db/client';
 import { AppError } from '../../errors';
 import type { TExperimentRow } from './experiment-json';
-import { callerProject, requireTrackingAccess, type TNeed, type TTrackingCaller } from './tracking-access';
+import { callerProject, requireStepScope, requireTrackingAccess, type TNeed, type TTrackingCaller } from './tracking-access';
 
 /** MLflow's "Default" experiment: the client's experiment "0" when a script sets none; one per project, made on first use. */
 export const DEFAULT_EXPERIMENT_ID = '0';
@@ -25,11 +25,13 @@ export async function findExperiment(db: TDbOrTx, caller: TTrackingCaller, exper
   if (experimentId === DEFAULT_EXPERIMENT_ID) {
     const projectId = callerProject(caller);
     await requireTrackingAccess(db, caller, projectId, need, what);
+    if (need === 'write') requireStepScope(caller, false);
     return defaultExperiment(db, projectId);
   }
   const [row] = await db.select().from(trackingExperiments).where(eq(trackingExperiments.id, Number(experimentId)));
   if (!row) throw new AppError('NOT_FOUND', `${what} not found`);
   await requireTrackingAccess(db, caller, row.projectId, need, what);
+  if (need === 'write') requireStepScope(caller, row.id === caller.step?.experimentId);
   return row;
 }
 

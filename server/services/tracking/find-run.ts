@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { trackingExperiments, trackingRuns } from '../../../drizzle/schema';
 import type { TDbOrTx } from '../../db/client';
 import { AppError } from '../../errors';
-import { requireTrackingAccess, type TNeed, type TTrackingCaller } from './tracking-access';
+import { requireStepScope, requireTrackingAccess, type TNeed, type TTrackingCaller } from './tracking-access';
+import { isStepsRun } from './weft-tracking-runs';
 
 export type TRunRow = typeof trackingRuns.$inferSelect;
 
@@ -15,6 +16,7 @@ export async function findRun(db: TDbOrTx, caller: TTrackingCaller, runId: strin
     .where(eq(trackingRuns.runUuid, runId));
   if (!row) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
   await requireTrackingAccess(db, caller, row.projectId, need, `Run ${runId}`);
+  if (need === 'write' && caller.step) requireStepScope(caller, await isStepsRun(db, caller.step.runUuid, runId));
   return row.run;
 }
 

@@ -1,15 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { trackingLatestMetrics, trackingMetrics, trackingParams, trackingTags } from '../../../drizzle/schema';
-import { arrayParam } from '../../db/array-param';
+import { trackingParams, trackingTags } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { findActiveRun } from './find-run';
 import type { TLogBatch } from './requests';
-import type { TMetricPoint } from './run-json';
 import type { TTrackingCaller } from './tracking-access';
-
-/** MLflow's order of "latest": the highest step, then the latest timestamp, then the highest value. */
-const newer = (a: TMetricPoint, b: TMetricPoint) => a.step - b.step || a.timestamp - b.timestamp || a.value - b.value;
+import { writeMetricPoints } from './write-metric-points';
 
 /**
  * runs/log-batch (and log-metric, log-parameter, set-tag, which are batches of one): everything in
@@ -26,11 +22,6 @@ export async function logBatch(db: TDatabase, caller: TTrackingCaller, batch: TL
   }
   // the last value of a tag given twice wins
   const tags = new Map(batch.tags.map((t) => [t.key, t.value]));
-  const latest = new Map<string, TMetricPoint>();
-  for (const m of batch.metrics) {
-    const seen = latest.get(m.key);
-    if (!seen || newer(m, seen) > 0) latest.set(m.key, m);
-  }
 
   await db.transaction(async (tx) => {
     if (params.size) {
@@ -53,23 +44,7 @@ export async function logBatch(db: TDatabase, caller: TTrackingCaller, batch: TL
         .values([...tags].map(([key, value]) => ({ runUuid: runId, key, value })))
         .onConflictDoUpdate({ target: [trackingTags.runUuid, trackingTags.key], set: { value: sql`excluded.value` } });
     }
-    if (batch.metrics.length) {
-      // one statement whatever the number of points: a VALUES list of 5,000 parameters cost more to build than to run
-      await tx.execute(sql`
-        insert into ${trackingMetrics} (run_uuid, key, step, timestamp, value)
-        select ${runId}, * from unnest(
-          ${arrayParam(batch.metrics.map((m) => m.key))}::text[], ${arrayParam(batch.metrics.map((m) => m.step))}::bigint[],
-          ${arrayParam(batch.metrics.map((m) => m.timestamp))}::bigint[], ${arrayParam(batch.metrics.map((m) => m.value))}::float8[])
-        on conflict do nothing`);
-      await tx
-        .insert(trackingLatestMetrics)
-        .values([...latest.values()].map((m) => ({ runUuid: runId, key: m.key, step: m.step, timestamp: m.timestamp, value: m.value })))
-        .onConflictDoUpdate({
-          target: [trackingLatestMetrics.runUuid, trackingLatestMetrics.key],
-          set: { step: sql`excluded.step`, timestamp: sql`excluded.timestamp`, value: sql`excluded.value` },
-          setWhere: sql`(excluded.step, excluded.timestamp, excluded.value) > (${trackingLatestMetrics.step}, ${trackingLatestMetrics.timestamp}, ${trackingLatestMetrics.value})`,
-        });
-    }
+    await writeMetricPoints(tx, runId, batch.metrics);
   });
   return {};
 }

@@ -6,7 +6,21 @@ import { ARCHIVED_MESSAGE, findAccess, roleRank, type TRole } from '../access/ro
  * Who calls the MLflow API: a personal API token (its project and role) or a signed-in browser
  * session (any project the user is a member of; `projectId` names the one the request is about).
  */
-export type TTrackingCaller = { userId: string; projectId: string | null; tokenRole: TRole | null };
+export type TTrackingCaller = { userId: string; projectId: string | null; tokenRole: TRole | null; step?: TStepScope };
+
+/**
+ * A step attempt's token (MLFLOW_TRACKING_TOKEN in a step): it acts for the run's requester in the
+ * run's project, reads what the project holds, and writes only its own child run (and runs nested
+ * under it) in its pipeline's experiment.
+ */
+export type TStepScope = { runUuid: string; experimentId: number };
+
+const STEP_WRITES = "A step writes only to its own run (MLFLOW_RUN_ID), runs nested under it, and its pipeline's experiment";
+
+/** A step's write to a run, a logged model or an experiment outside its scope is refused. */
+export function requireStepScope(caller: TTrackingCaller, allowed: boolean): void {
+  if (caller.step && !allowed) throw new AppError('FORBIDDEN', STEP_WRITES);
+}
 
 export type TNeed = 'read' | 'write';
 
@@ -17,6 +31,11 @@ export type TNeed = 'read' | 'write';
  * for it (RESOURCE_DOES_NOT_EXIST, as for any unknown id).
  */
 export async function requireTrackingAccess(db: TDbOrTx, caller: TTrackingCaller, projectId: string, need: TNeed, what: string): Promise<void> {
+  // a step's token was checked against its attempt in Postgres when the request came in
+  if (caller.step) {
+    if (caller.projectId !== projectId) throw new AppError('NOT_FOUND', `${what} not found`);
+    return;
+  }
   if (caller.projectId && caller.tokenRole && caller.projectId !== projectId) throw new AppError('NOT_FOUND', `${what} not found`);
   const access = await findAccess(db, caller.userId, projectId);
   if (!access) {

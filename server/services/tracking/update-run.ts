@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { trackingRuns, trackingTags } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
-import { RUN_NAME_TAG } from './create-run';
+import { RUN_NAME_TAG } from './mlflow-tags';
 import { findRun } from './find-run';
 import type { ZUpdateRunSchema } from './requests';
 import { runInfoJson } from './run-json';

@@ -50,6 +50,7 @@ import traceback
 import types
 
 import weft_isolate
+import weft_mlflow_bridge
 
 READ_CHUNK = 64 * 1024
 
@@ -211,6 +212,7 @@ def run_child(request, output_fd):
             os.execvpe(argv[0], argv, request["env"])  # replaces this process; raises if it cannot
         os.environ.clear()
         os.environ.update(request["env"])
+        weft_mlflow_bridge.start()  # (a fork does not run sitecustomize again)
         script = request["script"]
         sys.argv = [script]
         # as `python3 script.py` would have it: the script's directory first, then PYTHONPATH and site

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { trackingExperiments, trackingLoggedModels } from '../../../../drizzle/schema';
 import type { TDbOrTx } from '../../../db/client';
 import { AppError } from '../../../errors';
-import { requireTrackingAccess, type TNeed, type TTrackingCaller } from '../tracking-access';
+import { requireStepScope, requireTrackingAccess, type TNeed, type TTrackingCaller } from '../tracking-access';
+import { isStepsRun } from '../weft-tracking-runs';
 
 export type TLoggedModelRow = typeof trackingLoggedModels.$inferSelect;
 
@@ -15,5 +16,6 @@ export async function findLoggedModel(db: TDbOrTx, caller: TTrackingCaller, mode
     .where(eq(trackingLoggedModels.modelId, modelId));
   if (!row) throw new AppError('NOT_FOUND', `Logged model ${modelId} not found`);
   await requireTrackingAccess(db, caller, row.projectId, need, `Logged model ${modelId}`);
+  if (need === 'write' && caller.step) requireStepScope(caller, row.model.sourceRunUuid !== null && (await isStepsRun(db, caller.step.runUuid, row.model.sourceRunUuid)));
   return row.model;
 }
