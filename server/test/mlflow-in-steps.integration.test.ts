@@ -5,8 +5,9 @@
 // with its attempt.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepAttempts, trackingExperiments, trackingLoggedModels, trackingMetrics, trackingParams, trackingRuns, trackingTags } from '../../drizzle/schema';
+import { modelVersions, registeredModels, stepAttempts, trackingExperiments, trackingLoggedModels, trackingMetrics, trackingParams, trackingRuns, trackingTags } from '../../drizzle/schema';
 import { mintStepTrackingToken, parentTrackingRunId, stepTrackingRunId } from '../../workflows/contract/step-tracking';
+import { EXAMPLE_TRAIN_CODE } from '../db/example-pipeline';
 import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { startNewPipeline } from '../testing/pipeline-runs';
@@ -102,5 +103,23 @@ describe('mlflow inside a step', () => {
     const forged = mintStepTrackingToken('not-the-worker-token', { runId, nodeId: 'train', attempt: 1, exp: Math.ceil(Date.now() / 1000) + 600 });
     const refused = await fetch(`${h.trackingUri}/api/2.0/mlflow/runs/get?run_id=${childId}`, { headers: { authorization: `Bearer ${forged}` } });
     expect(refused.status).toBe(401);
+  }, 180_000);
+
+  it("runs the seeded example's train step: a learning curve, autologged params and a registered iris-classifier version", async () => {
+    const spec = chainSpec([['train', 'python', { code: EXAMPLE_TRAIN_CODE }, noRetry]]);
+    spec.parameters = { learning_rate: 0.1 };
+    const { runId } = await startNewPipeline(h.as('editor'), h.projectId, spec);
+    const run = await waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), (r) => FINAL.includes(r.run.status), { timeoutMs: 120_000, what: 'the run to end' });
+    const log = (await h.db.select({ log: stepAttempts.log, error: stepAttempts.error }).from(stepAttempts).where(eq(stepAttempts.runId, runId))).map((a) => `${a.log}\n${a.error ?? ''}`).join('\n');
+    expect(run.run.status, log).toBe('succeeded');
+    const childId = stepTrackingRunId({ runId, nodeId: 'train', attempt: 1 });
+    const curve = await h.db.select().from(trackingMetrics).where(and(eq(trackingMetrics.runUuid, childId), eq(trackingMetrics.key, 'sgd_val_accuracy')));
+    expect(curve).toHaveLength(20);
+    const params = await h.db.select().from(trackingParams).where(eq(trackingParams.runUuid, parentTrackingRunId(runId)));
+    expect(params).toContainEqual({ runUuid: parentTrackingRunId(runId), key: 'learning_rate', value: '0.1' });
+    const [model] = await h.db.select().from(registeredModels).where(and(eq(registeredModels.projectId, h.projectId), eq(registeredModels.name, 'iris-classifier')));
+    expect(model).toBeDefined();
+    const versions = await h.db.select().from(modelVersions).where(eq(modelVersions.modelId, model!.id));
+    expect(versions.map((v) => v.runId), JSON.stringify(versions)).toContain(childId);
   }, 180_000);
 });

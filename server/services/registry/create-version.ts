@@ -5,6 +5,7 @@ import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { findRun } from '../tracking/find-run';
+import { findLoggedModel } from '../tracking/logged-models/find-logged-model';
 import type { TTrackingCaller } from '../tracking/tracking-access';
 import { findModel } from './find-model';
 import { versionJson } from './registry-json';
@@ -12,6 +13,8 @@ import type { ZCreateVersionSchema } from './requests';
 
 /** The run a `runs:/<run_id>/<path>` source names, where the client sent no run_id of its own. */
 const sourceRun = (source: string) => source.match(/^runs:\/([\w-]+)(\/|$)/)?.[1];
+/** The logged model a `models:/<model_id>` source names (what MLflow 3's `log_model(registered_model_name=...)` sends). */
+const sourceModel = (source: string) => source.match(/^models:\/(m-[0-9a-f]{32})$/)?.[1];
 
 /**
  * model-versions/create: the next number of its model, counted on the model's row (so two at once
@@ -20,7 +23,8 @@ const sourceRun = (source: string) => source.match(/^runs:\/([\w-]+)(\/|$)/)?.[1
  */
 export async function createVersion(db: TDatabase, caller: TTrackingCaller, body: z.infer<typeof ZCreateVersionSchema>) {
   const model = await findModel(db, caller, body.name, 'write');
-  const runId = body.run_id ?? sourceRun(body.source);
+  const loggedModel = sourceModel(body.source);
+  const runId = body.run_id ?? sourceRun(body.source) ?? (loggedModel ? ((await findLoggedModel(db, caller, loggedModel, 'read')).sourceRunUuid ?? undefined) : undefined);
   if (runId) {
     const run = await findRun(db, caller, runId, 'read');
     if (body.run_id && sourceRun(body.source) && sourceRun(body.source) !== run.runUuid) throw new AppError('BAD_REQUEST', `source names run ${sourceRun(body.source)}, run_id names ${run.runUuid}`);

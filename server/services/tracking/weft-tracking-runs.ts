@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { pipelines, pipelineVersions, runs, trackingExperiments, trackingRuns, trackingTags } from '../../../drizzle/schema';
+import { pipelines, pipelineVersions, runs, trackingExperiments, trackingParams, trackingRuns, trackingTags } from '../../../drizzle/schema';
 import { parentTrackingRunId, stepTrackingRunId, trackingNodeId, type TStepTrackingClaims } from '../../../workflows/contract/step-tracking';
 import { arrayParam } from '../../db/array-param';
 import type { TDbOrTx } from '../../db/client';
@@ -35,6 +35,7 @@ export async function ensureStepTrackingRun(db: TDbOrTx, ref: TStepAttemptRef): 
       versionNumber: pipelineVersions.number,
       startedBy: runs.startedBy,
       createdAt: runs.createdAt,
+      params: runs.params,
       label: sql<string | null>`(select s->>'label' from jsonb_array_elements(${pipelineVersions.plan}->'steps') s where s->>'nodeId' = ${ref.nodeId} limit 1)`,
     })
     .from(runs)
@@ -57,7 +58,12 @@ export async function ensureStepTrackingRun(db: TDbOrTx, ref: TStepAttemptRef): 
     .values({ runUuid: parentRunUuid, experimentId: experiment.id, name: parentName, userId: user, startTime: run.createdAt.getTime(), artifactUri: artifactUri(experiment, parentRunUuid), weftRunId: ref.runId })
     .onConflictDoNothing()
     .returning({ runUuid: trackingRuns.runUuid });
-  if (parent.length) await db.insert(trackingTags).values([{ runUuid: parentRunUuid, key: RUN_NAME_TAG, value: parentName }, ...weftTags().map((t) => ({ runUuid: parentRunUuid, ...t }))]).onConflictDoNothing();
+  if (parent.length) {
+    await db.insert(trackingTags).values([{ runUuid: parentRunUuid, key: RUN_NAME_TAG, value: parentName }, ...weftTags().map((t) => ({ runUuid: parentRunUuid, ...t }))]).onConflictDoNothing();
+    // the pipeline's parameters are the parent run's params: what runs are compared by
+    const params = Object.entries(run.params).map(([key, value]) => ({ runUuid: parentRunUuid, key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
+    if (params.length) await db.insert(trackingParams).values(params).onConflictDoNothing();
+  }
 
   const nodeId = trackingNodeId(ref);
   const childName = `${run.label ?? ref.nodeId}${ref.item === undefined ? '' : ` [${ref.item}]`}${ref.attempt > 1 ? ` (attempt ${ref.attempt})` : ''}`;
