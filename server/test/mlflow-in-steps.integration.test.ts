@@ -53,7 +53,10 @@ print("TOKEN-IN-ENV", os.environ["MLFLOW_TRACKING_TOKEN"])
 
 describe('mlflow inside a step', () => {
   it('logs params, metric steps, autolog and a model into the attempt child run, and nothing elsewhere', async () => {
-    const spec = chainSpec([['train', 'python', { code: TRAIN }, noRetry]]);
+    const spec = chainSpec([
+      ['train', 'python', { code: TRAIN }, noRetry],
+      ['report', 'shell', { command: `python -c 'import mlflow; mlflow.log_metric("from_shell", 1.0)'` }, noRetry],
+    ]);
     const { runId, pipelineId } = await startNewPipeline(h.as('editor'), h.projectId, spec);
     const run = await waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), (r) => FINAL.includes(r.run.status), { timeoutMs: 120_000, what: 'the run to end' });
     const log = (await h.db.select({ log: stepAttempts.log, error: stepAttempts.error }).from(stepAttempts).where(eq(stepAttempts.runId, runId))).map((a) => `${a.log}\n${a.error ?? ''}`).join('\n');
@@ -68,9 +71,12 @@ describe('mlflow inside a step', () => {
     const [experiment] = await h.db.select().from(trackingExperiments).where(eq(trackingExperiments.pipelineId, pipelineId));
     expect(experiment).toBeDefined();
     const childId = stepTrackingRunId({ runId, nodeId: 'train', attempt: 1 });
+    const shellChildId = stepTrackingRunId({ runId, nodeId: 'report', attempt: 1 });
     const parentId = parentTrackingRunId(runId);
     const rows = await h.db.select().from(trackingRuns).where(eq(trackingRuns.weftRunId, runId));
-    expect(rows.map((r) => r.runUuid).sort()).toEqual([childId, parentId].sort());
+    expect(rows.map((r) => r.runUuid).sort()).toEqual([childId, shellChildId, parentId].sort());
+    // a python that a shell step starts logs into the shell step's run
+    expect(await h.db.select({ value: trackingMetrics.value }).from(trackingMetrics).where(eq(trackingMetrics.runUuid, shellChildId))).toEqual([{ value: 1 }]);
     for (const row of rows) {
       expect(row.experimentId).toBe(experiment!.id);
       expect(row.status).toBe('FINISHED');
