@@ -8,7 +8,7 @@ export class AppError extends Error {
   constructor(
     readonly code: TAppErrorCode,
     message: string,
-    readonly details?: { problems?: unknown[] },
+    readonly details?: { problems?: unknown[]; /** what a refused write collided with (e.g. the version saved meanwhile, and the diff) */ conflict?: unknown },
   ) {
     super(message);
     this.name = 'AppError';

@@ -25,6 +25,7 @@ const t = initTRPC.context<TContext>().create({
         ...data,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         problems: cause instanceof AppError ? (cause.details?.problems ?? null) : null,
+        conflict: cause instanceof AppError ? (cause.details?.conflict ?? null) : null,
       },
     };
   },

@@ -10,6 +10,7 @@ export const ZCreatePipelineSchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(120),
   description: z.string().max(2_000).default(''),
   draft: ZPipelineSpecSchema.optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
 });
 export type TCreatePipeline = z.infer<typeof ZCreatePipelineSchema>;
 
@@ -18,7 +19,7 @@ export async function createPipeline(db: TDatabase, params: TCreatePipeline & { 
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(pipelines)
-        .values({ projectId: params.projectId, name: params.name, description: params.description, draft: params.draft ?? emptySpec(), createdBy: params.userId })
+        .values({ projectId: params.projectId, name: params.name, description: params.description, draft: params.draft ?? emptySpec(), tags: params.tags ?? [], createdBy: params.userId })
         .returning({ id: pipelines.id });
       await recordAudit(tx, { projectId: params.projectId, actor: params.userId, action: 'pipeline.create', targetType: 'pipeline', targetId: row!.id, details: { name: params.name } });
       return { id: row!.id };

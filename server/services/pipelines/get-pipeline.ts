@@ -28,5 +28,5 @@ export async function getPipeline(db: TDbOrTx, projectId: string, pipelineId: st
     .leftJoin(user, eq(user.id, pipelineVersions.createdBy))
     .where(eq(pipelineVersions.pipelineId, pipelineId))
     .orderBy(desc(pipelineVersions.number));
-  return { id: pipeline.id, name: pipeline.name, description: pipeline.description, draft: pipeline.draft, versions };
+  return { id: pipeline.id, name: pipeline.name, description: pipeline.description, tags: pipeline.tags, archivedAt: pipeline.archivedAt, draft: pipeline.draft, versions };
 }

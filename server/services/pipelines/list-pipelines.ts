@@ -1,10 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 
 // The correlated subqueries name the outer table in full: a bare column would bind to the inner one.
 import { pipelines } from '../../../drizzle/schema';
 import type { TRunStatus } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 
+/** The project's pipelines that are not archived, by name (pickers: schedules, sub-pipelines). */
 export async function listPipelines(db: TDatabase, projectId: string) {
   const rows = await db
     .select({
@@ -20,7 +21,7 @@ export async function listPipelines(db: TDatabase, projectId: string) {
         where r.pipeline_id = "pipelines"."id" order by r.created_at desc limit 1)`,
     })
     .from(pipelines)
-    .where(eq(pipelines.projectId, projectId))
+    .where(and(eq(pipelines.projectId, projectId), isNull(pipelines.archivedAt)))
     .orderBy(asc(pipelines.name));
   return rows.map((row) => ({ ...row, lastRun: row.lastRun ? { ...row.lastRun, createdAt: new Date(row.lastRun.createdAt) } : null }));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { pipelines, pipelineVersions } from '../../../drizzle/schema';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { pipelines, pipelineVersions, user } from '../../../drizzle/schema';
+import { diffSpecs } from '../../../workflows/dsl/spec-diff';
 import { canonicalJson, compileSpec, NODE_CATALOG, type TPipelineSpec, type TResolvedSubpipelines } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
@@ -17,7 +18,15 @@ export const planHash = (plan: unknown) => createHash('sha256').update(canonical
  */
 export async function saveVersion(
   db: TDatabase,
-  params: { projectId: string; pipelineId: string; spec: TPipelineSpec; message: string; userId: string },
+  params: {
+    projectId: string;
+    pipelineId: string;
+    spec: TPipelineSpec;
+    message: string;
+    userId: string;
+    /** the version the editor started from (0: none yet); another saved since is a conflict. Left out: no check (API clients that mean to overwrite). */
+    baseVersion?: number;
+  },
 ) {
   const compiled = compileSpec(params.spec, await resolveSubpipelines(db, params), await poolCatalog(db));
   const problems = compiled.ok ? await secretProblems(db, params.projectId, params.spec) : compiled.problems;
@@ -25,14 +34,26 @@ export async function saveVersion(
     throw new AppError('BAD_REQUEST', `The pipeline has ${problems.length} problem(s)`, { problems });
   }
   return db.transaction(async (tx) => {
-    await findPipeline(tx, params.projectId, params.pipelineId);
+    const pipeline = await findPipeline(tx, params.projectId, params.pipelineId);
+    if (pipeline.archivedAt) throw new AppError('CONFLICT', 'The pipeline is archived: restore it before saving a version');
     // lock the pipeline row so two saves cannot take the same number
     await tx.execute(sql`select 1 from ${pipelines} where ${pipelines.id} = ${params.pipelineId} for update`);
     const [last] = await tx
-      .select({ number: sql<number>`coalesce(max(${pipelineVersions.number}), 0)` })
+      .select({ number: pipelineVersions.number, spec: pipelineVersions.spec, createdAt: pipelineVersions.createdAt, createdByName: user.name })
       .from(pipelineVersions)
-      .where(eq(pipelineVersions.pipelineId, params.pipelineId));
-    const number = Number(last?.number ?? 0) + 1;
+      .leftJoin(user, eq(user.id, pipelineVersions.createdBy))
+      .where(eq(pipelineVersions.pipelineId, params.pipelineId))
+      .orderBy(desc(pipelineVersions.number))
+      .limit(1);
+    if (params.baseVersion !== undefined && (last?.number ?? 0) !== params.baseVersion) {
+      // optimistic concurrency: never a silent overwrite of a colleague's version
+      const who = last?.createdByName ?? 'someone';
+      throw new AppError('CONFLICT', `Version ${last!.number} was saved by ${who} after you started from ${params.baseVersion ? `version ${params.baseVersion}` : 'an unsaved pipeline'}: review what changed, then save again`, {
+        conflict: { number: last!.number, createdByName: who, createdAt: last!.createdAt.toISOString(), diff: diffSpecs(last!.spec, params.spec) },
+      });
+    }
+    if (last && canonicalJson(last.spec) === canonicalJson(params.spec)) throw new AppError('BAD_REQUEST', `Nothing changed since version ${last.number}`);
+    const number = (last?.number ?? 0) + 1;
     const [version] = await tx
       .insert(pipelineVersions)
       .values({

@@ -32,13 +32,14 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
   // the reads at once: a run's start is on the path of every click of Run
   const [[version], dispatch] = await Promise.all([
     deps.db
-      .select({ id: pipelineVersions.id, pipelineId: pipelineVersions.pipelineId, plan: pipelineVersions.plan, number: pipelineVersions.number })
+      .select({ id: pipelineVersions.id, pipelineId: pipelineVersions.pipelineId, plan: pipelineVersions.plan, number: pipelineVersions.number, archivedAt: pipelines.archivedAt })
       .from(pipelineVersions)
       .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
       .where(and(eq(pipelineVersions.id, params.versionId), eq(pipelines.projectId, params.projectId))),
     dispatchOf(deps.db, { projectId: params.projectId, priority: params.priority ?? 3 }),
   ]);
   if (!version) throw notFound('Pipeline version');
+  if (version.archivedAt) throw new AppError('CONFLICT', 'The pipeline is archived: restore it before running it');
   const runParams = resolveParams(version.plan, params.params);
   const missing = await missingSecrets(deps.db, params.projectId, planSecretNames(version.plan));
   if (missing.length) throw new AppError('PRECONDITION_FAILED', `${missingText(missing)}: an admin must set ${missing.length === 1 ? 'it' : 'them'} before this version can run`);
