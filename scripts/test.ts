@@ -2,6 +2,7 @@
 // app stack, and ends with one plain "N passed, N failed" line that CI can read.
 //   npm test -- <vitest args>       only vitest, with those args (e2e skipped)
 //   WEFT_TEST_ONLY=unit|integration|e2e   unit = workflows/dsl (no services)
+//   WEFT_E2E_SPECS=e2e/a.spec.ts,...    with WEFT_TEST_ONLY=e2e: only those Playwright specs
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -111,7 +112,9 @@ interface PlaywrightJson {
 async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Tally> {
   const out = path.join(testDir, 'playwright.json'); // written by playwright.config.ts's json reporter
   rmSync(out, { force: true });
-  const code = await runInherited('playwright', bin('playwright'), ['test'], env);
+  // WEFT_E2E_SPECS=e2e/a.spec.ts,e2e/b.spec.ts: only those specs (while working on them)
+  const specs = (env.WEFT_E2E_SPECS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const code = await runInherited('playwright', bin('playwright'), ['test', ...specs], env);
   const r = readJson(out) as PlaywrightJson | undefined;
   const tally: Tally = r
     ? { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }

@@ -1,0 +1,36 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * The app's own dialog (never the browser's confirm()): a native <dialog> opened modally, so focus
+ * moves into it, Escape closes it and the page behind is inert.
+ */
+export function ModalDialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onClose={onClose}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className="w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
+      {open ? (
+        <div className="space-y-4 p-5">
+          <h2 className="text-base font-semibold">{title}</h2>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}
