@@ -170,6 +170,14 @@ describe('execution engine', () => {
     expect(children.filter((id) => id.startsWith(`run-${result.run.id}/many/`))).toHaveLength(2);
   });
 
+  it("says why a python step failed in one line: the exception and the step's own line, not Weft's frames", async () => {
+    const code = 'def load():\n    raise ValueError("column label is missing")\n\nload()\n';
+    const spec = chainSpec([['train', 'python', { code }, { retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 1 } }]]);
+    const result = await finished(await start(await version(spec)));
+    expect(result.run.status).toBe('failed');
+    expect(byNode(result).train!.error).toBe("ValueError: column label is missing (line 2 of the step's code)");
+  });
+
   it('fails a for-each whose item fails, naming the item', async () => {
     const spec = chainSpec([['each', 'foreach', { items: '[1, 2, 3]', step: { kind: 'shell', command: '[ "$WEFT_ITEM" != 2 ]' } }, { retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 1 } }]]);
     const result = await finished(await start(await version(spec)));

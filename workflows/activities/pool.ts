@@ -8,6 +8,7 @@ import type { TPoolActivities, TRunStepInput, TRunStepResult } from '../contract
 import { stepAttemptSignal } from '../contract/run-workflow';
 import type { TStepAttemptEvent } from '../dsl';
 import { executeStep } from '../executors';
+import { failureSummary } from '../executors/failure-summary';
 import { LogBuffer } from '../executors/log-buffer';
 import { SecretMask } from '../executors/secret-mask';
 import type { TStepRuntime } from '../executors/step-runtime';
@@ -128,7 +129,9 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         await release();
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Step cancelled; its processes were killed');
         if (result.exitCode !== 0) {
-          const error = result.signal ? `Killed by ${result.signal}` : `Exited with code ${result.exitCode}`;
+          // one line that says why (a python exception and the step's own line), masked as the log is
+          const summary = failureSummary(log.toString(), result);
+          const error = mask ? mask.redact(summary) : summary;
           if (startReport) clearTimeout(startReport);
           if (!input.item) await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString(), gpuSeconds: gpuSeconds() } });
           failureReported = true;
