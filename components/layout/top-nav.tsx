@@ -11,7 +11,8 @@ import { useIsPlatformAdmin } from '@/hooks/use-is-platform-admin';
 import { ProjectSelect } from './project-select';
 
 const LINKS = [
-  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
+  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') },
+  { href: '/runs', label: 'Runs', active: (path: string) => path.startsWith('/runs') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
   { href: '/members', label: 'Members', active: (path: string) => path.startsWith('/members') },
@@ -30,7 +31,8 @@ export function TopNav() {
   const pending = useQuery(
     trpc.approvals.list.queryOptions({ projectId: project.id, status: 'pending' }, { refetchInterval: 10_000 }),
   );
-  const pendingCount = pending.data?.length ?? 0;
+  // only what this user may decide counts (not their own requests, not below the approver role)
+  const pendingCount = pending.data?.filter((a) => a.canDecide).length ?? 0;
 
   async function signOut() {
     await authClient.signOut();

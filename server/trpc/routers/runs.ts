@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZIdSchema, ZParametersSchema } from '../../../workflows/dsl';
 import { getRun } from '../../services/runs/get-run';
+import { browseRuns, ZBrowseRunsSchema } from '../../services/runs/browse-runs';
 import { listRuns } from '../../services/runs/list-runs';
 import { startRun } from '../../services/runs/start-run';
 import { cancelRun } from '../../services/runs/cancel-run';
@@ -31,6 +32,10 @@ export const runsRouter = router({
   list: projectProcedure('viewer')
     .input(z.object({ pipelineId: z.uuid() }))
     .query(({ ctx, input }) => listRuns(ctx.db, input)),
+  /** the project-wide Runs page */
+  browse: projectProcedure('viewer')
+    .input(ZBrowseRunsSchema)
+    .query(({ ctx, input }) => browseRuns(ctx.db, input.projectId, input)),
   get: projectProcedure('viewer')
     .input(z.object({ runId: z.uuid() }))
     .query(({ ctx, input }) => getRun(ctx.db, input.projectId, input.runId)),
