@@ -3,6 +3,7 @@ import { ZIdSchema, ZParametersSchema } from '../../../workflows/dsl';
 import { getRun } from '../../services/runs/get-run';
 import { browseRuns, ZBrowseRunsSchema } from '../../services/runs/browse-runs';
 import { listRuns } from '../../services/runs/list-runs';
+import { runTimeline } from '../../services/runs/run-timeline';
 import { startRun } from '../../services/runs/start-run';
 import { cancelRun } from '../../services/runs/cancel-run';
 import { retryRun } from '../../services/runs/retry-run';
@@ -39,6 +40,10 @@ export const runsRouter = router({
   get: projectProcedure('viewer')
     .input(z.object({ runId: z.uuid() }))
     .query(({ ctx, input }) => getRun(ctx.db, input.projectId, input.runId)),
+  /** the run's Gantt: steps' dispatch, queue wait and attempts */
+  timeline: projectProcedure('viewer')
+    .input(z.object({ runId: z.uuid() }))
+    .query(({ ctx, input }) => runTimeline(ctx.db, input.projectId, input.runId)),
   stepLog: projectProcedure('viewer')
     .input(z.object({ runId: z.uuid(), nodeId: ZIdSchema }))
     .query(({ ctx, input }) => stepLog(ctx, input)),
