@@ -1,7 +1,9 @@
-import type { TStepInputs } from './run-records';
-
 // What "Register model" steps do with their config and inputs: pure and free of zod, so that the
-// workflow sandbox imports this file alone (not the DSL barrel).
+// workflow sandbox imports this file alone (not the DSL barrel). It imports nothing: the config
+// schemas use it, and the run records' types lead back to them.
+
+/** what upstream steps wrote, by step and name (TStepInputs, written out) */
+type TUpstream = Record<string, Record<string, { hash: string; size: number }>>;
 
 const TAG_LINE = /^([^=\s][^=]*?)\s*=\s*(.*)$/;
 
@@ -24,7 +26,7 @@ export type TPickedArtifact = { fromNode: string; name: string; hash: string; si
  * The model artifact a "Register model" step registers, from what its upstream steps wrote: the one
  * named `name`, or, when no name is given, the only artifact there is.
  */
-export function pickModelArtifact(inputs: TStepInputs, name: string): { ok: true; artifact: TPickedArtifact } | { ok: false; error: string } {
+export function pickModelArtifact(inputs: TUpstream, name: string): { ok: true; artifact: TPickedArtifact } | { ok: false; error: string } {
   const all = Object.entries(inputs).flatMap(([fromNode, artifacts]) => Object.entries(artifacts).map(([n, ref]) => ({ fromNode, name: n, ...ref })));
   const found = name ? all.filter((a) => a.name === name) : all;
   if (found.length === 1) return { ok: true, artifact: found[0]! };
