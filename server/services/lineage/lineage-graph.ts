@@ -86,7 +86,7 @@ export function assembleLineage(facts: TLineageFacts, focus: string, truncated =
   for (const a of facts.stepArtifacts) {
     const artifact = lineageId.artifact(a.hash);
     const name = a.direction === 'input' ? a.name.slice(a.name.indexOf('/') + 1) : a.name;
-    add({ id: artifact, kind: 'artifact', label: name, detail: `${shortHash(a.hash)} · ${bytes(a.size)}` });
+    add({ id: artifact, kind: 'artifact', label: name, detail: `${shortHash(a.hash)} · ${bytes(a.size)}`, href: `/lineage/${a.hash}` });
     const step = lineageId.step(a.runId, a.nodeId);
     if (a.direction === 'input') link(artifact, step);
     else link(step, artifact);
@@ -109,7 +109,7 @@ export function assembleLineage(facts: TLineageFacts, focus: string, truncated =
     const id = lineageId.version(v.id);
     add({ id, kind: 'version', label: `${v.modelName} v${v.version}`, ...(v.aliases.length ? { detail: v.aliases.map((a) => `@${a}`).join(' ') } : {}), href: `/models/${encodeURIComponent(v.modelName)}/versions/${v.version}` });
     if (v.artifactSha256) {
-      add({ id: lineageId.artifact(v.artifactSha256), kind: 'artifact', label: 'model', detail: shortHash(v.artifactSha256) });
+      add({ id: lineageId.artifact(v.artifactSha256), kind: 'artifact', label: 'model', detail: shortHash(v.artifactSha256), href: `/lineage/${v.artifactSha256}` });
       // (the step wrote it: step_artifacts says so too, unless that row is beyond the limit)
       if (v.weftRunId && v.weftNodeId && nodes.has(lineageId.step(v.weftRunId, v.weftNodeId))) link(lineageId.step(v.weftRunId, v.weftNodeId), lineageId.artifact(v.artifactSha256));
     }
