@@ -11,6 +11,7 @@ import { Time } from '@/components/ui/time';
 import { AliasBadge } from './alias-badge';
 import { modelHref } from './model-list';
 import { VersionPromotions } from './version-promotions';
+import { VersionSignature } from './version-signature';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -112,6 +113,7 @@ export function VersionCard({ name, version }: { name: string; version: number }
               ) : null}
             </Section>
           ) : null}
+          <VersionSignature name={name} version={version} />
           <Section title="Metrics" testId="version-metrics">
             {c.metrics.length ? (
               <table className="font-mono text-sm">

@@ -10,6 +10,8 @@ import { createExperiment } from '../services/tracking/create-experiment';
 import { createRun } from '../services/tracking/create-run';
 import { logBatch } from '../services/tracking/log-batch';
 import { logInputs } from '../services/tracking/log-inputs';
+import { uploadArtifact } from '../services/tracking/artifacts/upload-artifact';
+import { webArtifactStore } from '../http/web-artifact-store';
 import { startHarness, type THarness } from '../testing/harness';
 import { saveNewPipeline } from '../testing/pipeline-runs';
 import { waitFor } from '../testing/wait-for';
@@ -141,12 +143,27 @@ describe('a model logged with the MLflow client', () => {
     const runId = run.info.run_id;
     await logInputs(h.db, caller, { run_id: runId, datasets: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset: { name: 'iris', digest: 'abc123', source_type: 'local', source: 'iris.csv' } }] });
     await logBatch(h.db, caller, { run_id: runId, metrics: [{ key: 'accuracy', value: 0.97, timestamp: 1, step: 0 }], params: [{ key: 'C', value: '1.0' }], tags: [] });
+    const mlmodel = 'artifact_path: model\nsignature:\n  inputs: \'[{"type": "double", "name": "sepal length (cm)", "required": true}, {"type":\n    "string", "name": "kind", "required": true}]\'\n  outputs: \'[{"type": "tensor", "tensor-spec": {"dtype": "int64", "shape": [-1]}}]\'\n';
+    async function* body() {
+      yield new TextEncoder().encode(mlmodel);
+    }
+    await uploadArtifact(h.db, caller, { store: webArtifactStore(), maxBytes: 1 << 20, path: `${experiment_id}/${runId}/artifacts/model/MLmodel`, mediaType: 'text/plain', body: body() });
     await createModel(h.db, caller, { name: 'iris', tags: [], description: '' });
     await createVersion(h.db, caller, { name: 'iris', source: `runs:/${runId}/model`, tags: [], description: '' });
 
     const card = await h.as('viewer').models.version({ projectId: h.projectId, name: 'iris', version: 1 });
     expect(card).toMatchObject({ trackingRun: { runUuid: runId, name: 'notebook' }, origin: null, artifact: null, metrics: [{ key: 'accuracy', value: 0.97 }], params: [{ key: 'C', value: '1.0' }] });
     expect(card.datasets).toMatchObject([{ name: 'iris', digest: 'abc123', source: 'iris.csv' }]);
+    expect(card.files).toMatchObject([{ path: 'model/MLmodel', size: mlmodel.length }]);
+    expect(await h.as('viewer').models.signature({ projectId: h.projectId, name: 'iris', version: 1 })).toEqual({
+      inputs: [
+        { name: 'sepal length (cm)', type: 'double' },
+        { name: 'kind', type: 'string' },
+      ],
+      outputs: [{ name: null, type: 'tensor int64 [-1]' }],
+    });
+    // a version registered by a pipeline step has no MLmodel: no signature, cleanly
+    expect(await h.as('viewer').models.signature({ projectId: h.projectId, name: 'churn', version: 1 })).toBeNull();
     const lineage = await h.as('viewer').models.lineage({ projectId: h.projectId, from: { model: { name: 'iris', version: 1 } } });
     expect(lineage.nodes.map((n) => `${n.kind}:${n.label}`).sort()).toEqual(['dataset:iris', 'run:notebook', 'version:iris v1']);
     expect(lineage.edges).toHaveLength(2);
