@@ -55,9 +55,15 @@ export async function versionCard(db: TDatabase, params: { projectId: string; na
         .from(stepArtifacts)
         .where(and(eq(stepArtifacts.runId, origin.runId), eq(stepArtifacts.nodeId, origin.nodeId), eq(stepArtifacts.direction, 'input')))
     : [];
-  const [artifact] = version.artifactSha256
-    ? await db.select({ name: stepArtifacts.name, size: stepArtifacts.size }).from(stepArtifacts).where(eq(stepArtifacts.hash, version.artifactSha256)).limit(1)
-    : [];
+  // (the step that wrote it names it: the same bytes elsewhere may be another project's)
+  const [artifact] =
+    version.artifactSha256 && version.weftRunId && version.weftNodeId
+      ? await db
+          .select({ name: stepArtifacts.name, size: stepArtifacts.size })
+          .from(stepArtifacts)
+          .where(and(eq(stepArtifacts.runId, version.weftRunId), eq(stepArtifacts.nodeId, version.weftNodeId), eq(stepArtifacts.direction, 'output'), eq(stepArtifacts.hash, version.artifactSha256)))
+          .limit(1)
+      : [];
   const path = runSourcePath(version.source);
   const files =
     run && path
