@@ -80,7 +80,7 @@ export function assembleLineage(facts: TLineageFacts, focus: string, truncated =
       add({ id, kind: 'step', label: r.weftNodeId, href: `/runs/${r.weftRunId}` });
     } else {
       trackingNode.set(r.runUuid, lineageId.run(r.runUuid));
-      add({ id: lineageId.run(r.runUuid), kind: 'run', label: r.name || r.runUuid.slice(0, 8), detail: 'tracking run' });
+      add({ id: lineageId.run(r.runUuid), kind: 'run', label: r.name || r.runUuid.slice(0, 8), detail: r.runUuid.slice(0, 12) });
     }
   }
   for (const a of facts.stepArtifacts) {
