@@ -61,6 +61,29 @@ const scenarios: TScenario[] = [
     })(),
   },
   {
+    // the model registry steps: control activities, and a promotion the run waits for like a gate
+    name: 'register-and-promote',
+    spec: (() => {
+      const spec = chainSpec([
+        ['train', 'shell', { command: 'echo weights > "$WEFT_OUTPUT_DIR/model.pkl"' }, { cache: false }],
+        ['register', 'register_model', { modelName: 'recorded', artifact: 'model.pkl' }],
+        ['promote', 'promote_model', { modelName: 'recorded', alias: 'champion' }],
+      ]);
+      spec.edges[0]!.targetPort = 'model';
+      spec.edges[1]!.sourcePort = 'version';
+      spec.edges[1]!.targetPort = 'version';
+      return spec;
+    })(),
+    drive: async (h, runId) => {
+      const approval = await waitFor(
+        () => h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' }).then((list) => list.find((a) => a.runId === runId)),
+        (a) => a !== undefined,
+        { what: 'the promotion' },
+      );
+      await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: approval!.id, decision: 'approved', comment: 'ok' });
+    },
+  },
+  {
     name: 'cancelled',
     spec: chainSpec([['long', 'shell', { command: 'sleep 30' }, { cache: false }], ['after', 'noop', {}]]),
     drive: async (h, runId) => {
@@ -75,7 +98,9 @@ async function main() {
   Object.assign(process.env, services.env);
   const h = await startHarness();
   try {
-    for (const scenario of scenarios) {
+    // RECORD_ONLY=name,name records those alone (the others' recordings stay as they are)
+    const only = process.env.RECORD_ONLY?.split(',');
+    for (const scenario of scenarios.filter((s) => !only || only.includes(s.name))) {
       const api = h.as('editor');
       const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: scenario.name });
       const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: scenario.spec, message: '' });

@@ -2,7 +2,7 @@
 // app stack, and ends with one plain "N passed, N failed" line that CI can read.
 //   npm test -- <vitest args>       only vitest, with those args (e2e skipped)
 //   WEFT_TEST_ONLY=unit|integration|e2e   unit = workflows/dsl (no services)
-//   WEFT_E2E_SPECS=e2e/a.spec.ts,...    with WEFT_TEST_ONLY=e2e: only those Playwright specs
+//   WEFT_TEST_ONLY=e2e npm test -- e2e/<spec>   only those Playwright specs
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -109,11 +109,9 @@ interface PlaywrightJson {
   errors?: unknown[];
 }
 
-async function runPlaywright(env: NodeJS.ProcessEnv): Promise<Tally> {
+async function runPlaywright(env: NodeJS.ProcessEnv, specs: string[] = []): Promise<Tally> {
   const out = path.join(testDir, 'playwright.json'); // written by playwright.config.ts's json reporter
   rmSync(out, { force: true });
-  // WEFT_E2E_SPECS=e2e/a.spec.ts,e2e/b.spec.ts: only those specs (while working on them)
-  const specs = (env.WEFT_E2E_SPECS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const code = await runInherited('playwright', bin('playwright'), ['test', ...specs], env);
   const r = readJson(out) as PlaywrightJson | undefined;
   const tally: Tally = r
@@ -248,11 +246,12 @@ async function main(): Promise<Tally> {
     add(await runVitest(env, [...filters, ...extraArgs]));
   }
 
-  const e2eWanted = extraArgs.length === 0 && (only === undefined || only === 'e2e');
+  // (WEFT_TEST_ONLY=e2e npm test -- e2e/<file>: the arguments pick Playwright's specs)
+  const e2eWanted = only === 'e2e' || (extraArgs.length === 0 && only === undefined);
   if (e2eWanted && hasSpecs(path.join(repoRoot, 'e2e'))) {
     try {
       const url = await startE2eStack(env, venv.python);
-      add(await runPlaywright({ ...env, WEFT_E2E_URL: url }));
+      add(await runPlaywright({ ...env, WEFT_E2E_URL: url }, only === 'e2e' ? extraArgs : []));
     } catch (err) {
       console.error(`[weft] ${(err as Error).message}`);
       add({ passed: 0, failed: 1, skipped: 0 });

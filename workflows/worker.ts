@@ -10,6 +10,7 @@ import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
 import { startRunReconciler } from '../server/services/runs/reconcile-runs';
+import { startPromotionExpiry } from '../server/services/approvals/expire-promotions';
 import { createControlWorker } from '../server/control/control-worker';
 import { createPoolWorker } from './worker-factory';
 import { weftDataConverter } from './data-converter';
@@ -45,7 +46,9 @@ async function main() {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });
     const { db } = createDatabase(databaseUrl);
     worker = await createControlWorker({ connection, namespace, db, client });
-    stop = startRunReconciler({ db, temporal: client });
+    const stopReconciler = startRunReconciler({ db, temporal: client });
+    const stopExpiry = startPromotionExpiry(db);
+    stop = () => (stopReconciler(), stopExpiry());
     description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });

@@ -21,9 +21,20 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
     <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`approval-${approval.id}`} data-run-id={approval.runId}>
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         {approval.kind === 'model_promotion' ? (
-          <h2 className="font-medium" data-testid={`promotion-${approval.id}`}>
-            Promote {approval.modelName} <span className="text-slate-500">v{approval.modelVersion}</span> to <span className="font-mono">{approval.alias}</span>
-          </h2>
+          <>
+            <h2 className="font-medium" data-testid={`promotion-${approval.id}`}>
+              Promote {approval.modelName} <span className="text-slate-500">v{approval.modelVersion}</span> to <span className="font-mono">{approval.alias}</span>
+            </h2>
+            <Link href={`/models/${encodeURIComponent(approval.modelName ?? '')}/versions/${approval.modelVersion}`} className="text-sm text-indigo-700 hover:underline">
+              Model card
+            </Link>
+            {/* (asked for by a pipeline's "Promote model" step) */}
+            {approval.runId ? (
+              <Link href={`/runs/${approval.runId}`} className="text-sm text-indigo-700 hover:underline">
+                View run
+              </Link>
+            ) : null}
+          </>
         ) : (
           <>
             <h2 className="font-medium">

@@ -13,6 +13,11 @@ import { PipelineField, PipelineVersionField } from './subpipeline-fields';
 export const CONFIG_WIDGETS: Record<TConfigWidget, ComponentType<TConfigWidgetProps>> = {
   'code-python': (props) => <CodeField {...props} language="python" />,
   'code-shell': (props) => <CodeField {...props} language="shell" />,
+  text: ({ field, value, onChange, readOnly }) => (
+    <ConfigField label={field.label} hint={field.hint}>
+      <Input maxLength={field.maxLength} readOnly={readOnly} value={text(value)} onChange={(e) => onChange(e.target.value)} />
+    </ConfigField>
+  ),
   textarea: ({ field, value, onChange, readOnly }) => (
     <ConfigField label={field.label} hint={field.hint}>
       <TextArea rows={field.rows} maxLength={field.maxLength} readOnly={readOnly} value={text(value)} onChange={(e) => onChange(e.target.value)} />

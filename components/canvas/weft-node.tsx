@@ -12,6 +12,8 @@ const KIND_ACCENT: Record<string, string> = {
   shell: 'bg-slate-600',
   approval: 'bg-violet-500',
   noop: 'bg-teal-500',
+  register_model: 'bg-emerald-600',
+  promote_model: 'bg-fuchsia-600',
 };
 
 const STATUS_FILL: Record<TStepStatus, string> = {

@@ -13,6 +13,7 @@ import { ProjectSelect } from './project-select';
 const LINKS = [
   { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') },
   { href: '/runs', label: 'Runs', active: (path: string) => path.startsWith('/runs') },
+  { href: '/models', label: 'Models', active: (path: string) => path.startsWith('/models') || path.startsWith('/lineage') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
   { href: '/members', label: 'Members', active: (path: string) => path.startsWith('/members') },

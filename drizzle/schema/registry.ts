@@ -1,6 +1,7 @@
-import { bigint, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { id } from './columns';
 import { projects } from './projects';
+import { runs } from './runs';
 import { trackingRuns } from './tracking';
 
 // The model registry, shaped after MLflow's (model_registry.proto) so that its REST API
@@ -50,13 +51,20 @@ export const modelVersions = pgTable(
     /** where its files are: `runs:/<run_id>/<path>`, `models:/…` or `mlflow-artifacts:/…` */
     source: text().notNull(),
     runId: text().references(() => trackingRuns.runUuid, { onDelete: 'set null' }),
+    /**
+     * Registered by a pipeline's "Register model" step: the Weft run and the node whose output it
+     * is (kept even when that step logged no tracking run), and the artifact's sha256 in the store.
+     */
+    weftRunId: uuid().references(() => runs.id, { onDelete: 'set null' }),
+    weftNodeId: text(),
+    artifactSha256: char({ length: 64 }),
     description: text().notNull().default(''),
     /** who registered it (the caller, not the client's word) */
     userId: text().notNull(),
     creationTime: epochMs().notNull(),
     lastUpdatedTime: epochMs().notNull(),
   },
-  (t) => [unique().on(t.modelId, t.version)],
+  (t) => [unique().on(t.modelId, t.version), index().on(t.artifactSha256), index().on(t.runId)],
 );
 
 export const modelVersionTags = pgTable(

@@ -1,13 +1,16 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { TQuotaAnswer, TQuotaRequest, TControlActivities } from '../../workflows/contract/activities';
+import type { TOpenPromotion, TQuotaAnswer, TQuotaRequest, TControlActivities, TRegisterModelVersion } from '../../workflows/contract/activities';
 import type { TRecordBatch } from '../../workflows/contract/run-records';
 import { quotaFreedSignal, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
 import type { TDatabase } from '../db/client';
+import { AppError } from '../errors';
 import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota } from '../services/quotas/gpu-quota';
 import { closeApproval } from '../services/approvals/close-approval';
 import { createApproval } from '../services/approvals/create-approval';
 import { readApprovalDecision } from '../services/approvals/read-approval-decision';
+import { openStepPromotion } from '../services/registry/open-step-promotion';
+import { registerStepModel } from '../services/registry/register-step-model';
 import { beginRun, RunRowMissingError } from '../services/runs/begin-run';
 import { lookupStepCache } from '../services/runs/step-cache';
 import type { TRecordWriter } from './record-writer';
@@ -30,6 +33,16 @@ async function waitingForRunRow<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A service's refusal (no such model, a promotion that already waits) is the step's failure: retrying cannot change it. */
+async function refusalsFail<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw ApplicationFailure.nonRetryable(error.message, `AppError.${error.code}`);
+    throw error;
+  }
+}
+
 /**
  * Control activities: the only code a run uses to write Postgres, next to the services they call.
  * Each one is idempotent. Their contract (workflows/contract/activities.ts) is all the workflow sees.
@@ -43,6 +56,8 @@ export function createControlActivities(deps: { db: TDatabase; client: Client; r
     createApproval: (params: Parameters<typeof createApproval>[1]) => createApproval(db, params),
     closeApproval: (params: Parameters<typeof closeApproval>[1]) => closeApproval(db, params),
     readApprovalDecision: (params: Parameters<typeof readApprovalDecision>[1]) => readApprovalDecision(db, params),
+    registerModelVersion: (params: TRegisterModelVersion) => refusalsFail(() => registerStepModel(db, params)),
+    openPromotion: (params: TOpenPromotion) => refusalsFail(() => openStepPromotion(db, params)),
     /**
      * Takes the step's share of its team's GPU quota. When refused, it checks with Temporal that
      * the holders still run: a workflow terminated mid-step never released its lease.

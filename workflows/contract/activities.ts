@@ -1,4 +1,4 @@
-import type { TAttemptRecord, TParameterValue, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
+import type { TAttemptRecord, TParameterValue, TPickedArtifact, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
 import type { TRecordBatch } from './run-records';
 import type { TDispatch, TPipelineRunInput } from './run-workflow';
 import type { TPoolExecutor, TStepConfig } from '../dsl';
@@ -43,6 +43,10 @@ export type TPoolActivities = { runStep(input: TRunStepInput): Promise<TRunStepR
 
 export type TApprovalState = { status: 'pending' } | { status: 'approved' | 'rejected' | 'expired' | 'cancelled'; comment: string };
 
+export type TRegisterModelVersion = { runId: string; projectId: string; nodeId: string; modelName: string; artifact: TPickedArtifact; tags: { key: string; value: string }[] };
+/** `version` 0: the newest version of the model that this run registered */
+export type TOpenPromotion = { runId: string; projectId: string; nodeId: string; modelName: string; alias: string; version: number; timeoutHours: number };
+
 export type TQuotaRequest = { runId: string; nodeId: string; teamId: string; pool: string; gpus: number; workflowId: string };
 export type TQuotaAnswer =
   | { granted: true }
@@ -64,6 +68,10 @@ export type TControlActivities = {
   closeApproval(params: { approvalId: string; status: 'expired' | 'cancelled' }): Promise<void>;
   /** where an approval stands in Postgres: what its gate acts on (a signal only says to look) */
   readApprovalDecision(params: { approvalId: string }): Promise<TApprovalState>;
+  /** a "Register model" step: the artifact becomes the next version (idempotent per run, node and artifact) */
+  registerModelVersion(params: TRegisterModelVersion): Promise<{ name: string; version: number }>;
+  /** a "Promote model" step: the alias moves at once, or a promotion approval (one per run and node) waits */
+  openPromotion(params: TOpenPromotion): Promise<{ status: 'set'; version: number } | { status: 'pending'; approvalId: string; version: number }>;
   acquireGpuQuota(request: TQuotaRequest): Promise<TQuotaAnswer>;
   releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }): Promise<void>;
 };

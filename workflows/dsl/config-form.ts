@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The controls the property panel has for a config field (components/canvas/config-widgets.tsx). */
-export type TConfigWidget = 'code-python' | 'code-shell' | 'textarea' | 'expression' | 'number' | 'foreach-body' | 'pipeline' | 'pipeline-version';
+export type TConfigWidget = 'code-python' | 'code-shell' | 'text' | 'textarea' | 'expression' | 'number' | 'foreach-body' | 'pipeline' | 'pipeline-version';
 
 /**
  * How the property panel shows one config field, registered on the field's schema

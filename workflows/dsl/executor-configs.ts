@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CONFIG_FIELDS } from './config-form';
 import type { TExecutor } from './executors';
 import { MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
+import { MAX_MODEL_NAME_LENGTH, ZAliasSchema } from './model-registry';
+import { parseTagLines } from './model-steps';
 
 /**
  * Each executor's config schema: validate() checks a node's config with it, compile() parses it
@@ -69,6 +71,50 @@ const ZApprovalConfigSchema = z.object({
   timeoutHours: z.number().min(0.01).max(24 * 30).default(72).register(CONFIG_FIELDS, { label: 'Timeout (hours)', hint: 'The gate fails when nobody decides in time.', widget: 'number', step: 1 }),
 });
 
+const modelNameSchema = () =>
+  z
+    .string()
+    .trim()
+    .min(1, 'A model name is required')
+    .max(MAX_MODEL_NAME_LENGTH)
+    .register(CONFIG_FIELDS, { label: 'Model name', hint: 'The registered model (made on first use).', widget: 'text' });
+
+const ZRegisterModelConfigSchema = z.object({
+  modelName: modelNameSchema(),
+  artifact: z
+    .string()
+    .trim()
+    .max(500)
+    .default('')
+    .register(CONFIG_FIELDS, { label: 'Model artifact', hint: 'The upstream output to register, e.g. `model.pkl`; empty: the only one.', widget: 'text' }),
+  tags: z
+    .string()
+    .max(10_000)
+    .default('')
+    .superRefine((text, ctx) => {
+      const parsed = parseTagLines(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    })
+    .register(CONFIG_FIELDS, { label: 'Tags', hint: 'One `key=value` per line, set on the new version.', widget: 'textarea', rows: 3 }),
+});
+
+const ZPromoteModelConfigSchema = z.object({
+  modelName: modelNameSchema(),
+  alias: ZAliasSchema.default('champion').register(CONFIG_FIELDS, { label: 'Alias', hint: 'A protected alias (champion) waits for an approver; another moves at once.', widget: 'text' }),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .register(CONFIG_FIELDS, { label: 'Version', hint: '0: the version this run registered.', widget: 'number', step: 1 }),
+  timeoutHours: z
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(168)
+    .register(CONFIG_FIELDS, { label: 'Timeout (hours)', hint: 'The promotion expires, and the step fails, when nobody decides in time.', widget: 'number', step: 1 }),
+});
+
 /** Every executor's config schema: a node kind's config is its executor's (the catalog checks it). */
 export const EXECUTOR_CONFIG_SCHEMAS = {
   python: ZPythonConfigSchema,
@@ -78,6 +124,8 @@ export const EXECUTOR_CONFIG_SCHEMAS = {
   condition: ZConditionConfigSchema,
   foreach: ZForeachConfigSchema,
   subpipeline: ZSubpipelineConfigSchema,
+  register_model: ZRegisterModelConfigSchema,
+  promote_model: ZPromoteModelConfigSchema,
 } as const satisfies Record<TExecutor, z.ZodObject>;
 
 export type TExecutorConfigSchemas = typeof EXECUTOR_CONFIG_SCHEMAS;

@@ -3,7 +3,7 @@
  * (plan.ts), and each executor's config schema is in executor-configs.ts. Free of zod, so that
  * workflow code may import it as a value.
  */
-export type TExecutor = 'python' | 'shell' | 'noop' | 'approval' | 'condition' | 'foreach' | 'subpipeline';
+export type TExecutor = 'python' | 'shell' | 'noop' | 'approval' | 'condition' | 'foreach' | 'subpipeline' | 'register_model' | 'promote_model';
 
 /**
  * Executors a pool worker runs: their steps wait in a pool's task queue, a retried run may reuse

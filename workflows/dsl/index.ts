@@ -18,3 +18,5 @@ export * from './expression';
 export * from './executors';
 export * from './executor-configs';
 export * from './config-form';
+export * from './model-registry';
+export * from './model-steps';

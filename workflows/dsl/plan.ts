@@ -61,6 +61,8 @@ export const ZPlanStepSchema = z.discriminatedUnion('executor', [
   stepSchema('condition'),
   stepSchema('foreach'),
   stepSchema('subpipeline'),
+  stepSchema('register_model'),
+  stepSchema('promote_model'),
 ]);
 
 export const ZPlanSchema = z.object({

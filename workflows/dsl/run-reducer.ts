@@ -79,8 +79,8 @@ export type TRunCommand =
 
 export type TRunStep = { state: TRunState; commands: TRunCommand[] };
 
-/** Steps that hand their upstream outputs on: an approved gate passes the model it approved. */
-const PASS_THROUGH: ReadonlySet<TExecutor> = new Set(['approval', 'condition']);
+/** Steps that hand their upstream outputs on: an approved gate passes the model it approved, a registered or promoted model goes on to deploy. */
+const PASS_THROUGH: ReadonlySet<TExecutor> = new Set(['approval', 'condition', 'register_model', 'promote_model']);
 const BLOCKED_ERROR = 'Not run: a step before it failed';
 
 export function runContext(plan: TPlan, params: TRunContext['params'] = {}, reuse: TRunContext['reuse'] = {}): TRunContext {

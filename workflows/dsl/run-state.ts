@@ -7,6 +7,8 @@ export type TStepOutputs = {
   metrics: Record<string, number>;
   /** a condition's chosen output port */
   branch?: string;
+  /** a model version a "Register model" step registered, or a "Promote model" step promoted */
+  model?: { name: string; version: number };
   /** a for-each's per-item outputs, in item order */
   items?: TStepOutputs[];
 };

@@ -333,9 +333,10 @@ describe('portsFit (port_type_mismatch and duplicate_input)', () => {
   // duplicate_input (only raised for a non-`any` input) cannot arise through validateSpec with
   // the current node kinds. portsFit is tested directly here; the block below registers a typed
   // test-only kind for the duration of the block to exercise validate's branches for both codes.
-  it('every shipped port is `any` (why the codes below need a test kind)', () => {
-    const ports = Object.values(NODE_CATALOG).flatMap((k) => [...k.inputs, ...k.outputs]);
-    expect(ports.every((p) => p.type === 'any')).toBe(true);
+  it('the shipped typed ports are the model registry kinds\' (why the general codes below need a test kind)', () => {
+    const typed = Object.values(NODE_CATALOG).filter((k) => [...k.inputs, ...k.outputs].some((p) => p.type !== 'any'));
+    expect(typed.map((k) => k.kind).sort()).toEqual(['promote_model', 'register_model']);
+    expect(typed.flatMap((k) => [...k.inputs, ...k.outputs]).filter((p) => p.type !== 'any').every((p) => p.type === 'model')).toBe(true);
   });
 
   it('same types fit, different concrete types do not', () => {

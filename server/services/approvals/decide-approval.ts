@@ -27,7 +27,7 @@ export async function decideApproval(
   deps: TServiceDeps,
   params: { projectId: string; approvalId: string; decision: TDecision; comment: string; userId: string },
 ) {
-  if (await isPromotion(deps.db, params)) return decidePromotion(deps.db, params);
+  if (await isPromotion(deps.db, params)) return decidePromotion(deps, params);
   const target = await findApproval(deps, params);
   // before the transaction: writing the run's end closes this approval, which the transaction locks
   if (target.status === 'pending' && isOpenRun(target.run.status)) await reconcileRun(deps, target.run);

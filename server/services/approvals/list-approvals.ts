@@ -53,6 +53,7 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
   const mayApprove = roleRank(params.role) >= roleRank('approver');
   return rows.map(({ requestedBy, runStatus, ...row }) => ({
     ...row,
-    canDecide: row.status === 'pending' && (row.kind === 'model_promotion' || (runStatus !== null && isOpenRun(runStatus))) && mayApprove && requestedBy !== params.userId,
+    // (a promotion a pipeline's step asked for closes with its run, as a gate does)
+    canDecide: row.status === 'pending' && (row.kind === 'model_promotion' && row.runId === null ? true : runStatus !== null && isOpenRun(runStatus)) && mayApprove && requestedBy !== params.userId,
   }));
 }

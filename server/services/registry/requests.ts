@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { MAX_MODEL_NAME_LENGTH, ZAliasSchema } from '../../../workflows/dsl/model-registry';
 import { MAX_KEY_LENGTH, MAX_TAG_VALUE_LENGTH } from '../tracking/requests';
 
 // The MLflow model registry API's request bodies (mlflow/protos/model_registry.proto), as the
 // official client sends them: snake_case, a version as a digit string, GET fields in the query.
 
-export const MAX_MODEL_NAME_LENGTH = 256;
 // MLflow's server limits: models 1,000 a page; versions 200,000 (the client asks 10,000 by default)
 export const SEARCH_MODELS_MAX_RESULTS = 1000;
 export const SEARCH_VERSIONS_MAX_RESULTS = 200_000;
@@ -16,13 +16,8 @@ const version = z
 const key = z.string().min(1, 'a key is required').max(MAX_KEY_LENGTH, `at most ${MAX_KEY_LENGTH} characters`);
 const tag = z.object({ key, value: z.string().max(MAX_TAG_VALUE_LENGTH, `at most ${MAX_TAG_VALUE_LENGTH} characters`) });
 const description = z.string().max(65_535, 'at most 65,535 characters');
-/** MLflow's rule for alias names: letters, digits, _ and -, not "latest" nor v<number> (those name versions) */
-export const ZAliasSchema = z
-  .string()
-  .min(1, 'an alias is required')
-  .max(MAX_KEY_LENGTH, `at most ${MAX_KEY_LENGTH} characters`)
-  .regex(/^[\w-]+$/, 'may contain only letters, digits, _ and -')
-  .refine((a) => !/^(latest|v\d+)$/i.test(a), 'is reserved (latest and v<number> name versions)');
+// (the alias rule is the pipeline DSL's too: a "Promote model" node accepts the same names)
+export { MAX_MODEL_NAME_LENGTH, ZAliasSchema };
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).max(max, `at most ${max} items`));
 const search = (max: number, fallback: number) =>

@@ -1,17 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { approvals, modelAliases } from '../../../drizzle/schema';
+import { modelAliases } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TTrackingCaller } from '../tracking/tracking-access';
 import { findModel, findVersion } from './find-model';
-import { moveAlias } from './move-alias';
-import { promotionEvidence } from './promotion-evidence';
+import { promotionTimeoutMs } from './promotion-timeout';
+import { requestAlias, type TAliasOutcome } from './request-alias';
 
-/** How long a promotion waits for a decision before it no longer shows as pending. */
-const PROMOTION_TIMEOUT_MS = 30 * 24 * 3_600_000;
-
-export type TAliasOutcome = { status: 'set' } | { status: 'pending'; approvalId: string; alias: string; version: number };
+export type { TAliasOutcome };
 
 /**
  * registered-models/alias (POST) and models.requestPromotion: an unprotected alias moves at once; a
@@ -21,44 +18,8 @@ export type TAliasOutcome = { status: 'set' } | { status: 'pending'; approvalId:
 export async function setAlias(db: TDatabase, caller: TTrackingCaller, body: { name: string; alias: string; version: number }): Promise<TAliasOutcome> {
   const { model, version } = await findVersion(db, caller, body.name, body.version, 'write');
   return db.transaction(async (tx) => {
-    if (!model.protectedAliases.includes(body.alias)) {
-      await moveAlias(tx, { model, version, alias: body.alias, actor: caller.userId });
-      return { status: 'set' };
-    }
-    const [holder] = await tx.select({ versionId: modelAliases.versionId }).from(modelAliases).where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, body.alias)));
-    if (holder?.versionId === version.id) return { status: 'set' };
-    const evidence = await promotionEvidence(tx, model, version, body.alias);
-    const [opened] = await tx
-      .insert(approvals)
-      .values({
-        projectId: model.projectId,
-        kind: 'model_promotion',
-        modelVersionId: version.id,
-        alias: body.alias,
-        evidence,
-        instructions: `Promote ${model.name} version ${version.version} to "${body.alias}"`,
-        requestedBy: caller.userId,
-        expiresAt: new Date(Date.now() + PROMOTION_TIMEOUT_MS),
-      })
-      .onConflictDoNothing()
-      .returning({ id: approvals.id });
-    if (opened) {
-      await recordAudit(tx, {
-        projectId: model.projectId,
-        actor: caller.userId,
-        action: 'model.promotion.request',
-        targetType: 'approval',
-        targetId: opened.id,
-        details: { model: model.name, alias: body.alias, version: version.version },
-      });
-    }
-    const [waiting] = opened
-      ? [opened]
-      : await tx
-          .select({ id: approvals.id })
-          .from(approvals)
-          .where(and(eq(approvals.modelVersionId, version.id), eq(approvals.alias, body.alias), eq(approvals.status, 'pending')));
-    return { status: 'pending', approvalId: waiting!.id, alias: body.alias, version: version.version };
+    const outcome = await requestAlias(tx, { model, version, alias: body.alias, actor: caller.userId, requestedBy: caller.userId, expiresAt: new Date(Date.now() + promotionTimeoutMs()) });
+    return outcome.status === 'conflict' ? { status: 'pending', approvalId: outcome.approvalId, alias: body.alias, version: version.version } : outcome;
   });
 }
 

@@ -2,6 +2,7 @@ import type { TExecutor, TStartStep, TStepOutcome } from '../../dsl';
 import { runActivityStep } from './activity-runner';
 import { runApprovalGate } from './approval-runner';
 import { runForeachStep } from './foreach-runner';
+import { runPromoteModel, runRegisterModel } from './model-runners';
 import type { TRunner, TRunnerContext } from './runner-context';
 import { runSubpipelineStep } from './subpipeline-runner';
 
@@ -16,6 +17,8 @@ export const RUNNERS: { [E in TRunExecutor]: TRunner<E> } = {
   approval: runApprovalGate,
   foreach: runForeachStep,
   subpipeline: runSubpipelineStep,
+  register_model: runRegisterModel,
+  promote_model: runPromoteModel,
 };
 
 /** Starts a step on its executor's runner (generic, so that the runner and the step's type agree). */
