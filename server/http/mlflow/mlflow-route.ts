@@ -1,14 +1,10 @@
-import { createArtifactStore, type ArtifactStore } from '../../../workflows/artifacts/store';
+import { processArtifactStore } from '../../artifacts/process-store';
 import { signedIn } from '../../auth/session';
 import { getDb } from '../../db/client';
 import { maxBodyBytes } from '../request-limits';
 import { trustedOrigins } from '../trusted-origins';
 import { maxArtifactBytes } from './artifact-limits';
 import { createMlflowHandler } from './mlflow-handler';
-
-let store: ArtifactStore | undefined;
-/** One store per process, made on first use (the local store remembers which files it has hash-checked). */
-const artifactStore = () => (store ??= createArtifactStore());
 
 /** The web process's MLflow API handler: its database, better-auth sessions, trusted origins, body limits and artifact store. */
 export const mlflowRouteHandler = () =>
@@ -17,5 +13,5 @@ export const mlflowRouteHandler = () =>
     sessionOf: (headers) => signedIn(headers),
     trustedOrigins: trustedOrigins(),
     maxBodyBytes: maxBodyBytes(),
-    artifacts: { store: artifactStore, maxBytes: maxArtifactBytes() },
+    artifacts: { store: processArtifactStore, maxBytes: maxArtifactBytes() },
   });
