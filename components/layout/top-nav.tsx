@@ -11,7 +11,8 @@ import { useIsPlatformAdmin } from '@/hooks/use-is-platform-admin';
 import { ProjectSelect } from './project-select';
 
 const LINKS = [
-  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') || path.startsWith('/runs') },
+  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || (path.startsWith('/pipelines') && !path.endsWith('/experiment')) || path.startsWith('/runs') },
+  { href: '/experiments', label: 'Experiments', active: (path: string) => path.startsWith('/experiments') || /^\/pipelines\/[^/]+\/experiment/.test(path) },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
   { href: '/members', label: 'Members', active: (path: string) => path.startsWith('/members') },

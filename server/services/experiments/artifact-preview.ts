@@ -10,7 +10,8 @@ export type TArtifactPreview =
   | TTablePreview
   | { kind: 'text'; text: string; truncated: boolean; format: 'json' | 'text' }
   /** shown from the file route (an <img>, or a sandboxed iframe for HTML) */
-  | { kind: 'image' | 'html' }
+  | { kind: 'image' }
+  | { kind: 'html' }
   | { kind: 'none'; reason: string };
 
 /** The first 64 KiB as text; a cut multi-byte character at the end is dropped, not shown as garbage. */
@@ -27,7 +28,8 @@ const headText = (head: Buffer, complete: boolean) => {
 export async function artifactPreview(db: TDbOrTx, store: ArtifactStore, projectId: string, ref: { runUuid: string; path: string }): Promise<TArtifactPreview> {
   const row = await findProjectArtifact(db, projectId, ref);
   const kind = previewKind(row.path, row.mediaType);
-  if (kind === 'image' || kind === 'html') return { kind };
+  if (kind === 'image') return { kind: 'image' };
+  if (kind === 'html') return { kind: 'html' };
   if (kind === 'none') return { kind, reason: `No preview for ${row.mediaType} files: download it` };
   if (kind === 'parquet') {
     if (!store.readOnlyPath && row.size > PARQUET_COPY_LIMIT) return { kind: 'none', reason: 'This Parquet file is too large to preview from a remote store: download it' };

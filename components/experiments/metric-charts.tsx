@@ -1,0 +1,27 @@
+'use client';
+
+import { ErrorText } from '@/components/ui/error-text';
+import { MetricChart } from './metric-chart';
+import { useMetricSeries } from './use-metric-series';
+
+type TProps = { projectId: string; runs: { runUuid: string; label: string }[]; keys: string[] };
+
+/** A chart per metric, each run's curve over steps overlaid on it. */
+export function MetricCharts({ projectId, runs, keys }: TProps) {
+  const { query, metrics } = useMetricSeries(
+    projectId,
+    runs.map((r) => r.runUuid),
+    keys,
+  );
+  if (keys.length === 0) return <p className="text-sm text-slate-400">No metrics logged.</p>;
+  if (query.isError) return <ErrorText error={query.error} />;
+  if (query.isPending) return <p className="text-sm text-slate-500">Loading metric histories…</p>;
+  const labelOf = new Map(runs.map((r) => [r.runUuid, r.label]));
+  return (
+    <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+      {metrics.map((m) => (
+        <MetricChart key={m.key} title={m.key} xs={m.xs} ys={m.ys} labels={m.runUuids.map((id) => labelOf.get(id) ?? id.slice(0, 8))} />
+      ))}
+    </div>
+  );
+}
