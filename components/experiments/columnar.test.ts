@@ -21,6 +21,13 @@ describe('alignSeries', () => {
     const b = { runUuid: 'b', key: 'loss', steps: Float64Array.from([0, 2, 4]), values: Float64Array.from([5, Number.NaN, 4]) };
     expect(alignSeries([a, b])).toEqual({ xs: [0, 1, 2, 4], ys: [[3, 2, 1, null], [5, null, null, 4]] });
   });
+
+  it('keeps the steps as they are when every series has the same, and a repeated step goes through the union', () => {
+    const a = { runUuid: 'a', key: 'loss', steps: Float64Array.from([0, 1]), values: Float64Array.from([3, Number.POSITIVE_INFINITY]) };
+    expect(alignSeries([a, { ...a, runUuid: 'b' }])).toEqual({ xs: [0, 1], ys: [[3, null], [3, null]] });
+    const repeated = { runUuid: 'c', key: 'loss', steps: Float64Array.from([0, 0, 1]), values: Float64Array.from([1, 2, 3]) };
+    expect(alignSeries([repeated])).toEqual({ xs: [0, 1], ys: [[2, 3]] });
+  });
 });
 
 describe('paramDiff', () => {

@@ -21,6 +21,11 @@ export type TSeries = { runUuid: string; key: string; steps: Float64Array; value
  * A step logged twice keeps its last value, as MLflow's charts show.
  */
 export function alignSeries(series: TSeries[]): { xs: number[]; ys: (number | null)[][] } {
+  if (sameStrictlyIncreasingSteps(series)) {
+    // the common case (runs of one script log the same steps): no union, no lookups
+    const finite = (values: Float64Array) => Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+    return { xs: Array.from(series[0]!.steps), ys: series.map((s) => finite(s.values)) };
+  }
   const steps = new Set<number>();
   for (const s of series) for (const step of s.steps) steps.add(step);
   const xs = [...steps].sort((a, b) => a - b);
@@ -34,4 +39,11 @@ export function alignSeries(series: TSeries[]): { xs: number[]; ys: (number | nu
     return column;
   });
   return { xs, ys };
+}
+
+function sameStrictlyIncreasingSteps(series: TSeries[]): boolean {
+  const first = series[0]?.steps;
+  if (!first) return false;
+  for (let i = 1; i < first.length; i++) if (!(first[i]! > first[i - 1]!)) return false;
+  return series.every((s) => s.steps.length === first.length && s.steps.every((step, i) => step === first[i]));
 }
