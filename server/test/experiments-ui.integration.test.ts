@@ -4,13 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projects, trackingExperiments } from '../../drizzle/schema';
+import { projects, trackingExperiments, trackingLatestMetrics, trackingRuns } from '../../drizzle/schema';
 import { createArtifactStore } from '../../workflows/artifacts/store';
 import { createArtifactFileHandler } from '../http/artifact-file-handler';
+import { chainSpec } from '../testing/fixtures';
 import { startHarness, type THarness } from '../testing/harness';
 import { httpApi } from '../testing/http-api';
 import { runMlflowClientScript } from '../testing/mlflow-client';
 import { startMlflowServer, type TMlflowServer } from '../testing/mlflow-server';
+import { startNewPipeline } from '../testing/pipeline-runs';
 import { seedBigExperiment, seedMetricHistory } from '../testing/tracking-seed';
 
 let h: THarness;
@@ -157,6 +159,26 @@ describe('artifacts', () => {
     expect((await as('outsider')(new Request(url('eval/predictions.csv')))).status).toBe(403);
     expect((await as(null)(new Request(url('eval/predictions.csv')))).status).toBe(401);
     expect((await as('viewer')(new Request(url('eval/missing.csv')))).status).toBe(404);
+  });
+});
+
+describe("a Weft run's tracking runs", () => {
+  it('are its parent run first, then its steps by node and attempt, each with its metric keys; its pipeline finds its experiment', async () => {
+    const { pipelineId, runId } = await startNewPipeline(h.as('editor'), h.projectId, chainSpec([['train', 'noop', {}], ['eval', 'noop', {}]]));
+    expect(await viewer().forPipeline({ projectId: h.projectId, pipelineId })).toMatchObject({ experimentId: null });
+    const [experiment] = await h.db.insert(trackingExperiments).values({ projectId: h.projectId, name: `pipeline ${pipelineId}`, pipelineId, creationTime: 1, lastUpdateTime: 1 }).returning();
+    const run = (uuid: string, node: string | null, attempt: number | null) => ({ runUuid: uuid.repeat(32), experimentId: experiment!.id, name: node ?? 'run', startTime: 1, artifactUri: '', weftRunId: runId, weftNodeId: node, weftAttempt: attempt });
+    await h.db.insert(trackingRuns).values([run('c', 'train', 2), run('d', 'eval', 1), run('a', null, null), run('b', 'train', 1)]);
+    await h.db.insert(trackingLatestMetrics).values({ runUuid: 'c'.repeat(32), key: 'loss', step: 3, timestamp: 1, value: 0.5 });
+    expect(await viewer().forPipeline({ projectId: h.projectId, pipelineId })).toMatchObject({ experimentId: experiment!.id });
+    const tracked = await viewer().trackingRuns({ projectId: h.projectId, weftRunId: runId });
+    expect(tracked.map((r) => [r.weftNodeId, r.weftAttempt, r.metricKeys])).toEqual([
+      [null, null, []],
+      ['eval', 1, []],
+      ['train', 1, []],
+      ['train', 2, ['loss']],
+    ]);
+    await expect(h.as('outsider').experiments.trackingRuns({ projectId: h.projectId, weftRunId: runId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
