@@ -1,12 +1,13 @@
 'use client';
 
 import { ErrorText } from '@/components/ui/error-text';
+import { MetricBars } from './metric-bars';
 import { MetricChart } from './metric-chart';
 import { useMetricSeries } from './use-metric-series';
 
 type TProps = { projectId: string; runs: { runUuid: string; label: string }[]; keys: string[] };
 
-/** A chart per metric, each run's curve over steps overlaid on it. */
+/** A chart per metric, each run's curve over steps overlaid on it (bars for a metric logged at one step). */
 export function MetricCharts({ projectId, runs, keys }: TProps) {
   const { query, metrics } = useMetricSeries(
     projectId,
@@ -19,9 +20,14 @@ export function MetricCharts({ projectId, runs, keys }: TProps) {
   const labelOf = new Map(runs.map((r) => [r.runUuid, r.label]));
   return (
     <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-      {metrics.map((m) => (
-        <MetricChart key={m.key} title={m.key} xs={m.xs} ys={m.ys} labels={m.runUuids.map((id) => labelOf.get(id) ?? id.slice(0, 8))} />
-      ))}
+      {metrics.map((m) => {
+        const labels = m.runUuids.map((id) => labelOf.get(id) ?? id.slice(0, 8));
+        return m.xs.length === 1 ? (
+          <MetricBars key={m.key} title={m.key} labels={labels} values={m.ys.map((ys) => ys[0] ?? null)} />
+        ) : (
+          <MetricChart key={m.key} title={m.key} xs={m.xs} ys={m.ys} labels={labels} />
+        );
+      })}
     </div>
   );
 }
