@@ -72,5 +72,12 @@ test("a pipeline's experiment: pick a metric column, filter, compare two runs, p
   const image = page.getByTestId('artifact-image');
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(4);
+  // an HTML report is framed from the file route with an empty sandbox: shown, its script not run
+  await files.getByRole('button', { name: 'eval/report.html' }).click();
+  await expect(page.getByTestId('artifact-html')).toHaveAttribute('sandbox', '');
+  const report = page.frameLocator('[data-testid="artifact-html"]');
+  await expect(report.locator('h1')).toHaveText('Report');
+  await expect(report.locator('body')).not.toHaveAttribute('data-ran', 'yes');
+  await files.getByRole('button', { name: 'eval/confusion.png' }).click();
   await page.screenshot({ path: test.info().outputPath('artifacts.png'), fullPage: true });
 });

@@ -24,7 +24,7 @@ async function mlflow<T>(request: APIRequestContext, projectId: string, endpoint
 
 export type TSeeded = { pipelineId: string; weftRunId: string; runIds: string[] };
 
-/** A pipeline with a run, and an experiment of it with three logged runs (params, metric curves, a CSV and a PNG each); the first is the Weft run's. */
+/** A pipeline with a run, and an experiment of it with three logged runs (params, metric curves, a CSV, a PNG and an HTML report each); the first is the Weft run's. */
 export async function seedPipelineExperiment(request: APIRequestContext, name: string): Promise<TSeeded> {
   const me = ((await (await request.get('/api/trpc/me.get')).json()) as TTrpcAnswer<{ projects: { id: string }[] }>).result.data.json;
   const projectId = me.projects[0]!.id;
@@ -45,7 +45,12 @@ export async function seedPipelineExperiment(request: APIRequestContext, name: s
       metrics: [...curve, ...['accuracy', 'f1', 'precision'].map((key, k) => ({ key, value: 0.7 + i * 0.1 + k * 0.01, timestamp: now, step: 0 }))],
     });
     const root = run.info.artifact_uri.replace('mlflow-artifacts:/', '');
-    for (const [path, body, type] of [['eval/predictions.csv', 'id,label,note\n1,cat,"a, quoted"\n2,dog,plain\n', 'text/csv'], ['eval/confusion.png', PNG, 'image/png']] as const) {
+    const files = [
+      ['eval/predictions.csv', 'id,label,note\n1,cat,"a, quoted"\n2,dog,plain\n', 'text/csv'],
+      ['eval/confusion.png', PNG, 'image/png'],
+      ['eval/report.html', '<h1>Report</h1><script>document.body.dataset.ran = "yes"</script>', 'text/html'],
+    ] as const;
+    for (const [path, body, type] of files) {
       const res = await request.put(`/mlflow/api/2.0/mlflow-artifacts/artifacts/${root}/${path}`, { data: body, headers: { 'content-type': type } });
       if (!res.ok()) throw new Error(`upload ${path}: ${res.status()} ${await res.text()}`);
     }

@@ -71,13 +71,15 @@ export async function measureTracking(b: TBench): Promise<void> {
     const table: number[] = [];
     const input = { projectId: b.projectId, experimentId: big.experimentId, params: ['model', 'p0'], metrics: ['acc', 'm0'], orderBy: { entity: 'metric', key: 'acc', ascending: false }, limit: 50 };
     for (const rep of range(REPS + 1)) {
+      // what opening the table asks: the keys for the column picker, then the first page
       const t = now();
+      await query<{ params: string[] }>('experiments.keys', { projectId: b.projectId, experimentId: big.experimentId });
       const page = await query<{ rows: unknown[]; total: number }>('experiments.runs', input);
       if (rep > 0) table.push(now() - t);
       if (page.rows.length !== 50 || page.total !== 5000) throw new Error(`the runs table answered ${page.rows.length} rows of ${page.total}`);
     }
     const tableMs = median(table);
-    rows.push({ measure: 'runs table, 5,000 runs: first page (50, 2 params + 2 metrics, sorted by a metric; median)', weft: fmtMs(tableMs), hand: '—', target: '< 1 s', ok: tableMs < 1000 ? 'yes' : 'NO' });
+    rows.push({ measure: 'runs table, 5,000 runs: column keys + first page (50, 2 params + 2 metrics, sorted by a metric; median)', weft: fmtMs(tableMs), hand: '—', target: '< 1 s', ok: tableMs < 1000 ? 'yes' : 'NO' });
     notes.push(`tracking: medians of ${REPS} (after warm-up); log-batch over real HTTP to the /mlflow handler, the UI's endpoints through tRPC's HTTP handler as a viewer`);
   } finally {
     await server.close();

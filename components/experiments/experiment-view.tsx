@@ -29,7 +29,7 @@ export function ExperimentView({ experimentId }: { experimentId: number }) {
   const [sort, setSort] = useState<TSort>(null);
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const runs = useRunsTable(project.id, experimentId, { filter, sort, offset, columns });
+  const runs = useRunsTable(project.id, experimentId, { filter, sort, offset, columns }, keys.isSuccess);
 
   if (keys.isError) return <ErrorText error={keys.error} />;
   const experiment = keys.data?.experiment;
@@ -74,7 +74,7 @@ export function ExperimentView({ experimentId }: { experimentId: number }) {
       {/* a bad filter answers 400 with the parser's message: shown here, the last good page stays below */}
       <ErrorText error={runs.error} />
       <div className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 bg-white">
-        {runs.isPending ? <p className="p-4 text-sm text-slate-500">Loading runs…</p> : null}
+        {runs.isPending && !runs.isError ? <p className="p-4 text-sm text-slate-500">Loading runs…</p> : null}
         {runs.data ? <RunsTable experimentId={experimentId} rows={runs.data.rows} columns={columns} sort={sort} onSort={setSort} selected={selected} onSelect={select} /> : null}
       </div>
       {runs.data ? <Pager offset={offset} limit={PAGE_SIZE} total={runs.data.total} onOffset={setOffset} /> : null}

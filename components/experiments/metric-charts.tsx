@@ -19,7 +19,7 @@ export function MetricCharts({ projectId, runs, keys }: TProps) {
   if (query.isPending) return <p className="text-sm text-slate-500">Loading metric histories…</p>;
   const labelOf = new Map(runs.map((r) => [r.runUuid, r.label]));
   return (
-    <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+    <div className="grid grid-cols-1 items-start gap-3 xl:grid-cols-2">
       {metrics.map((m) => {
         const labels = m.runUuids.map((id) => labelOf.get(id) ?? id.slice(0, 8));
         return m.xs.length === 1 ? (

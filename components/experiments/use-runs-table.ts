@@ -7,13 +7,16 @@ import type { TColumns } from './use-column-choice';
 
 export const PAGE_SIZE = 50;
 
-/** One page of the runs table, computed by the server; the previous page stays on screen while the next loads. */
-export function useRunsTable(projectId: string, experimentId: number, view: { filter: string; sort: TSort; offset: number; columns: TColumns }) {
+/**
+ * One page of the runs table, computed by the server; the previous page stays on screen while the
+ * next loads. Not before `ready` (the columns are known), so opening the table asks for one page, not two.
+ */
+export function useRunsTable(projectId: string, experimentId: number, view: { filter: string; sort: TSort; offset: number; columns: TColumns }, ready: boolean) {
   const trpc = useTRPC();
   return useQuery(
     trpc.experiments.runs.queryOptions(
       { projectId, experimentId, filter: view.filter, orderBy: view.sort, params: view.columns.params, metrics: view.columns.metrics, offset: view.offset, limit: PAGE_SIZE },
-      { placeholderData: keepPreviousData, refetchInterval: 15_000 },
+      { enabled: ready, placeholderData: keepPreviousData, refetchInterval: 15_000 },
     ),
   );
 }

@@ -72,7 +72,19 @@ export function RunArtifacts({ projectId, trackingRuns }: { projectId: string; t
         </table>
       </div>
       <div className="min-w-0 flex-1 overflow-auto" data-testid="artifact-preview">
-        {picked ? <ArtifactPreview key={`${picked.runUuid}/${picked.path}`} projectId={projectId} {...picked} /> : <p className="text-sm text-slate-500">Pick a file to preview it.</p>}
+        {picked ? (
+          <div className="space-y-2">
+            <div className="flex items-center gap-3">
+              <h2 className="truncate font-mono text-sm font-semibold">{picked.path}</h2>
+              <a href={artifactUrl(projectId, picked.runUuid, picked.path)} download className="text-xs text-indigo-700 hover:underline">
+                Download
+              </a>
+            </div>
+            <ArtifactPreview key={`${picked.runUuid}/${picked.path}`} projectId={projectId} {...picked} />
+          </div>
+        ) : (
+          <p className="text-sm text-slate-500">Pick a file to preview it.</p>
+        )}
       </div>
     </div>
   );
