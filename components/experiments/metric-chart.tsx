@@ -16,7 +16,10 @@ type TProps = { title: string; xs: number[]; ys: (number | null)[][]; labels: st
 /** One metric over steps, a line per run (overlaid), with a legend that shows the values under the cursor. */
 export function MetricChart({ title, xs, ys, labels, height = 240 }: TProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // by value, so that a parent's re-render with equal labels keeps the chart (a new uPlot costs a full draw)
+  const labelsKey = labels.join('\n');
   useEffect(() => {
+    const labels = labelsKey.split('\n');
     const el = ref.current;
     if (!el) return;
     const options: uPlot.Options = {
@@ -34,6 +37,6 @@ export function MetricChart({ title, xs, ys, labels, height = 240 }: TProps) {
       observer.disconnect();
       chart.destroy();
     };
-  }, [title, xs, ys, labels, height]);
+  }, [title, xs, ys, labelsKey, height]);
   return <div ref={ref} data-testid="metric-chart" data-metric={title} className="min-w-0 rounded-lg border border-slate-200 bg-white p-2" />;
 }

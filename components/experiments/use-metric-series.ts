@@ -17,10 +17,12 @@ export function useMetricSeries(projectId: string, runUuids: string[], keys: str
   const query = useQuery(
     trpc.experiments.histories.queryOptions({ projectId, runUuids, keys }, { enabled: runUuids.length > 0 && keys.length > 0, staleTime: 10_000 }),
   );
+  // by value: callers pass fresh arrays on every render, and a new result would redraw every chart
+  const keysKey = keys.join('\n');
   const metrics = useMemo(() => {
-    const byKey = new Map<string, TSeries[]>(keys.map((k) => [k, []]));
+    const byKey = new Map<string, TSeries[]>(keysKey.split('\n').map((k) => [k, []]));
     for (const s of query.data ?? []) byKey.get(s.key)?.push({ runUuid: s.runUuid, key: s.key, steps: decodeDoubles(s.steps), values: decodeDoubles(s.values) });
     return [...byKey].filter(([, series]) => series.length > 0).map(([key, series]): TAlignedMetric => ({ key, ...alignSeries(series), runUuids: series.map((s) => s.runUuid) }));
-  }, [query.data, keys]);
+  }, [query.data, keysKey]);
   return { query, metrics };
 }

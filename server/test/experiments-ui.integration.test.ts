@@ -47,7 +47,7 @@ const doubles = (base64: string) => {
 describe('experiments and the runs table', () => {
   it('lists the project experiments with their run counts', async () => {
     const list = await viewer().list({ projectId: h.projectId });
-    expect(list.find((e) => e.name === 'ui-compare')).toMatchObject({ id: experimentId(), runCount: 3, pipelineId: null });
+    expect(list.find((e) => e.name === 'ui-compare')).toMatchObject({ id: experimentId(), runCount: 3, pipelineId: null, lastRunTime: expect.any(Number) });
   });
 
   it('offers the keys as columns, shows chosen ones, sorts and filters with MLflow syntax', async () => {

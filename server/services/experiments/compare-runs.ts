@@ -1,8 +1,9 @@
+import type { TDbOrTx } from '../../db/client';
 import { runData } from '../tracking/run-data';
 import { findProjectRuns } from './project-experiment';
 
 /** Runs side by side, in the order asked: every param and latest metric of each, for the parameter diff and the chart picker. */
-export async function compareRuns(db: Parameters<typeof runData>[0], projectId: string, runUuids: string[]) {
+export async function compareRuns(db: TDbOrTx, projectId: string, runUuids: string[]) {
   const runs = await findProjectRuns(db, projectId, runUuids);
   const data = await runData(db, runs.map((r) => r.runUuid));
   const paramKeys = new Set<string>();

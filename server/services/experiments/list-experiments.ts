@@ -5,7 +5,8 @@ import type { TDbOrTx } from '../../db/client';
 // correlated per experiment, so each is one scan of the (experiment, start_time) index of its own runs
 const active = sql`${trackingRuns.experimentId} = ${trackingExperiments.id} and ${trackingRuns.lifecycleStage} = 'active'`;
 const runCount = sql<number>`(select count(*)::int from ${trackingRuns} where ${active})`;
-const lastRunTime = sql<number | null>`(select max(${trackingRuns.startTime}) from ${trackingRuns} where ${active})`.mapWith(Number);
+// (bigint: node-postgres answers a string)
+const lastRunTime = sql<string | null>`(select max(${trackingRuns.startTime}) from ${trackingRuns} where ${active})`;
 
 /** The project's active experiments, pipelines' and clients' alike, latest activity first, with their run count and last run start. */
 export async function listExperiments(db: TDbOrTx, params: { projectId: string }) {
@@ -23,6 +24,5 @@ export async function listExperiments(db: TDbOrTx, params: { projectId: string }
     .leftJoin(pipelines, eq(pipelines.id, trackingExperiments.pipelineId))
     .where(and(eq(trackingExperiments.projectId, params.projectId), eq(trackingExperiments.lifecycleStage, 'active')))
     .orderBy(desc(trackingExperiments.lastUpdateTime), desc(trackingExperiments.id));
-  // (a null max() comes back as NaN through mapWith)
-  return rows.map((r) => ({ ...r, lastRunTime: Number.isFinite(r.lastRunTime) ? r.lastRunTime : null }));
+  return rows.map((r) => ({ ...r, lastRunTime: r.lastRunTime === null ? null : Number(r.lastRunTime) }));
 }
