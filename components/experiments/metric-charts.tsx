@@ -25,7 +25,10 @@ export function MetricCharts({ projectId, runs, keys }: TProps) {
         return m.xs.length === 1 ? (
           <MetricBars key={m.key} title={m.key} labels={labels} values={m.ys.map((ys) => ys[0] ?? null)} />
         ) : (
-          <MetricChart key={m.key} title={m.key} xs={m.xs} ys={m.ys} labels={labels} />
+          <div key={m.key} className="space-y-1">
+            <MetricChart title={m.key} xs={m.xs} ys={m.ys} labels={labels} />
+            {m.sampled ? <p className="text-xs text-slate-500">Runs with more than 10,000 points of {m.key} are drawn from an even sample of them.</p> : null}
+          </div>
         );
       })}
     </div>

@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { alignSeries, decodeDoubles, type TSeries } from './columnar';
 
-export type TAlignedMetric = { key: string; xs: number[]; ys: (number | null)[][]; runUuids: string[] };
+/** `sampled`: some run logged more points than the server sends (an even sample of them is drawn). */
+export type TAlignedMetric = { key: string; xs: number[]; ys: (number | null)[][]; runUuids: string[]; sampled: boolean };
 
 /**
  * The histories of `keys` for `runUuids`, decoded from their columns and aligned per metric for
@@ -21,8 +22,14 @@ export function useMetricSeries(projectId: string, runUuids: string[], keys: str
   const keysKey = keys.join('\n');
   const metrics = useMemo(() => {
     const byKey = new Map<string, TSeries[]>(keysKey.split('\n').map((k) => [k, []]));
-    for (const s of query.data ?? []) byKey.get(s.key)?.push({ runUuid: s.runUuid, key: s.key, steps: decodeDoubles(s.steps), values: decodeDoubles(s.values) });
-    return [...byKey].filter(([, series]) => series.length > 0).map(([key, series]): TAlignedMetric => ({ key, ...alignSeries(series), runUuids: series.map((s) => s.runUuid) }));
+    const sampled = new Set<string>();
+    for (const s of query.data ?? []) {
+      byKey.get(s.key)?.push({ runUuid: s.runUuid, key: s.key, steps: decodeDoubles(s.steps), values: decodeDoubles(s.values) });
+      if (s.logged > s.points) sampled.add(s.key);
+    }
+    return [...byKey]
+      .filter(([, series]) => series.length > 0)
+      .map(([key, series]): TAlignedMetric => ({ key, ...alignSeries(series), runUuids: series.map((s) => s.runUuid), sampled: sampled.has(key) }));
   }, [query.data, keysKey]);
   return { query, metrics };
 }

@@ -93,12 +93,22 @@ describe('compare', () => {
     expect(compared.runs.map((r) => r.params.lr)).toEqual(['0.1', '0.01']);
     expect(compared.metricKeys).toEqual(['accuracy', 'loss']);
     const series = await viewer().histories({ projectId: h.projectId, runUuids: [a!, b!], keys: ['loss'] });
-    expect(series.map((s) => [s.runUuid, s.points])).toEqual([
-      [a, 50],
-      [b, 50],
+    expect(series.map((s) => [s.runUuid, s.points, s.logged])).toEqual([
+      [a, 50, 50],
+      [b, 50, 50],
     ]);
     expect(doubles(series[0]!.steps)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(doubles(series[1]!.values)[10]).toBeCloseTo(Math.exp((-10 * 2) / 50), 10);
+  });
+
+  it('samples a history longer than 10,000 points evenly, keeping its first and last', async () => {
+    const long = await seedBigExperiment(h.db, { projectId: h.projectId, name: 'long', runs: 1 });
+    await seedMetricHistory(h.db, long.runUuids, 'loss', 25_000);
+    const [series] = await viewer().histories({ projectId: h.projectId, runUuids: long.runUuids, keys: ['loss'] });
+    const steps = doubles(series!.steps);
+    expect(series).toMatchObject({ logged: 25_000, points: steps.length });
+    expect(steps.length).toBeLessThanOrEqual(10_001);
+    expect([steps[0], steps[1], steps.at(-1)]).toEqual([0, 3, 24_999]);
   });
 
   it('loads 10 runs × 10,000 points in < 1 s', async () => {
