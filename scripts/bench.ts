@@ -1,13 +1,13 @@
 // `npm run bench`: Weft's orchestration overhead against a hand-written Temporal TypeScript
 // workflow, both on the same tuned Temporal dev server, in the same process, in the same run.
-// Starts its own PostgreSQL (127.0.0.1:5477) and Temporal dev server (127.0.0.1:7277, tuned and on
+// Starts its own PostgreSQL (127.0.0.1:5477) and Temporal dev server (127.0.0.1:7277; both + BENCH_PORT_OFFSET, tuned and on
 // SQLite in WAL mode as `npm run dev` runs it; BENCH_TEMPORAL_MEMORY=1: in memory) unless
 // BENCH_DATABASE_URL / BENCH_TEMPORAL_ADDRESS are given; BENCH_QUICK=1 takes fewer repetitions.
 // Prints one table at the end. Exits 0 when every measurement could be made (whether or not it
 // meets its target), 1 when the bench itself broke or a run it needed failed.
 // The measurements live in bench/measures/, what they share (services, workers, runs) in bench/lib/.
 import os from 'node:os';
-import { BIG_CHAIN, CONCURRENT, CONCURRENT_STEPS, FAN_OUT, NAMESPACE, QUICK, ROUNDS, SIZES, WATCHDOG_MS, wanted } from '../bench/lib/config';
+import { BIG_CHAIN, CONCURRENT, CONCURRENT_STEPS, FAN_OUT, NAMESPACE, PORT_OFFSET, QUICK, ROUNDS, SIZES, WATCHDOG_MS, wanted } from '../bench/lib/config';
 import { discarded, measure, report } from '../bench/lib/report';
 import { saveVersion } from '../bench/lib/runs';
 import { noopChain } from '../bench/lib/specs';
@@ -26,6 +26,7 @@ import { measureLatency } from '../bench/measures/latency';
 import { measurePools } from '../bench/measures/pools';
 import { measurePython } from '../bench/measures/python';
 import { measureRecordLag } from '../bench/measures/record-lag';
+import { measureTracking } from '../bench/measures/tracking';
 import { warmUp } from '../bench/measures/warm-up';
 import { isNodeKind } from '../workflows/dsl';
 import { stopAll } from './lib/processes';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
 
   log(`starting services${QUICK ? ' (BENCH_QUICK: fewer repetitions)' : ''} ...`);
   const b = await startBench();
-  log(`PostgreSQL ${b.ownServices.postgres ? 'embedded :5477' : 'given'}, Temporal ${b.address} (${b.ownServices.temporal ? 'dev server, tuned, SQLite WAL' : 'given'}), namespace ${NAMESPACE}`);
+  log(`PostgreSQL ${b.ownServices.postgres ? `embedded :${5477 + PORT_OFFSET}` : 'given'}, Temporal ${b.address} (${b.ownServices.temporal ? 'dev server, tuned, SQLite WAL' : 'given'}), namespace ${NAMESPACE}`);
 
   const noopVersions = new Map<number, string>();
   for (const n of [...SIZES, 3]) noopVersions.set(n, await saveVersion(b, `bench noop ${n}`, noopChain(n)));
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
   // 8. how far the records the UI reads trail the steps
   if (wanted('lag')) await measure('run record lag', () => measureRecordLag(b));
   if (wanted('artifacts')) await measure('large artifacts', () => measureLargeArtifacts(b.python));
+  // 11. experiment tracking: MLflow log-batch, the compare chart's histories, the runs table
+  if (wanted('tracking')) await measure('experiment tracking', () => measureTracking(b));
 
   rows.unshift(...targetRows(rounds));
   const cpus = os.cpus();

@@ -109,7 +109,7 @@ interface PlaywrightJson {
   errors?: unknown[];
 }
 
-async function runPlaywright(env: NodeJS.ProcessEnv, specs: string[] = []): Promise<Tally> {
+async function runPlaywright(env: NodeJS.ProcessEnv, specs: string[]): Promise<Tally> {
   const out = path.join(testDir, 'playwright.json'); // written by playwright.config.ts's json reporter
   rmSync(out, { force: true });
   const code = await runInherited('playwright', bin('playwright'), ['test', ...specs], env);
@@ -144,7 +144,7 @@ async function waitForHealth(url: string, timeoutMs: number, exited: () => boole
 }
 
 /** The app as users get it (next build + scripts/web.ts) with its workers, on ports of its own. */
-async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<string> {
+async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<{ url: string; databaseUrl: string }> {
   const logs = path.join(testDir, 'logs');
   const databaseUrl = await createDatabase(env.DATABASE_URL!, 'weft_e2e', { dropExisting: true });
   const { prepareDatabase } = await import('../server/db/prepare');
@@ -201,7 +201,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<st
   } catch (err) {
     throw new Error(`e2e app did not become healthy: ${(err as Error).message}\n${tailOf(log('web'), 40)}`);
   }
-  return url;
+  return { url, databaseUrl };
 }
 
 async function main(): Promise<Tally> {
@@ -246,12 +246,13 @@ async function main(): Promise<Tally> {
     add(await runVitest(env, [...filters, ...extraArgs]));
   }
 
-  // (WEFT_TEST_ONLY=e2e npm test -- e2e/<file>: the arguments pick Playwright's specs)
-  const e2eWanted = only === 'e2e' || (extraArgs.length === 0 && only === undefined);
+  // `WEFT_TEST_ONLY=e2e npm test -- e2e/x.spec.ts` runs those specs; other file arguments are vitest's
+  const e2eWanted = extraArgs.length === 0 ? only === undefined || only === 'e2e' : only === 'e2e';
   if (e2eWanted && hasSpecs(path.join(repoRoot, 'e2e'))) {
     try {
-      const url = await startE2eStack(env, venv.python);
-      add(await runPlaywright({ ...env, WEFT_E2E_URL: url }, only === 'e2e' ? extraArgs : []));
+      const { url, databaseUrl } = await startE2eStack(env, venv.python);
+      // (the database, for specs that seed what no API writes yet)
+      add(await runPlaywright({ ...env, WEFT_E2E_URL: url, WEFT_E2E_DATABASE_URL: databaseUrl }, only === 'e2e' ? extraArgs : []));
     } catch (err) {
       console.error(`[weft] ${(err as Error).message}`);
       add({ passed: 0, failed: 1, skipped: 0 });

@@ -1,4 +1,5 @@
-// The bench's PostgreSQL and Temporal: its own (127.0.0.1:5477, a tuned dev server on 127.0.0.1:7277)
+// The bench's PostgreSQL and Temporal: its own (127.0.0.1:5477, a tuned dev server on 127.0.0.1:7277;
+// both + BENCH_PORT_OFFSET)
 // unless BENCH_DATABASE_URL / BENCH_TEMPORAL_ADDRESS name servers to use.
 import { execFileSync } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { ensureNamespaces, startTemporal } from '../../scripts/lib/temporal';
 import { secureStateDir } from '../../scripts/lib/state-dir';
 import { ensureSandboxPackages } from '../../scripts/lib/system-packages';
 import { ensureVenv } from '../../scripts/lib/venv';
-import { benchDir, NAMESPACE, TEMPORAL_IN_MEMORY } from './config';
+import { benchDir, NAMESPACE, PORT_OFFSET, TEMPORAL_IN_MEMORY } from './config';
 
 const removeSqlite = (file: string) => Promise.all(['', '-wal', '-shm'].map((s) => rm(file + s, { force: true }))).then(() => undefined);
 
@@ -40,12 +41,12 @@ export async function startServices() {
     onCleanup(() => removeSqlite(temporalDb)); // registered first, so it runs after the server has stopped
   }
   const [adminUrl, address] = await Promise.all([
-    givenDb ?? startPostgres({ dataDir: path.join(benchDir, 'pg'), port: 5477, persistent: false }).then((pg) => pg.url),
+    givenDb ?? startPostgres({ dataDir: path.join(benchDir, 'pg'), port: 5477 + PORT_OFFSET, persistent: false }).then((pg) => pg.url),
     givenTemporal
       ? ensureNamespaces(givenTemporal, [NAMESPACE]).then(() => givenTemporal)
       : startTemporal({
           binary: venv.temporal,
-          port: 7277,
+          port: 7277 + PORT_OFFSET,
           // SQLite in WAL mode, as `npm run dev` runs it (a fresh file, removed afterwards)
           dbFile: TEMPORAL_IN_MEMORY ? undefined : temporalDb,
           namespaces: [NAMESPACE],

@@ -58,6 +58,9 @@ export function EditorToolbar({ projectId, pipeline, spec, problemCount, autosav
         Pipelines /
       </Link>
       <h1 className="font-semibold">{pipeline.name}</h1>
+      <Link href={`/pipelines/${pipeline.id}/experiment`} data-testid="pipeline-experiments" className="text-sm text-indigo-700 hover:underline">
+        Experiments
+      </Link>
       {canEdit ? (
         <span className={`text-xs ${autosave === 'blocked' || autosave === 'error' ? 'text-red-700' : 'text-slate-500'}`} data-testid="autosave-state">
           {AUTOSAVE_TEXT[autosave]}

@@ -11,8 +11,9 @@ import { useIsPlatformAdmin } from '@/hooks/use-is-platform-admin';
 import { ProjectSelect } from './project-select';
 
 const LINKS = [
-  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || path.startsWith('/pipelines') },
+  { href: '/', label: 'Pipelines', active: (path: string) => path === '/' || (path.startsWith('/pipelines') && !/^\/pipelines\/[^/]+\/experiment/.test(path)) },
   { href: '/runs', label: 'Runs', active: (path: string) => path.startsWith('/runs') },
+  { href: '/experiments', label: 'Experiments', active: (path: string) => path.startsWith('/experiments') || /^\/pipelines\/[^/]+\/experiment/.test(path) },
   { href: '/models', label: 'Models', active: (path: string) => path.startsWith('/models') || path.startsWith('/lineage') },
   { href: '/approvals', label: 'Approvals', active: (path: string) => path.startsWith('/approvals') },
   { href: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },

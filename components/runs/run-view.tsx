@@ -6,6 +6,8 @@ import { useFlowCanvas } from '@/components/canvas/use-flow-canvas';
 import { useProject } from '@/components/project/project-context';
 import { ErrorText } from '@/components/ui/error-text';
 import { RunHeader } from './run-header';
+import { RunTabs, useRunTab, type TRunTab } from './run-tabs';
+import { RunTrackingTab } from './run-tracking-tab';
 import { StepLogPanel } from './step-log-panel';
 import { useRun } from './use-run';
 
@@ -27,6 +29,8 @@ export function RunView({ runId }: { runId: string }) {
   );
 }
 
+const TABS: readonly TRunTab[] = ['graph', 'metrics', 'artifacts'];
+
 type TRunData = NonNullable<ReturnType<typeof useRun>['query']['data']>;
 
 function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRunData; steps: ReturnType<typeof useRun>['steps'] }) {
@@ -35,10 +39,18 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
   const selected = flow.selectedNodeId;
   const step = selected ? data.steps.find((s) => s.nodeId === selected) : undefined;
   const view = selected ? steps.get(selected) : undefined;
+  const [tab, setTab] = useRunTab(TABS);
   return (
     <div className="flex h-full flex-col">
       <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} steps={data.steps} />
-      <div className="flex min-h-0 flex-1">
+      <RunTabs tabs={TABS} active={tab} onChange={setTab} />
+      {tab !== 'graph' ? (
+        <div className="min-h-0 flex-1 overflow-auto">
+          <RunTrackingTab projectId={projectId} of={{ weftRunId: data.run.id }} tab={tab} />
+        </div>
+      ) : null}
+      {/* hidden, not unmounted: the canvas keeps its viewport and selected step across tabs */}
+      <div className={`min-h-0 flex-1 ${tab === 'graph' ? 'flex' : 'hidden'}`}>
         <div className="relative min-w-0 flex-1">
           <PipelineCanvas flow={flow} editable={false} />
           {!selected ? <p className="pointer-events-none absolute left-4 top-4 text-xs text-slate-400">Click a step to see its log.</p> : null}

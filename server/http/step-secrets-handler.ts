@@ -1,18 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ZStepSecretsRequestSchema } from '../../workflows/contract/step-secrets';
 import type { TDatabase } from '../db/client';
-import { AppError, type TAppErrorCode } from '../errors';
+import { AppError } from '../errors';
+import { APP_ERROR_STATUS } from './app-error-status';
 import { stepSecrets } from '../services/secrets/step-secrets';
 
-const STATUS: Record<TAppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  INTERNAL_SERVER_ERROR: 500,
-};
 const MAX_BODY_CHARS = 4_096;
 
 /**
@@ -37,7 +29,7 @@ export function createStepSecretsHandler(deps: { db: () => TDatabase; workerToke
     try {
       return answer(200, { secrets: await stepSecrets(deps.db(), request.data) });
     } catch (error) {
-      if (error instanceof AppError) return answer(STATUS[error.code], { error: error.message });
+      if (error instanceof AppError) return answer(APP_ERROR_STATUS[error.code], { error: error.message });
       console.error('[weft] step secrets failed:', error);
       return answer(500, { error: 'Internal error; see the web server log' });
     }

@@ -11,7 +11,7 @@ import { createRun } from '../services/tracking/create-run';
 import { logBatch } from '../services/tracking/log-batch';
 import { logInputs } from '../services/tracking/log-inputs';
 import { uploadArtifact } from '../services/tracking/artifacts/upload-artifact';
-import { webArtifactStore } from '../http/web-artifact-store';
+import { processArtifactStore } from '../artifacts/process-store';
 import { startHarness, type THarness } from '../testing/harness';
 import { saveNewPipeline } from '../testing/pipeline-runs';
 import { waitFor } from '../testing/wait-for';
@@ -147,7 +147,7 @@ describe('a model logged with the MLflow client', () => {
     async function* body() {
       yield new TextEncoder().encode(mlmodel);
     }
-    await uploadArtifact(h.db, caller, { store: webArtifactStore(), maxBytes: 1 << 20, path: `${experiment_id}/${runId}/artifacts/model/MLmodel`, mediaType: 'text/plain', body: body() });
+    await uploadArtifact(h.db, caller, { store: processArtifactStore(), maxBytes: 1 << 20, path: `${experiment_id}/${runId}/artifacts/model/MLmodel`, mediaType: 'text/plain', body: body() });
     await createModel(h.db, caller, { name: 'iris', tags: [], description: '' });
     await createVersion(h.db, caller, { name: 'iris', source: `runs:/${runId}/model`, tags: [], description: '' });
 

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
 import { apiTokensRouter } from './routers/api-tokens';
+import { experimentsRouter } from './routers/experiments';
 import { approvalsRouter } from './routers/approvals';
 import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
@@ -31,6 +32,7 @@ export const appRouter = router({
   secrets: secretsRouter,
   apiTokens: apiTokensRouter,
   models: modelsRouter,
+  experiments: experimentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,8 @@
+import { processArtifactStore } from '../../artifacts/process-store';
 import { signedIn } from '../../auth/session';
 import { getDb } from '../../db/client';
 import { maxBodyBytes } from '../request-limits';
 import { trustedOrigins } from '../trusted-origins';
-import { webArtifactStore } from '../web-artifact-store';
 import { maxArtifactBytes } from './artifact-limits';
 import { createMlflowHandler } from './mlflow-handler';
 
@@ -13,6 +13,6 @@ export const mlflowRouteHandler = () =>
     sessionOf: (headers) => signedIn(headers),
     trustedOrigins: trustedOrigins(),
     maxBodyBytes: maxBodyBytes(),
-    artifacts: { store: webArtifactStore, maxBytes: maxArtifactBytes() },
+    artifacts: { store: processArtifactStore, maxBytes: maxArtifactBytes() },
     workerToken: () => process.env.WEFT_WORKER_TOKEN,
   });

@@ -8,7 +8,7 @@ import { setAlias } from '../../services/registry/set-alias';
 import { setProtectedAliases } from '../../services/registry/set-protected-aliases';
 import { versionCard } from '../../services/registry/version-card';
 import { versionSignature } from '../../services/registry/version-signature';
-import { webArtifactStore } from '../../http/web-artifact-store';
+import { processArtifactStore } from '../../artifacts/process-store';
 import { projectProcedure, router } from '../init';
 
 const name = z.string().trim().min(1, 'name: a model name is required').max(256);
@@ -25,7 +25,7 @@ export const modelsRouter = router({
   /** read from the version's MLmodel file in the artifact store (apart from the card: the store may be slow or away) */
   signature: projectProcedure('viewer')
     .input(z.object({ name, version }))
-    .query(({ ctx, input }) => versionSignature({ db: ctx.db, store: webArtifactStore() }, input)),
+    .query(({ ctx, input }) => versionSignature({ db: ctx.db, store: processArtifactStore() }, input)),
   /** the graph around a model version or an artifact (by sha256) */
   lineage: projectProcedure('viewer')
     .input(z.object({ from: z.union([z.object({ model: z.object({ name, version }) }), z.object({ artifact: z.string().regex(/^[0-9a-f]{64}$/, 'artifact: a sha256 in hex') })]) }))

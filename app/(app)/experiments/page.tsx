@@ -1,0 +1,5 @@
+import { ExperimentsList } from '@/components/experiments/experiments-list';
+
+export default function ExperimentsPage() {
+  return <ExperimentsList />;
+}
