@@ -18,3 +18,4 @@ export * from './expression';
 export * from './executors';
 export * from './executor-configs';
 export * from './config-form';
+export { renameStepReferences, renameNodeReferences } from './rename-references';
