@@ -5,7 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TPipelineSpec, TSpecProblem } from '@/workflows/dsl';
 import { deriveEdges, deriveNodes, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
 import { connect, connectionProblem, moveNodes, removeElements } from './spec-edits';
-import type { TSpecEdit } from './use-spec-editor';
+import type { TEditOptions, TSpecEdit } from './use-spec-editor';
 
 type TPoint = { x: number; y: number };
 
@@ -15,7 +15,7 @@ type TOptions = {
   edgeProblemIds?: ReadonlySet<string>;
   steps?: ReadonlyMap<string, TStepView>;
   /** absent in the read-only run view */
-  edit?: (fn: TSpecEdit) => void;
+  edit?: (fn: TSpecEdit, options?: TEditOptions) => void;
 };
 
 const NONE = new Map<string, never>();
@@ -90,14 +90,15 @@ export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_I
     [spec],
   );
 
-  /** Selects exactly this node (e.g. the one just dropped from the palette). */
-  const selectOnly = useCallback((nodeId: string | null) => {
-    setSelectedNodes(nodeId ? new Set([nodeId]) : NO_IDS);
+  /** Selects exactly these nodes (the one just dropped from the palette, the copies just pasted). */
+  const selectNodes = useCallback((nodeIds: Iterable<string>) => {
+    setSelectedNodes(new Set(nodeIds));
     setSelectedEdges(NO_IDS);
   }, []);
+  const selectOnly = useCallback((nodeId: string | null) => selectNodes(nodeId ? [nodeId] : []), [selectNodes]);
 
   const selectedNodeId = selectedNodes.size === 1 ? [...selectedNodes][0]! : null;
-  return { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, selectedNodeId, selectedEdges, selectOnly };
+  return { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, selectedNodeId, selectedNodes, selectedEdges, selectOnly, selectNodes };
 }
 
 function applySelection(prev: ReadonlySet<string>, select: ReadonlyMap<string, boolean>, removed: ReadonlySet<string>): ReadonlySet<string> {
