@@ -59,6 +59,7 @@ test('copy and paste across two pipelines remaps ids and the expressions that re
   // pasted at the pointer: the copies' top-left corner is where the mouse was
   const pasted = await box(flowNode(page, 'python_2'));
   expect(Math.abs(pasted.x - (c.x + 300))).toBeLessThan(30);
+  await canvas.locator('.react-flow__pane').click({ position: { x: 600, y: 450 } });
   await flowNode(page, 'condition_1').click();
   await expect(page.getByLabel('Expression')).toHaveValue('steps.python_2.metrics.accuracy > 0.5');
   await expect(page.getByTestId('problem-count')).toHaveCount(0);

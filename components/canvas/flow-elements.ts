@@ -109,3 +109,11 @@ export function deriveEdges(input: TFlowInputs, cache: TFlowCache): Edge[] {
   cache.edges = next;
   return edges;
 }
+
+/** The ids of `selected` that still name an element: the same set when all do (an undo may remove selected nodes). */
+export function keepExisting(selected: ReadonlySet<string>, elements: readonly { id: string }[]): ReadonlySet<string> {
+  if (selected.size === 0) return selected;
+  const live = new Set<string>();
+  for (const { id } of elements) if (selected.has(id)) live.add(id);
+  return live.size === selected.size ? selected : live;
+}

@@ -1,10 +1,10 @@
 'use client';
 
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { isNodeKind, type TNodeKind } from '@/workflows/dsl';
-import { minimapNodeColor } from './minimap-colors';
 import { NODE_KIND_MIME } from './palette';
+import { PathMiniMap } from './path-minimap';
 import type { useFlowCanvas } from './use-flow-canvas';
 import { nodeTypes } from './weft-node';
 
@@ -85,7 +85,7 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
       >
         <Background gap={16} />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        <MiniMap pannable zoomable nodeColor={minimapNodeColor} className="hidden md:block" />
+        <PathMiniMap nodes={flow.nodes} />
         {children}
       </ReactFlow>
     </div>

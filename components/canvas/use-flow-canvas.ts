@@ -3,7 +3,7 @@
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TPipelineSpec, TSpecProblem } from '@/workflows/dsl';
-import { deriveEdges, deriveNodes, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
+import { deriveEdges, deriveNodes, keepExisting, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
 import { connect, connectionProblem, moveNodes, removeElements } from './spec-edits';
 import type { TEditOptions, TSpecEdit } from './use-spec-editor';
 
@@ -26,8 +26,11 @@ const NO_IDS = new Set<string>();
  * edits. Positions are committed to the spec when a drag ends, not on every frame.
  */
 export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_IDS, steps, edit }: TOptions) {
-  const [selectedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
-  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(NO_IDS);
+  const [pickedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
+  const [pickedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(NO_IDS);
+  // What is selected is what still exists: an undo may remove selected nodes and edges.
+  const selectedNodes = useMemo(() => keepExisting(pickedNodes, spec.nodes), [pickedNodes, spec.nodes]);
+  const selectedEdges = useMemo(() => keepExisting(pickedEdges, spec.edges), [pickedEdges, spec.edges]);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(NONE);
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, TPoint>>(NONE);
   const cache = useRef(newFlowCache());

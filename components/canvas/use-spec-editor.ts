@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { DEFAULT_POOLS, problemsByNode, validateSpec, type TPipelineSpec, type TPoolCatalogEntry, type TSpecProblem } from '@/workflows/dsl';
+import { labelProblems } from './problem-labels';
 import { createHistory, record, redo as redoHistory, undo as undoHistory, type THistory } from './spec-history';
 
 export type TSpecEdit = (spec: TPipelineSpec) => TPipelineSpec;
@@ -33,15 +34,17 @@ export function useSpecEditor(initial: TPipelineSpec, pools: readonly TPoolCatal
 
   const spec = state.history.present;
   const validation = useMemo(() => validateSpec(spec, pools), [spec, pools]);
-  const nodeProblems = useMemo(() => problemsByNode(validation.problems), [validation]);
-  const edgeProblemIds = useMemo(() => new Set(validation.problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [validation]);
+  // Messages name nodes by their labels, as the canvas shows them.
+  const problems = useMemo(() => labelProblems(validation.problems, spec), [validation, spec]);
+  const nodeProblems = useMemo(() => problemsByNode(problems), [problems]);
+  const edgeProblemIds = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   // Problems of the whole pipeline (e.g. "no nodes"), shown in the toolbar rather than on a node.
-  const pipelineProblems = useMemo<TSpecProblem[]>(() => validation.problems.filter((p) => !p.nodeId && !p.edgeId), [validation]);
+  const pipelineProblems = useMemo<TSpecProblem[]>(() => problems.filter((p) => !p.nodeId && !p.edgeId), [problems]);
 
   return {
     spec,
     revision: state.revision,
-    problems: validation.problems,
+    problems,
     nodeProblems,
     edgeProblemIds,
     pipelineProblems,
