@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
+  // WEFT_E2E_SPECS=editor-undo,editor-layout: only those spec files (scripts/test.ts runs them all otherwise).
+  ...(process.env.WEFT_E2E_SPECS ? { testMatch: process.env.WEFT_E2E_SPECS.split(',').map((name) => `**/${name.trim()}.spec.ts`) } : {}),
   workers: 1,
   fullyParallel: false,
   retries: 0,

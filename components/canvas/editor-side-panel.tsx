@@ -2,9 +2,10 @@
 
 import type { ReactNode } from 'react';
 import type { TPoolCatalogEntry } from '@/workflows/dsl';
-import { removeElements, updateNode } from './spec-edits';
-import { EdgePanel, PropertyPanel } from './property-panel';
+import { nodeIdProblem, renameNode, updateNode } from './spec-edits';
+import { EdgePanel, PropertyPanel, SelectionPanel } from './property-panel';
 import { RunsPanel } from './runs-panel';
+import type { TEditorCommands } from './use-editor-commands';
 import type { useFlowCanvas } from './use-flow-canvas';
 import type { TSpecEditor } from './use-spec-editor';
 
@@ -12,16 +13,15 @@ type TProps = {
   projectId: string;
   pipelineId: string;
   editor: TSpecEditor;
+  commands: TEditorCommands;
   pools: readonly TPoolCatalogEntry[];
   flow: ReturnType<typeof useFlowCanvas>;
   canEdit: boolean;
   runsOpen: boolean;
 };
 
-const NO_IDS = new Set<string>();
-
-/** The right column: the runs list when open, else the selected node's properties (or the selected edges). */
-export function EditorSidePanel({ projectId, pipelineId, editor, pools, flow, canEdit, runsOpen }: TProps) {
+/** The right column: the runs list when open, else the selected node's properties (or the selection's actions). */
+export function EditorSidePanel({ projectId, pipelineId, editor, commands, pools, flow, canEdit, runsOpen }: TProps) {
   const node = flow.selectedNodeId ? editor.spec.nodes.find((n) => n.id === flow.selectedNodeId) : undefined;
   let content: ReactNode = null;
   if (runsOpen) {
@@ -36,24 +36,21 @@ export function EditorSidePanel({ projectId, pipelineId, editor, pools, flow, ca
           problems={editor.nodeProblems.get(node.id) ?? []}
           pools={pools}
           readOnly={!canEdit}
-          onChange={(patch) => canEdit && editor.edit((s) => updateNode(s, node.id, patch))}
-          onDelete={() => {
-            editor.edit((s) => removeElements(s, new Set([node.id]), NO_IDS));
-            flow.selectOnly(null);
+          // Typing in one field is one undo step, not one per key.
+          onChange={(patch) => canEdit && editor.edit((s) => updateNode(s, node.id, patch), { coalesce: `node:${node.id}:${Object.keys(patch).sort().join(',')}` })}
+          idProblem={(next) => nodeIdProblem(editor.spec, node.id, next)}
+          onRename={(next) => {
+            editor.edit((s) => renameNode(s, node.id, next));
+            flow.selectOnly(next);
           }}
+          onDelete={commands.deleteSelection}
         />
       </fieldset>
     );
+  } else if (canEdit && flow.selectedNodes.size > 1) {
+    content = <SelectionPanel count={flow.selectedNodes.size} onDuplicate={commands.duplicate} onDelete={commands.deleteSelection} />;
   } else if (canEdit && flow.selectedEdges.size > 0) {
-    content = (
-      <EdgePanel
-        count={flow.selectedEdges.size}
-        onDelete={() => {
-          editor.edit((s) => removeElements(s, NO_IDS, flow.selectedEdges));
-          flow.selectOnly(null);
-        }}
-      />
-    );
+    content = <EdgePanel count={flow.selectedEdges.size} onDelete={commands.deleteSelection} />;
   }
   if (!content) return null;
   return <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">{content}</aside>;

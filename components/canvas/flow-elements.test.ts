@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySpec, problemsByNode, validateSpec } from '@/workflows/dsl';
-import { deriveEdges, deriveNodes, newFlowCache, type TFlowInputs, type TStepView } from './flow-elements';
+import { deriveEdges, deriveNodes, keepExisting, newFlowCache, type TFlowInputs, type TStepView } from './flow-elements';
 import { addNode, connect, updateNode } from './spec-edits';
 
 function inputs(overrides: Partial<TFlowInputs> = {}): TFlowInputs {
@@ -66,5 +66,13 @@ describe('React Flow elements derived from the spec', () => {
     expect(flagged[0]!.data.step?.flag).toContain('No worker');
     const reused = withStep({ ...step, status: 'succeeded', origin: 'reused' });
     expect(reused[0]!.data.step?.origin).toBe('reused');
+  });
+});
+
+describe('the selection after an undo', () => {
+  it('keeps only the ids that still exist, and the same set when all do', () => {
+    const selected = new Set(['a', 'b']);
+    expect(keepExisting(selected, [{ id: 'a' }, { id: 'b' }, { id: 'c' }])).toBe(selected);
+    expect([...keepExisting(selected, [{ id: 'b' }])]).toEqual(['b']);
   });
 });

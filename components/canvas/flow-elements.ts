@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepOrigin, TStepStatus } from '@/workflows/dsl';
 
 /**
@@ -69,6 +69,12 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
   return nodes;
 }
 
+const EDGE_COLOR = '#94a3b8';
+const INVALID_COLOR = '#dc2626';
+// Shared marker objects: React Flow renders one <marker> per distinct marker, not one per edge.
+const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: EDGE_COLOR };
+const INVALID_ARROW = { ...ARROW, color: INVALID_COLOR };
+
 function toFlowEdge(edge: TPipelineEdge, selected: boolean, invalid: boolean): Edge {
   return {
     id: edge.id,
@@ -77,7 +83,8 @@ function toFlowEdge(edge: TPipelineEdge, selected: boolean, invalid: boolean): E
     target: edge.target,
     targetHandle: edge.targetPort,
     selected,
-    ...(invalid ? { style: { stroke: '#dc2626', strokeWidth: 2 }, ariaLabel: 'Edge with a problem' } : {}),
+    markerEnd: invalid ? INVALID_ARROW : ARROW,
+    ...(invalid ? { style: { stroke: INVALID_COLOR, strokeWidth: 2 }, ariaLabel: 'Edge with a problem' } : {}),
   };
 }
 
@@ -101,4 +108,12 @@ export function deriveEdges(input: TFlowInputs, cache: TFlowCache): Edge[] {
   });
   cache.edges = next;
   return edges;
+}
+
+/** The ids of `selected` that still name an element: the same set when all do (an undo may remove selected nodes). */
+export function keepExisting(selected: ReadonlySet<string>, elements: readonly { id: string }[]): ReadonlySet<string> {
+  if (selected.size === 0) return selected;
+  const live = new Set<string>();
+  for (const { id } of elements) if (selected.has(id)) live.add(id);
+  return live.size === selected.size ? selected : live;
 }

@@ -1,24 +1,39 @@
 'use client';
 
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { isNodeKind, type TNodeKind } from '@/workflows/dsl';
 import { NODE_KIND_MIME } from './palette';
+import { PathMiniMap } from './path-minimap';
 import type { useFlowCanvas } from './use-flow-canvas';
 import { nodeTypes } from './weft-node';
+
+type TPoint = { x: number; y: number };
 
 type TProps = {
   flow: ReturnType<typeof useFlowCanvas>;
   /** false in the run view: nothing moves, connects or deletes; clicking still selects */
   editable: boolean;
-  onDropKind?: (kind: TNodeKind, position: { x: number; y: number }) => void;
+  onDropKind?: (kind: TNodeKind, position: TPoint) => void;
+  /** a double-click on the empty canvas, at that point of the flow */
+  onPaneDoubleClick?: (position: TPoint) => void;
+  /** where the pointer is over the canvas (screen coordinates), null when it leaves */
+  onPointer?: (point: TPoint | null) => void;
+  fitViewOptions?: FitViewOptions;
+  /** overlays inside the canvas (React Flow <Panel>s) */
+  children?: ReactNode;
 };
 
-const DELETE_KEYS = ['Backspace', 'Delete'];
+// Shift-click adds to the selection as Ctrl/Cmd-click does; Shift-drag on the pane draws a box.
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const DEFAULT_FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: 0.2 };
 
-/** The React Flow canvas; must sit inside a ReactFlowProvider. */
-export function PipelineCanvas({ flow, editable, onDropKind }: TProps) {
+/** The React Flow canvas; must sit inside a ReactFlowProvider. Deleting is the editor's (one undo step), not React Flow's. */
+export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, onPointer, fitViewOptions = DEFAULT_FIT_VIEW, children }: TProps) {
   const { screenToFlowPosition } = useReactFlow();
+  // Fit only a pipeline that opens with nodes. On an empty canvas React Flow would fit the view
+  // when the first node appears, and the node dropped under the cursor would jump away from it.
+  const [fitOnOpen] = useState(() => flow.nodes.length > 0);
 
   function onDragOver(event: DragEvent) {
     if (!editable || !event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
@@ -33,8 +48,21 @@ export function PipelineCanvas({ flow, editable, onDropKind }: TProps) {
     onDropKind?.(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   }
 
+  function onDoubleClick(event: MouseEvent) {
+    if (!editable || !(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+    onPaneDoubleClick?.(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }
+
   return (
-    <div data-testid="canvas" className="h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      data-testid="canvas"
+      className="h-full w-full"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDoubleClick={onDoubleClick}
+      onMouseMove={onPointer ? (e) => onPointer({ x: e.clientX, y: e.clientY }) : undefined}
+      onMouseLeave={onPointer ? () => onPointer(null) : undefined}
+    >
       <ReactFlow
         nodes={flow.nodes}
         edges={flow.edges}
@@ -46,20 +74,22 @@ export function PipelineCanvas({ flow, editable, onDropKind }: TProps) {
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
-        deleteKeyCode={editable ? DELETE_KEYS : null}
-        fitView
-        fitViewOptions={FIT_VIEW}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={!editable}
+        fitView={fitOnOpen}
+        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         // Large pipelines: mount only the nodes in view, so opening and dragging stay fast.
         onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
       >
         <Background gap={16} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="hidden md:block" />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        <PathMiniMap nodes={flow.nodes} />
+        {children}
       </ReactFlow>
     </div>
   );
 }
 
-const FIT_VIEW = { maxZoom: 1, padding: 0.2 };
 const LARGE_GRAPH = 200;

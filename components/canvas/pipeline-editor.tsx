@@ -1,24 +1,26 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { ReactFlowProvider, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useCallback, useRef, useState } from 'react';
 import type { TNodeKind, TPipelineSpec } from '@/workflows/dsl';
 import { useProject } from '@/components/project/project-context';
 import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
+import { CanvasActions } from './canvas-actions';
 import { EditorSidePanel } from './editor-side-panel';
 import { EditorToolbar } from './editor-toolbar';
 import { Palette } from './palette';
 import { PipelineCanvas } from './pipeline-canvas';
-import { addNode, nextNodeId } from './spec-edits';
+import { QuickAddDialog } from './quick-add-dialog';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useAutoLayout } from './use-auto-layout';
 import { useAutosave } from './use-autosave';
+import { useEditorCommands } from './use-editor-commands';
+import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useFlowCanvas } from './use-flow-canvas';
 import { usePoolCatalog } from './use-pool-catalog';
 import { useSpecEditor } from './use-spec-editor';
-
-/** Half a node's size: a dropped node is centred under the cursor. */
-const DROP_OFFSET = { x: 104, y: 36 };
 
 export function PipelineEditor({ pipelineId }: { pipelineId: string }) {
   const { project } = useProject();
@@ -41,6 +43,11 @@ export function PipelineEditor({ pipelineId }: { pipelineId: string }) {
 }
 
 type TPipeline = { id: string; name: string; draft: TPipelineSpec; versions: { id: string; number: number; message: string }[] };
+type TPoint = { x: number; y: number };
+
+// The property panel (w-96) opens over the right of the canvas once a node is selected: a fitted
+// view leaves that much room, so selecting a node never hides the nodes next to it.
+const FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: { top: '48px', bottom: '48px', left: '48px', right: '400px' } };
 
 function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const { project, canEdit, canRun } = useProject();
@@ -49,19 +56,46 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const edit = canEdit ? editor.edit : undefined;
   const flow = useFlowCanvas({ spec: editor.spec, nodeProblems: editor.nodeProblems, edgeProblemIds: editor.edgeProblemIds, edit });
   const autosave = useAutosave({ projectId: project.id, pipelineId: pipeline.id, spec: editor.spec, revision: editor.revision, enabled: canEdit });
+  const layout = useAutoLayout({ spec: editor.spec, edit, fitViewOptions: FIT_VIEW });
   const [runsOpen, setRunsOpen] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: 'help' } | { kind: 'quickAdd'; at: TPoint } | null>(null);
+  const pointer = useRef<TPoint | null>(null);
+  const onPointer = useCallback((p: TPoint | null) => {
+    pointer.current = p;
+  }, []);
   const { screenToFlowPosition } = useReactFlow();
-  const { selectOnly } = flow;
+  const commands = useEditorCommands({ editor, flow, pointer });
 
   const addAt = useCallback(
-    (kind: TNodeKind, position: { x: number; y: number }) => {
-      const id = nextNodeId(editor.spec, kind);
-      editor.edit((s) => addNode(s, kind, { x: position.x - DROP_OFFSET.x, y: position.y - DROP_OFFSET.y }, id));
-      selectOnly(id);
+    (kind: TNodeKind, position: TPoint) => {
+      commands.addAt(kind, position);
       setRunsOpen(false);
     },
-    [editor, selectOnly],
+    [commands],
   );
+  const canvasCenter = useCallback(() => screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 }), [screenToFlowPosition]);
+  const openQuickAdd = useCallback(
+    (at?: TPoint) => setDialog({ kind: 'quickAdd', at: at ?? (pointer.current ? screenToFlowPosition(pointer.current) : canvasCenter()) }),
+    [screenToFlowPosition, canvasCenter],
+  );
+
+  const openHelp = useCallback(() => setDialog({ kind: 'help' }), []);
+  const hasSelection = flow.selectedNodes.size > 0 || flow.selectedEdges.size > 0;
+  useEditorShortcuts({
+    help: openHelp,
+    ...(canEdit
+      ? {
+          undo: commands.undo,
+          redo: commands.redo,
+          paste: () => void commands.paste(),
+          selectAll: commands.selectAll,
+          quickAdd: () => openQuickAdd(),
+          // Without a selection these keys keep their browser meaning (copy page text, bookmark).
+          ...(flow.selectedNodes.size > 0 ? { copy: commands.copy, duplicate: commands.duplicate } : {}),
+          ...(hasSelection ? { delete: commands.deleteSelection } : {}),
+        }
+      : { ...(flow.selectedNodes.size > 0 ? { copy: commands.copy } : {}) }),
+  });
 
   return (
     <div className="flex h-full flex-col">
@@ -77,17 +111,41 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
         onToggleRuns={() => setRunsOpen((o) => !o)}
       />
       <div className="flex min-h-0 flex-1">
-        {canEdit ? <Palette onAdd={(kind) => addAt(kind, screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 }))} /> : null}
+        {canEdit ? <Palette onAdd={(kind) => addAt(kind, canvasCenter())} /> : null}
         <div className="relative min-w-0 flex-1">
-          <PipelineCanvas flow={flow} editable={canEdit} onDropKind={addAt} />
+          <PipelineCanvas flow={flow} editable={canEdit} onDropKind={addAt} onPaneDoubleClick={openQuickAdd} onPointer={onPointer} fitViewOptions={FIT_VIEW}>
+            {canEdit ? (
+              <CanvasActions
+                canUndo={editor.canUndo}
+                canRedo={editor.canRedo}
+                onUndo={editor.undo}
+                onRedo={editor.redo}
+                onTidy={layout.tidy}
+                tidying={layout.running}
+                tidyError={layout.error}
+                onQuickAdd={openQuickAdd}
+                onHelp={openHelp}
+              />
+            ) : null}
+          </PipelineCanvas>
           {editor.spec.nodes.length === 0 ? (
             <p className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-400">
-              {canEdit ? 'Drag a step from the palette to start.' : 'This pipeline is empty.'}
+              {canEdit ? 'Drag a step from the palette, or double-click to add one.' : 'This pipeline is empty.'}
             </p>
           ) : null}
         </div>
-        <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} pools={pools} flow={flow} canEdit={canEdit} runsOpen={runsOpen} />
+        <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen={runsOpen} />
       </div>
+      {dialog?.kind === 'help' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'quickAdd' ? (
+        <QuickAddDialog
+          onClose={() => setDialog(null)}
+          onAdd={(kind) => {
+            addAt(kind, dialog.at);
+            setDialog(null);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySpec, validateSpec, type TPipelineSpec } from '@/workflows/dsl';
-import { addNode, connect, connectionProblem, moveNodes, nextNodeId, removeElements, updateNode } from './spec-edits';
+import { addNode, connect, connectionProblem, moveNodes, nextNodeId, nodeIdProblem, removeElements, renameNode, updateNode } from './spec-edits';
 
 const link = (source: string, target: string) => ({ source, sourceHandle: 'out', target, targetHandle: 'in' });
 
@@ -63,5 +63,32 @@ describe('spec edits', () => {
     const restored = updateNode(spec, 'python_1', { cache: undefined });
     expect('cache' in restored.nodes[0]!).toBe(false);
     expect(restored.nodes[0]!.timeoutSeconds).toBe(60);
+  });
+});
+
+describe('renaming a node', () => {
+  const base = connect(addNode(addNode(emptySpec(), 'python', { x: 0, y: 0 }), 'condition', { x: 300, y: 0 }), {
+    source: 'python_1',
+    sourceHandle: 'out',
+    target: 'condition_1',
+    targetHandle: 'in',
+  });
+  const spec = updateNode(base, 'condition_1', { config: { expression: 'steps.python_1.metrics.accuracy > 0.5' } });
+
+  it('refuses ids the DSL refuses and ids already taken', () => {
+    expect(nodeIdProblem(spec, 'python_1', 'python_1')).toBeNull();
+    expect(nodeIdProblem(spec, 'python_1', 'train')).toBeNull();
+    expect(nodeIdProblem(spec, 'python_1', 'condition_1')).toMatch(/already/);
+    expect(nodeIdProblem(spec, 'python_1', 'has space')).toMatch(/letters, digits/);
+    expect(nodeIdProblem(spec, 'python_1', '')).toMatch(/required/);
+    expect(renameNode(spec, 'python_1', 'condition_1')).toBe(spec);
+  });
+
+  it('moves the edges and rewrites the expressions that read the old id', () => {
+    const renamed = renameNode(spec, 'python_1', 'train');
+    expect(renamed.nodes.map((n) => n.id)).toEqual(['train', 'condition_1']);
+    expect(renamed.edges[0]).toMatchObject({ source: 'train', target: 'condition_1' });
+    expect(renamed.nodes[1]!.config).toEqual({ expression: 'steps.train.metrics.accuracy > 0.5' });
+    expect(validateSpec(renamed).problems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { nodeKindDefinition, portsFit, type TNodeKind, type TPipelineNode, type TPipelineSpec } from '@/workflows/dsl';
+import { nodeKindDefinition, portsFit, renameNodeReferences, ZIdSchema, type TNodeKind, type TPipelineNode, type TPipelineSpec } from '@/workflows/dsl';
 
 /**
  * Pure edits of a pipeline spec, the canvas's source of truth. Each returns a new spec and leaves
@@ -92,4 +92,29 @@ export function connect(spec: TPipelineSpec, c: TConnection): TPipelineSpec {
   if (connectionProblem(spec, c) !== null || !c.sourceHandle || !c.targetHandle) return spec;
   const edge = { id: nextEdgeId(spec), source: c.source, sourcePort: c.sourceHandle, target: c.target, targetPort: c.targetHandle };
   return { ...spec, edges: [...spec.edges, edge] };
+}
+
+/** Why `next` cannot be the new id of node `id` (the DSL's id syntax, unique), or null when it can. */
+export function nodeIdProblem(spec: TPipelineSpec, id: string, next: string): string | null {
+  if (next === id) return null;
+  const parsed = ZIdSchema.safeParse(next);
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Invalid id';
+  return spec.nodes.some((n) => n.id === next) ? `Another node is already called "${next}"` : null;
+}
+
+/**
+ * Renames a node: its edges follow, and every expression that reads `steps.<id>` reads the new id.
+ * The same spec when the new id is refused (see nodeIdProblem) or unchanged.
+ */
+export function renameNode(spec: TPipelineSpec, id: string, next: string): TPipelineSpec {
+  if (next === id || nodeIdProblem(spec, id, next) !== null || !spec.nodes.some((n) => n.id === id)) return spec;
+  const renames = new Map([[id, next]]);
+  const nodes = spec.nodes.map((n) => {
+    const renamed = renameNodeReferences(n, renames);
+    return n.id === id ? { ...renamed, id: next } : renamed;
+  });
+  const edges = spec.edges.map((e) =>
+    e.source === id || e.target === id ? { ...e, source: e.source === id ? next : e.source, target: e.target === id ? next : e.target } : e,
+  );
+  return { ...spec, nodes, edges };
 }

@@ -3,9 +3,9 @@
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TPipelineSpec, TSpecProblem } from '@/workflows/dsl';
-import { deriveEdges, deriveNodes, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
+import { deriveEdges, deriveNodes, keepExisting, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
 import { connect, connectionProblem, moveNodes, removeElements } from './spec-edits';
-import type { TSpecEdit } from './use-spec-editor';
+import type { TEditOptions, TSpecEdit } from './use-spec-editor';
 
 type TPoint = { x: number; y: number };
 
@@ -15,7 +15,7 @@ type TOptions = {
   edgeProblemIds?: ReadonlySet<string>;
   steps?: ReadonlyMap<string, TStepView>;
   /** absent in the read-only run view */
-  edit?: (fn: TSpecEdit) => void;
+  edit?: (fn: TSpecEdit, options?: TEditOptions) => void;
 };
 
 const NONE = new Map<string, never>();
@@ -26,8 +26,11 @@ const NO_IDS = new Set<string>();
  * edits. Positions are committed to the spec when a drag ends, not on every frame.
  */
 export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_IDS, steps, edit }: TOptions) {
-  const [selectedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
-  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(NO_IDS);
+  const [pickedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
+  const [pickedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(NO_IDS);
+  // What is selected is what still exists: an undo may remove selected nodes and edges.
+  const selectedNodes = useMemo(() => keepExisting(pickedNodes, spec.nodes), [pickedNodes, spec.nodes]);
+  const selectedEdges = useMemo(() => keepExisting(pickedEdges, spec.edges), [pickedEdges, spec.edges]);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(NONE);
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, TPoint>>(NONE);
   const cache = useRef(newFlowCache());
@@ -90,14 +93,15 @@ export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_I
     [spec],
   );
 
-  /** Selects exactly this node (e.g. the one just dropped from the palette). */
-  const selectOnly = useCallback((nodeId: string | null) => {
-    setSelectedNodes(nodeId ? new Set([nodeId]) : NO_IDS);
+  /** Selects exactly these nodes (the one just dropped from the palette, the copies just pasted). */
+  const selectNodes = useCallback((nodeIds: Iterable<string>) => {
+    setSelectedNodes(new Set(nodeIds));
     setSelectedEdges(NO_IDS);
   }, []);
+  const selectOnly = useCallback((nodeId: string | null) => selectNodes(nodeId ? [nodeId] : []), [selectNodes]);
 
   const selectedNodeId = selectedNodes.size === 1 ? [...selectedNodes][0]! : null;
-  return { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, selectedNodeId, selectedEdges, selectOnly };
+  return { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, selectedNodeId, selectedNodes, selectedEdges, selectOnly, selectNodes };
 }
 
 function applySelection(prev: ReadonlySet<string>, select: ReadonlyMap<string, boolean>, removed: ReadonlySet<string>): ReadonlySet<string> {

@@ -20,3 +20,4 @@ export * from './executor-configs';
 export * from './config-form';
 export * from './model-registry';
 export * from './model-steps';
+export { renameStepReferences, renameNodeReferences } from './rename-references';

@@ -1,0 +1,47 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+
+type TProps = { title: string; onClose: () => void; children: ReactNode; className?: string };
+
+/**
+ * A modal dialog of the app (never the browser's confirm()): the native <dialog> opened with
+ * showModal(), which traps focus, makes the page behind it inert and closes on Escape. Rendered
+ * only while open; a click on the backdrop closes it too.
+ */
+export function Dialog({ title, onClose, children, className = '' }: TProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    dialog.showModal();
+    // Escape fires 'cancel' then closes the element itself: tell the owner so its state follows.
+    const onCancel = (event: Event) => {
+      event.preventDefault();
+      close.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onClick={(e) => e.target === ref.current && onClose()}
+      className={`m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30 ${className}`}
+    >
+      <div className="p-4">
+        <h2 className="mb-3 text-sm font-semibold">{title}</h2>
+        {children}
+      </div>
+    </dialog>
+  );
+}
