@@ -48,7 +48,7 @@ describe('React Flow elements derived from the spec', () => {
   });
 
   it('puts step state on the node data in the run view', () => {
-    const running: TStepView = { status: 'running', attempts: 1, origin: 'executed', flag: null };
+    const running: TStepView = { status: 'running', attempts: 1, origin: 'executed', flag: null, startedAt: null, endedAt: null };
     const nodes = deriveNodes(inputs({ steps: new Map([['python_1', running]]) }), newFlowCache());
     expect(nodes[0]!.data.step).toEqual(running);
     expect(nodes[1]!.data.step).toBeUndefined();
@@ -56,7 +56,7 @@ describe('React Flow elements derived from the spec', () => {
 
   it('renders a node again when its step origin or flag changes, not when an equal step arrives', () => {
     const cache = newFlowCache();
-    const step: TStepView = { status: 'pending', attempts: 0, origin: 'executed', flag: null };
+    const step: TStepView = { status: 'pending', attempts: 0, origin: 'executed', flag: null, startedAt: null, endedAt: null };
     const base = inputs();
     const withStep = (s: TStepView) => deriveNodes({ ...base, steps: new Map([['python_1', s]]) }, cache);
     const first = withStep(step);

@@ -8,11 +8,22 @@ import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepOr
  * large pipelines).
  */
 
-/** `origin`: executed here, taken from the step cache, or reused from the run this one retries. `flag`: a live warning (e.g. no worker picked the step up). */
-export type TStepView = { status: TStepStatus; attempts: number; origin: TStepOrigin; flag: string | null };
+/**
+ * `origin`: executed here, taken from the step cache, or reused from the run this one retries.
+ * `flag`: a live warning (e.g. no worker picked the step up). Times in epoch ms (compared by value).
+ */
+export type TStepView = { status: TStepStatus; attempts: number; origin: TStepOrigin; flag: string | null; startedAt: number | null; endedAt: number | null };
 
 const sameStep = (a: TStepView | undefined, b: TStepView | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.status === b.status && a.attempts === b.attempts && a.origin === b.origin && a.flag === b.flag);
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.status === b.status &&
+    a.attempts === b.attempts &&
+    a.origin === b.origin &&
+    a.flag === b.flag &&
+    a.startedAt === b.startedAt &&
+    a.endedAt === b.endedAt);
 
 export type TWeftNodeData = {
   node: TPipelineNode;

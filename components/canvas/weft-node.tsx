@@ -3,7 +3,8 @@
 import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import Link from 'next/link';
 import { memo } from 'react';
-import { nodeKindDefinition, type TPort, type TStepOrigin, type TStepStatus } from '@/workflows/dsl';
+import { isFinalStep, nodeKindDefinition, type TPort, type TStepOrigin, type TStepStatus } from '@/workflows/dsl';
+import { Elapsed } from '@/components/ui/elapsed';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TStepView, TWeftFlowNode } from './flow-elements';
 
@@ -125,6 +126,9 @@ function StepLine({ step }: { step: TStepView }) {
         </span>
       ) : null}
       {step.attempts > 1 ? <span className="text-[11px] text-slate-500">attempt {step.attempts}</span> : null}
+      {step.origin === 'executed' && step.startedAt !== null ? (
+        <Elapsed from={step.startedAt} to={step.endedAt ?? (isFinalStep(step.status) ? step.startedAt : null)} className="ml-auto text-[11px] tabular-nums text-slate-500" />
+      ) : null}
     </div>
   );
 }

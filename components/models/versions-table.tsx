@@ -39,6 +39,11 @@ export function VersionsTable({ name, versions }: { name: string; versions: TVer
                   {v.aliases.map((a) => (
                     <AliasBadge key={a} alias={a} />
                   ))}
+                  {v.stage !== 'None' ? (
+                    <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 ring-1 ring-inset ring-slate-300" title="MLflow stage">
+                      {v.stage}
+                    </span>
+                  ) : null}
                 </span>
               </td>
               <td className="max-w-xs px-4 py-2 text-xs">

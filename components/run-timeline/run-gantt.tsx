@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useProject } from '@/components/project/project-context';
 import { useTRPC } from '@/components/providers/trpc';
+import { useClock } from '@/components/ui/clock';
 import { ErrorText } from '@/components/ui/error-text';
 import { formatDuration } from '@/components/ui/time';
 import { isOpenRun, type TRunStatus } from '@/workflows/dsl';
@@ -27,12 +27,7 @@ export function RunGantt({ runId, labelOf }: { runId: string; labelOf: (nodeId: 
     trpc.runs.timeline.queryOptions({ projectId: project.id, runId }, { refetchInterval: (q) => (q.state.data && !isOpenRun(q.state.data.run.status as TRunStatus) ? false : 1_000) }),
   );
   const open = timeline.data ? isOpenRun(timeline.data.run.status as TRunStatus) : false;
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!open) return;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, [open]);
+  const now = useClock(1_000, open);
   if (timeline.error) return <ErrorText error={timeline.error} />;
   if (!timeline.data) return <p className="text-sm text-slate-500">Loading the timeline…</p>;
   const { run, steps } = timeline.data;

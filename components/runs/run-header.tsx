@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useProject } from '@/components/project/project-context';
 import type { TApiOutputs } from '@/components/providers/api-types';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatDuration, Time } from '@/components/ui/time';
+import { Elapsed } from '@/components/ui/elapsed';
+import { Time } from '@/components/ui/time';
+import { isOpenRun } from '@/workflows/dsl';
 import { originCounts } from './origin-counts';
 import { RunActions } from './run-actions';
 
@@ -42,7 +44,12 @@ export function RunHeader({ run, pipeline, version, steps }: TProps) {
         ) : null}
         <span className="text-xs text-slate-500">
           <Time value={run.createdAt} />
-          {run.startedAt ? ` · ${formatDuration(run.startedAt, run.endedAt)}` : null}
+          {run.startedAt ? (
+            <>
+              {' · '}
+              <Elapsed from={run.startedAt} to={run.endedAt ?? (isOpenRun(run.status) ? null : run.startedAt)} className="tabular-nums" />
+            </>
+          ) : null}
         </span>
         {origins ? (
           <span className="text-xs text-sky-800" data-testid="origin-counts" title="Steps whose outputs were not computed by this run">
@@ -56,7 +63,12 @@ export function RunHeader({ run, pipeline, version, steps }: TProps) {
         ) : null}
       </div>
       {run.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        // a cancelled run was stopped on purpose: said plainly, not as a failure
+        <p
+          role={run.status === 'cancelled' ? 'status' : 'alert'}
+          data-testid="run-error"
+          className={`rounded-md border px-3 py-2 text-sm ${run.status === 'cancelled' ? 'border-zinc-300 bg-zinc-50 text-zinc-700' : 'border-red-200 bg-red-50 text-red-800'}`}
+        >
           {run.error}
         </p>
       ) : null}

@@ -2,9 +2,9 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 
-export type TRunTab = 'graph' | 'metrics' | 'artifacts';
+export type TRunTab = 'graph' | 'timeline' | 'metrics' | 'artifacts';
 
-const LABELS: Record<TRunTab, string> = { graph: 'Graph', metrics: 'Metrics', artifacts: 'Artifacts' };
+const LABELS: Record<TRunTab, string> = { graph: 'Graph', timeline: 'Timeline', metrics: 'Metrics', artifacts: 'Artifacts' };
 
 /** The tab in the URL (`?tab=metrics`), so a link or a reload opens it again. */
 export function useRunTab(tabs: readonly TRunTab[]): [TRunTab, (tab: TRunTab) => void] {

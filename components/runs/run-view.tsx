@@ -1,6 +1,9 @@
 'use client';
 
 import { ReactFlowProvider } from '@xyflow/react';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo } from 'react';
+import { RunGantt } from '@/components/run-timeline/run-gantt';
 import { PipelineCanvas } from '@/components/canvas/pipeline-canvas';
 import { useFlowCanvas } from '@/components/canvas/use-flow-canvas';
 import { useProject } from '@/components/project/project-context';
@@ -29,7 +32,7 @@ export function RunView({ runId }: { runId: string }) {
   );
 }
 
-const TABS: readonly TRunTab[] = ['graph', 'metrics', 'artifacts'];
+const TABS: readonly TRunTab[] = ['graph', 'timeline', 'metrics', 'artifacts'];
 
 type TRunData = NonNullable<ReturnType<typeof useRun>['query']['data']>;
 
@@ -37,14 +40,27 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
   // Read-only: no edit function, so React Flow changes only select and measure.
   const flow = useFlowCanvas({ spec: data.version.spec, steps });
   const selected = flow.selectedNodeId;
+  // a link may name a step (`?step=train`, e.g. from a cached step's source): open its log once
+  const linkedStep = useSearchParams().get('step');
+  const { selectOnly } = flow;
+  useEffect(() => {
+    if (linkedStep && data.version.spec.nodes.some((n) => n.id === linkedStep)) selectOnly(linkedStep);
+  }, [linkedStep, selectOnly, data.version.spec]);
   const step = selected ? data.steps.find((s) => s.nodeId === selected) : undefined;
   const view = selected ? steps.get(selected) : undefined;
   const [tab, setTab] = useRunTab(TABS);
+  const labels = useMemo(() => new Map(data.version.spec.nodes.map((n) => [n.id, n.label || n.id])), [data.version.spec]);
+  const labelOf = useCallback((nodeId: string) => labels.get(nodeId) ?? nodeId, [labels]);
   return (
     <div className="flex h-full flex-col">
       <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} steps={data.steps} />
       <RunTabs tabs={TABS} active={tab} onChange={setTab} />
-      {tab !== 'graph' ? (
+      {tab === 'timeline' ? (
+        <div className="min-h-0 flex-1 overflow-auto p-4">
+          <RunGantt runId={data.run.id} labelOf={labelOf} />
+        </div>
+      ) : null}
+      {tab === 'metrics' || tab === 'artifacts' ? (
         <div className="min-h-0 flex-1 overflow-auto">
           <RunTrackingTab projectId={projectId} of={{ weftRunId: data.run.id }} tab={tab} />
         </div>
@@ -62,6 +78,7 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
               projectId={projectId}
               runId={data.run.id}
               nodeId={selected}
+              label={labelOf(selected)}
               status={view?.status ?? 'pending'}
               origin={view?.origin ?? 'executed'}
               flag={view?.flag ?? null}

@@ -2,16 +2,17 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isExecuting, type TStepOrigin, type TStepStatus } from '@/workflows/dsl';
 import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDuration, Time } from '@/components/ui/time';
+import { LogViewer } from './log-viewer';
 
 export const LOG_POLL_MS = 1_000;
 
-type TProps = { projectId: string; runId: string; nodeId: string; status: TStepStatus; origin: TStepOrigin; flag: string | null; stepError: string | null; childRunId?: string };
+type TProps = { projectId: string; runId: string; nodeId: string; label: string; status: TStepStatus; origin: TStepOrigin; flag: string | null; stepError: string | null; childRunId?: string };
 
 const ORIGIN_NOTE: Partial<Record<TStepOrigin, string>> = {
   cached: 'From cache: the outputs of an identical earlier execution were used; this run did not execute the step.',
@@ -19,7 +20,7 @@ const ORIGIN_NOTE: Partial<Record<TStepOrigin, string>> = {
 };
 
 /** One step's attempts and log; polled every second while the step runs, fetched once more when it ends. */
-export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, stepError, childRunId }: TProps) {
+export function StepLogPanel({ projectId, runId, nodeId, label, status, origin, flag, stepError, childRunId }: TProps) {
   const trpc = useTRPC();
   const active = isExecuting(status);
   const log = useQuery(trpc.runs.stepLog.queryOptions({ projectId, runId, nodeId }, { staleTime: 0, refetchInterval: active ? LOG_POLL_MS : false }));
@@ -32,12 +33,14 @@ export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, s
   const attempts = log.data?.attempts ?? [];
   const shown = attempts.find((a) => a.attempt === picked) ?? attempts.at(-1);
   const text = picked === null && log.data?.live != null ? log.data.live : (shown?.log ?? '');
+  const cachedFrom = log.data?.cachedFrom ?? null;
 
   return (
     <div className="flex h-full flex-col" data-testid="step-log-panel">
       <div className="space-y-2 border-b border-slate-100 p-4">
         <div className="flex items-center gap-2">
-          <span className="font-mono text-sm font-medium">{nodeId}</span>
+          <span className="text-sm font-medium">{label}</span>
+          {label !== nodeId ? <span className="font-mono text-xs text-slate-400">{nodeId}</span> : null}
           <StatusBadge status={status} />
         </div>
         {status === 'waiting_approval' ? (
@@ -51,6 +54,15 @@ export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, s
           </Link>
         ) : null}
         {ORIGIN_NOTE[origin] ? <p className="text-sm text-sky-800">{ORIGIN_NOTE[origin]}</p> : null}
+        {cachedFrom ? (
+          <p className="text-sm text-sky-800">
+            The log below is that execution&apos;s:{' '}
+            <Link href={`/runs/${cachedFrom.runId}?step=${encodeURIComponent(cachedFrom.nodeId)}`} className="font-medium underline" data-testid="cached-from">
+              run {cachedFrom.runId.slice(0, 8)}
+              {cachedFrom.nodeId !== nodeId ? `, step ${cachedFrom.nodeId}` : ''}
+            </Link>
+          </p>
+        ) : null}
         {flag ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{flag}</p> : null}
         {stepError ? <p className="text-sm text-red-700">{stepError}</p> : null}
         <ErrorText error={log.error} />
@@ -86,23 +98,7 @@ export function StepLogPanel({ projectId, runId, nodeId, status, origin, flag, s
           <p className="text-xs text-slate-500">{log.isPending ? 'Loading…' : 'No attempts yet.'}</p>
         )}
       </div>
-      <LogText text={text} follow={active} />
+      <LogViewer text={text} live={active} fileName={`${runId.slice(0, 8)}-${nodeId}-attempt-${shown?.attempt ?? 1}.log`} />
     </div>
-  );
-}
-
-/** The log in a monospace panel; keeps to the bottom while the step runs unless the user scrolled up. */
-function LogText({ text, follow }: { text: string; follow: boolean }) {
-  const ref = useRef<HTMLPreElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !follow) return;
-    const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-    if (nearBottom) el.scrollTop = el.scrollHeight;
-  }, [text, follow]);
-  return (
-    <pre ref={ref} data-testid="step-log" className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap break-all bg-slate-950 p-3 font-mono text-xs leading-relaxed text-slate-100">
-      {text || <span className="text-slate-500">(no output)</span>}
-    </pre>
   );
 }

@@ -26,8 +26,10 @@ export function useRun(projectId: string, runId: string) {
   const steps = useMemo(() => {
     const byNode = new Map<string, TStepView>();
     if (!data) return byNode;
-    for (const node of data.version.spec.nodes) byNode.set(node.id, { status: 'pending', attempts: 0, origin: 'executed', flag: null });
-    for (const { nodeId, status, attempts, origin, flag } of data.steps) byNode.set(nodeId, { status, attempts, origin, flag });
+    for (const node of data.version.spec.nodes) byNode.set(node.id, { status: 'pending', attempts: 0, origin: 'executed', flag: null, startedAt: null, endedAt: null });
+    for (const { nodeId, status, attempts, origin, flag, startedAt, endedAt } of data.steps) {
+      byNode.set(nodeId, { status, attempts, origin, flag, startedAt: startedAt?.getTime() ?? null, endedAt: endedAt?.getTime() ?? null });
+    }
     return byNode;
   }, [data]);
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useClock } from './clock';
 
 const ABSOLUTE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -21,28 +21,9 @@ export function relativeTime(value: Date, now: number): string {
   return RELATIVE.format(Math.round(ms / size), unit);
 }
 
-// one clock for every relative time on the page, ticking every 30 s
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
-let now = Date.now();
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  timer ??= setInterval(() => {
-    now = Date.now();
-    listeners.forEach((l) => l());
-  }, 30_000);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
-
 /** A relative time ("3 min ago") with the absolute time on hover; it keeps itself current. */
 export function RelativeTime({ value }: { value: Date | null | undefined }) {
-  const current = useSyncExternalStore(subscribe, () => now, () => now);
+  const current = useClock(30_000);
   if (!value) return <span className="text-slate-400">—</span>;
   return (
     <time dateTime={value.toISOString()} title={ABSOLUTE.format(value)} suppressHydrationWarning>

@@ -59,6 +59,8 @@ export const modelVersions = pgTable(
     weftNodeId: text(),
     artifactSha256: char({ length: 64 }),
     description: text().notNull().default(''),
+    /** MLflow's (deprecated, still used) stage: None, Staging, Production or Archived */
+    currentStage: text().notNull().default('None'),
     /** who registered it (the caller, not the client's word) */
     userId: text().notNull(),
     creationTime: epochMs().notNull(),

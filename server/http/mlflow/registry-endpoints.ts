@@ -9,6 +9,7 @@ import { modelJson } from '../../services/registry/registry-json';
 import * as R from '../../services/registry/requests';
 import { searchModels, searchVersions } from '../../services/registry/search-registry';
 import { deleteAlias, setAlias } from '../../services/registry/set-alias';
+import { transitionStage } from '../../services/registry/transition-stage';
 import { BOTH, endpoint, GET, POST, type TEndpoint } from './endpoint';
 import { pendingPromotion } from './mlflow-pending';
 
@@ -42,4 +43,5 @@ export const MLFLOW_REGISTRY_ENDPOINTS: Record<string, TEndpoint | TEndpoint[]> 
   'model-versions/set-tag': endpoint(POST, R.ZVersionTagSchema, setRegistryTag),
   'model-versions/delete-tag': endpoint(DELETE, R.ZVersionTagKeySchema, deleteRegistryTag),
   'model-versions/get-download-uri': endpoint(GET, R.ZVersionRefSchema, getDownloadUri),
+  'model-versions/transition-stage': endpoint(POST, R.ZTransitionStageSchema, transitionStage),
 };

@@ -7,7 +7,7 @@ import { findProjectModel } from './find-project-version';
 export async function modelOverview(db: TDatabase, params: { projectId: string; name: string }) {
   const model = await findProjectModel(db, params);
   const versions = await db
-    .select({ id: modelVersions.id, version: modelVersions.version, source: modelVersions.source, description: modelVersions.description, runId: modelVersions.runId, weftRunId: modelVersions.weftRunId, weftNodeId: modelVersions.weftNodeId, creationTime: modelVersions.creationTime, registeredBy: user.name })
+    .select({ id: modelVersions.id, version: modelVersions.version, source: modelVersions.source, description: modelVersions.description, stage: modelVersions.currentStage, runId: modelVersions.runId, weftRunId: modelVersions.weftRunId, weftNodeId: modelVersions.weftNodeId, creationTime: modelVersions.creationTime, registeredBy: user.name })
     .from(modelVersions)
     .leftJoin(user, eq(user.id, modelVersions.userId))
     .where(eq(modelVersions.modelId, model.id))

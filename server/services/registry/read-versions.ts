@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { modelAliases, modelVersions, trackingRuns } from '../../../drizzle/schema';
 import type { TDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import type { TTrackingCaller } from '../tracking/tracking-access';
 import { findModel, findVersion } from './find-model';
 import { versionJson, versionsJson } from './registry-json';
+import { canonicalStage } from './transition-stage';
 
 /** model-versions/get */
 export async function getVersion(db: TDatabase, caller: TTrackingCaller, ref: { name: string; version: number }) {
@@ -24,11 +25,15 @@ export async function getVersionByAlias(db: TDatabase, caller: TTrackingCaller, 
   return versionJson(db, model, row.version);
 }
 
-/** registered-models/get-latest-versions: every Weft version is in stage "None", so the latest one, unless other stages alone are asked for. */
+/** registered-models/get-latest-versions: the latest version in each stage asked for (every stage when none is). */
 export async function getLatestVersions(db: TDatabase, caller: TTrackingCaller, body: { name: string; stages: string[] }) {
   const model = await findModel(db, caller, body.name, 'read');
-  if (body.stages.length && !body.stages.some((s) => s.toLowerCase() === 'none')) return { model_versions: [] };
-  const latest = await db.select().from(modelVersions).where(eq(modelVersions.modelId, model.id)).orderBy(desc(modelVersions.version)).limit(1);
+  const wanted = body.stages.map((s) => canonicalStage(s) ?? s);
+  const latest = await db
+    .selectDistinctOn([modelVersions.currentStage])
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, model.id), wanted.length ? inArray(modelVersions.currentStage, wanted) : undefined))
+    .orderBy(modelVersions.currentStage, desc(modelVersions.version));
   return { model_versions: await versionsJson(db, () => model.name, latest) };
 }
 

@@ -3,7 +3,7 @@ import { modelAliases, modelVersions, modelVersionTags, registeredModelTags } fr
 import type { TDbOrTx } from '../../db/client';
 import type { TModelRow, TVersionRow } from './find-model';
 
-/** A model version as model_registry.proto's ModelVersion (Weft copies no files: always READY, stage "None"). */
+/** A model version as model_registry.proto's ModelVersion (Weft copies no files: always READY). */
 export async function versionsJson(db: TDbOrTx, modelName: (modelId: string) => string, rows: TVersionRow[]) {
   const ids = rows.map((v) => v.id);
   if (!ids.length) return [];
@@ -16,7 +16,7 @@ export async function versionsJson(db: TDbOrTx, modelName: (modelId: string) => 
     creation_timestamp: v.creationTime,
     last_updated_timestamp: v.lastUpdatedTime,
     user_id: v.userId,
-    current_stage: 'None',
+    current_stage: v.currentStage,
     description: v.description,
     source: v.source,
     ...(v.runId ? { run_id: v.runId } : {}),

@@ -44,6 +44,12 @@ export const ZAliasRefSchema = z.object({ name, alias: ZAliasSchema });
 export const ZLatestVersionsSchema = z.object({ name, stages: list(z.string().max(50), 10).default([]) });
 
 export const ZVersionRefSchema = z.object({ name, version });
+export const ZTransitionStageSchema = z.object({
+  name,
+  version,
+  stage: z.string().min(1, 'a stage is required').max(50, 'at most 50 characters'),
+  archive_existing_versions: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+});
 export const ZCreateVersionSchema = z.object({
   name,
   source: z

@@ -46,6 +46,20 @@ assert client.search_registered_models(filter_string="name = 'other'") == []
 assert [v.version for v in client.search_model_versions(f"run_id = '{run_id}'")] == ["1"]
 assert [v.version for v in client.get_latest_versions("fraud")] == ["1"]
 
+# MLflow-style stages: Staging moves at once (case-insensitive), Production of a model whose
+# promotion is governed by a protected alias is refused, naming the alias to request
+staged = client.transition_model_version_stage("fraud", "1", "staging")
+assert staged.current_stage == "Staging", staged.current_stage
+assert [v.version for v in client.get_latest_versions("fraud", stages=["Staging"])] == ["1"]
+assert client.get_latest_versions("fraud", stages=["Production"]) == []
+try:
+    client.transition_model_version_stage("fraud", "1", "Production")
+    raise AssertionError("Production without approval")
+except RestException as error:
+    assert error.error_code == "PERMISSION_DENIED", error.error_code
+    assert "champion" in error.message, error.message
+assert client.get_model_version("fraud", "1").current_stage == "Staging"
+
 # an unprotected alias moves at once
 client.set_registered_model_alias("fraud", "challenger", "1")
 assert client.get_model_version_by_alias("fraud", "challenger").version == "1"

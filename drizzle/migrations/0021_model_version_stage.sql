@@ -1,0 +1,1 @@
+ALTER TABLE "model_versions" ADD COLUMN "current_stage" text DEFAULT 'None' NOT NULL;
