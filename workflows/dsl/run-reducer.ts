@@ -196,8 +196,8 @@ class RunDraft {
       }
       return;
     }
-    const failed = this.ctx.plan.steps.find((_, i) => this.steps[i]!.status === 'failed');
-    const error = status === 'cancelled' ? 'Cancelled' : failed ? `Step "${failed.nodeId}" failed` : undefined;
+    const failedAt = this.ctx.plan.steps.findIndex((_, i) => this.steps[i]!.status === 'failed');
+    const error = status === 'cancelled' ? 'Cancelled' : failedAt >= 0 ? stepFailedMessage(this.ctx.plan.steps[failedAt]!, this.steps[failedAt]!.error) : undefined;
     const outputs = finalOutputs(this.ctx.plan, new Map(this.ctx.plan.steps.flatMap((s, i) => (this.steps[i]!.outputs ? [[s.nodeId, this.steps[i]!.outputs!] as const] : []))));
     this.record({ type: 'finish', status, ...(error ? { error } : {}), at: this.at });
     this.commands.push({ type: 'end', status, ...(error ? { error } : {}), outputs });
@@ -345,4 +345,11 @@ class RunDraft {
   private record(record: TRunRecord): void {
     this.commands.push({ type: 'record', record });
   }
+}
+
+/** The run's error: the first failed step, by its label as the canvas shows it, and why, in one line. */
+export function stepFailedMessage(step: { nodeId: string; label: string }, error: string | undefined): string {
+  const why = error?.split('\n').find((line) => line.trim())?.trim();
+  const head = `Step "${step.label || step.nodeId}" failed`;
+  return why ? `${head}: ${why.length > 300 ? `${why.slice(0, 299)}…` : why}` : head;
 }

@@ -122,7 +122,7 @@ describe.skipIf(!address)('pipelineRun on a real Temporal server (fake activitie
   it('an approval gate without a decision fails at its timeout and closes its approval as expired', async () => {
     const { runId, handle } = startRun(onPool(kind(planOf({ train: [], approve: ['train'], deploy: ['approve'] }), 'approve', gate(0.0004))));
     const result = await (await handle).result();
-    expect(result).toMatchObject({ status: 'failed', error: 'Step "approve" failed' });
+    expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Step "approve" failed/) });
     expect(closed).toContainEqual({ approvalId: `approval-${runId}-approve`, status: 'expired' });
     expect(statusesOf(runId, 'approve')).toEqual(['running', 'waiting_approval', 'failed']);
     expect(statusesOf(runId, 'deploy')).toEqual(['skipped']);
@@ -149,7 +149,7 @@ describe.skipIf(!address)('pipelineRun on a real Temporal server (fake activitie
     try {
       const { runId, handle } = startRun(onPool(kind(planOf({ a: [], approve: ['a'], b: ['approve'] }), 'approve', gate(1))));
       const result = await (await handle).result();
-      expect(result).toMatchObject({ status: 'failed', error: 'Step "approve" failed' });
+      expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Step "approve" failed/) });
       expect(records.get(runId)).toContainEqual(expect.objectContaining({ type: 'step', nodeId: 'approve', status: 'failed', error: 'the approvals table is gone' }));
     } finally {
       createApproval = async (params) => ({ approvalId: `approval-${params.runId}-${params.nodeId}` });
@@ -164,7 +164,7 @@ describe.skipIf(!address)('pipelineRun on a real Temporal server (fake activitie
     await waitUntil(() => childHandle.describe().then((d) => d.status.name === 'RUNNING', () => false), 'the child workflow');
     await childHandle.terminate('by hand');
     const result = await (await handle).result();
-    expect(result).toMatchObject({ status: 'failed', error: 'Step "sub" failed' });
+    expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Step "sub" failed/) });
     expect(records.get(runId)).toContainEqual(expect.objectContaining({ type: 'step', nodeId: 'sub', status: 'failed', error: `Its child workflow run-${runId}/sub was terminated` }));
     expect(statusesOf(runId, 'b')).toEqual(['skipped']);
   });
