@@ -98,6 +98,10 @@ describe('execution engine', () => {
     expect(byNode(second).fresh!.origin).toBe('executed');
     expect(await executions('features')).toBe(1);
     expect(await executions('fresh')).toBe(2);
+    // the cached step's log is the execution it reused, and names that run
+    const cachedLog = await h.as('viewer').runs.stepLog({ projectId: h.projectId, runId: second.run.id, nodeId: 'features' });
+    expect(cachedLog.cachedFrom).toEqual({ runId: first.run.id, nodeId: 'features' });
+    expect(cachedLog.attempts).toHaveLength(1);
 
     // another project with the very same step executes it: caches never cross projects
     const other = await seedMembers(h.db);
