@@ -13,6 +13,7 @@ import { projectsRouter } from './routers/projects';
 import { runsRouter } from './routers/runs';
 import { schedulesRouter } from './routers/schedules';
 import { secretsRouter } from './routers/secrets';
+import { stepTestsRouter } from './routers/step-tests';
 import { teamsRouter } from './routers/teams';
 import { usersRouter } from './routers/users';
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   users: usersRouter,
   account: accountRouter,
   secrets: secretsRouter,
+  stepTests: stepTestsRouter,
   apiTokens: apiTokensRouter,
   models: modelsRouter,
   experiments: experimentsRouter,

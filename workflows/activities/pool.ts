@@ -91,8 +91,8 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         }
         const secrets = await stepSecrets(deps.secrets, input, attempt);
         const needsDir = input.step.executor !== 'noop';
-        const tracking = needsDir && runtime.tracking ? runtime.tracking({ runId: input.runId, nodeId: input.step.nodeId, attempt, item: input.item?.index }, ctx.info.startToCloseTimeoutMs) : undefined;
-        const hidden = [...Object.values(secrets ?? {}), ...(tracking ? [tracking.MLFLOW_TRACKING_TOKEN!] : [])];
+        const tracking = !needsDir ? undefined : input.test ? testTracking(workDir) : runtime.tracking?.({ runId: input.runId, nodeId: input.step.nodeId, attempt, item: input.item?.index }, ctx.info.startToCloseTimeoutMs);
+        const hidden = [...Object.values(secrets ?? {}), ...(tracking?.MLFLOW_TRACKING_TOKEN ? [tracking.MLFLOW_TRACKING_TOKEN] : [])];
         if (hidden.length) log.hide((mask = new SecretMask(hidden)));
         const env: Record<string, string> = {
           ...tracking,
@@ -250,4 +250,13 @@ async function signalQuietly(send: () => Promise<void>): Promise<void> {
       else await new Promise((r) => setTimeout(r, 200 * 2 ** i));
     }
   }
+}
+
+/**
+ * A step tested alone is no run: there is no tracking run for it in Weft. Its `mlflow` calls
+ * (autolog, log_model with registered_model_name included) go to a file store in its scratch
+ * directory, deleted with it, so that code written for a run works unchanged in a test.
+ */
+function testTracking(workDir: string): Record<string, string> {
+  return { MLFLOW_TRACKING_URI: `file://${path.join(workDir, 'mlruns')}`, MLFLOW_ALLOW_FILE_STORE: 'true' };
 }

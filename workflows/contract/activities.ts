@@ -33,6 +33,8 @@ export type TRunStepInput = {
   inputs: TStepInputs;
   /** set when the step is one item of a for-each */
   item?: { index: number; value: unknown };
+  /** "Test this step": no run behind it (contract/step-test.ts) */
+  test?: true;
 };
 
 export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };
