@@ -1,10 +1,11 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { TPoolCatalogEntry } from '@/workflows/dsl';
+import { isPoolExecutor, nodeKindDefinition, type TPoolCatalogEntry } from '@/workflows/dsl';
 import { nodeIdProblem, renameNode, updateNode } from './spec-edits';
 import { EdgePanel, PropertyPanel, SelectionPanel } from './property-panel';
 import { RunsPanel } from './runs-panel';
+import { StepTestSection } from './step-test-section';
 import type { TEditorCommands } from './use-editor-commands';
 import type { useFlowCanvas } from './use-flow-canvas';
 import type { TSpecEditor } from './use-spec-editor';
@@ -45,6 +46,7 @@ export function EditorSidePanel({ projectId, pipelineId, editor, commands, pools
           }}
           onDelete={commands.deleteSelection}
         />
+        {canEdit && isTestable(node.kind) ? <StepTestSection key={`test-${node.id}`} projectId={projectId} pipelineId={pipelineId} nodeId={node.id} spec={editor.spec} /> : null}
       </fieldset>
     );
   } else if (canEdit && flow.selectedNodes.size > 1) {
@@ -54,4 +56,10 @@ export function EditorSidePanel({ projectId, pipelineId, editor, commands, pools
   }
   if (!content) return null;
   return <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">{content}</aside>;
+}
+
+/** Only steps that a pool worker runs can run alone ("Test this step"). */
+function isTestable(kind: string): boolean {
+  const definition = nodeKindDefinition(kind);
+  return definition !== undefined && isPoolExecutor(definition.executor);
 }

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { EDITOR, flowNode, signIn } from './helpers';
+
+const spec = {
+  nodes: [
+    { id: 'load', kind: 'shell', label: 'Load', config: { command: 'echo load' }, position: { x: 0, y: 0 } },
+    {
+      id: 'score',
+      kind: 'python',
+      label: 'Score',
+      config: { code: 'import weft_step as weft\nprint("scoring in a test")\nweft.log_metric("auc", 0.75)\n' },
+      position: { x: 300, y: 0 },
+    },
+  ],
+  edges: [{ id: 'e1', source: 'load', sourcePort: 'out', target: 'score', targetPort: 'in' }],
+  parameters: {},
+  maxParallelism: 8,
+};
+
+test('an editor tests one step of the draft alone and sees its log and outputs in the panel', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
+  await page.getByTestId('import-file').setInputFiles({ name: 't.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'weft-pipeline', version: 1, name: `Test a step ${Date.now()}`, spec })) });
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+
+  await flowNode(page, 'score').click();
+  const section = page.getByTestId('step-test');
+  await section.getByTestId('test-step').click();
+  await expect(page.getByTestId('step-test-missing')).toContainText('load'); // no run yet: no upstream outputs
+  await expect(section.getByText('succeeded')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('step-test-outputs')).toContainText('auc');
+  await expect(page.getByTestId('step-test-outputs')).toContainText('0.75');
+  await expect(section.getByTestId('step-log')).toContainText('scoring in a test');
+  await expect(page.getByText('No saved version')).toBeVisible(); // nothing was saved, no run made
+});
