@@ -1,6 +1,7 @@
 'use client';
 
 import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useTheme } from '@/components/theme/use-theme';
 import { useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { isNodeKind, type TNodeKind } from '@/workflows/dsl';
 import { NODE_KIND_MIME } from './palette';
@@ -30,6 +31,7 @@ const DEFAULT_FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: 0.2 };
 
 /** The React Flow canvas; must sit inside a ReactFlowProvider. Deleting is the editor's (one undo step), not React Flow's. */
 export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, onPointer, fitViewOptions = DEFAULT_FIT_VIEW, children }: TProps) {
+  const theme = useTheme().resolved;
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a pipeline that opens with nodes. On an empty canvas React Flow would fit the view
   // when the first node appears, and the node dropped under the cursor would jump away from it.
@@ -64,6 +66,7 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
       onMouseLeave={onPointer ? () => onPointer(null) : undefined}
     >
       <ReactFlow
+        colorMode={theme}
         nodes={flow.nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}

@@ -8,6 +8,7 @@ import { useProject } from '@/components/project/project-context';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { useIsPlatformAdmin } from '@/hooks/use-is-platform-admin';
+import { ThemeSelect } from '@/components/theme/theme-select';
 import { ProjectSelect } from './project-select';
 
 const LINKS = [
@@ -43,7 +44,7 @@ export function TopNav() {
   }
 
   return (
-    <header className="flex h-12 shrink-0 items-center gap-6 border-b border-slate-200 bg-white px-4">
+    <header className="flex h-12 shrink-0 items-center gap-4 overflow-x-auto border-b border-slate-200 bg-white px-4">
       <Link href="/" className="font-semibold tracking-tight text-indigo-700">
         Weft
       </Link>
@@ -53,7 +54,7 @@ export function TopNav() {
           <Link
             key={link.href}
             href={link.href}
-            className={`flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm ${link.active(path) ? 'bg-slate-100 font-medium text-slate-900' : 'text-slate-600 hover:text-slate-900'}`}
+            className={`flex items-center gap-1.5 whitespace-nowrap rounded-md px-3 py-1.5 text-sm ${link.active(path) ? 'bg-slate-100 font-medium text-slate-900' : 'text-slate-600 hover:text-slate-900'}`}
           >
             {link.label}
             {link.href === '/approvals' && pendingCount > 0 ? (
@@ -64,7 +65,8 @@ export function TopNav() {
           </Link>
         ))}
       </nav>
-      <div className="ml-auto flex items-center gap-3 text-sm">
+      <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
+        <ThemeSelect />
         <Link href="/account" className="text-slate-600 hover:text-slate-900 hover:underline" data-testid="user-email" title="Your account">
           {user.email}
         </Link>

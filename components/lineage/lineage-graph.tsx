@@ -1,6 +1,7 @@
 'use client';
 
 import { Background, Controls, ReactFlow, type Edge } from '@xyflow/react';
+import { useTheme } from '@/components/theme/use-theme';
 import { useMemo } from 'react';
 import type { TApiOutputs } from '@/components/providers/api-types';
 import { layoutLineage } from './lineage-layout';
@@ -12,6 +13,7 @@ const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 
 /** The lineage graph, read-only: datasets and artifacts on the left, registry versions on the right. */
 export function LineageGraph({ lineage }: { lineage: TLineage }) {
+  const theme = useTheme().resolved;
   const { nodes, edges } = useMemo(() => {
     const positions = layoutLineage(lineage.nodes, lineage.edges);
     const nodes: TLineageFlowNode[] = lineage.nodes.map((n) => ({ id: n.id, type: 'lineage', position: positions.get(n.id)!, data: { ...n, focus: n.id === lineage.focus }, draggable: false }));
@@ -22,7 +24,7 @@ export function LineageGraph({ lineage }: { lineage: TLineage }) {
   return (
     <div className="space-y-1">
       <div className="h-80 rounded-lg border border-slate-200 bg-white" data-testid="lineage-graph">
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={lineageNodeTypes} nodesConnectable={false} nodesDraggable={false} elementsSelectable={false} fitView fitViewOptions={FIT_VIEW} minZoom={0.1}>
+        <ReactFlow colorMode={theme} nodes={nodes} edges={edges} nodeTypes={lineageNodeTypes} nodesConnectable={false} nodesDraggable={false} elementsSelectable={false} fitView fitViewOptions={FIT_VIEW} minZoom={0.1}>
           <Background gap={16} />
           <Controls showInteractive={false} />
         </ReactFlow>

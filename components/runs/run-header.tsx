@@ -67,7 +67,7 @@ export function RunHeader({ run, pipeline, version, steps }: TProps) {
         <p
           role={run.status === 'cancelled' ? 'status' : 'alert'}
           data-testid="run-error"
-          className={`rounded-md border px-3 py-2 text-sm ${run.status === 'cancelled' ? 'border-zinc-300 bg-zinc-50 text-zinc-700' : 'border-red-200 bg-red-50 text-red-800'}`}
+          className={`rounded-md border px-3 py-2 text-sm ${run.status === 'cancelled' ? 'border-slate-300 bg-slate-100 text-slate-700' : 'border-red-200 bg-red-50 text-red-800'}`}
         >
           {run.error}
         </p>

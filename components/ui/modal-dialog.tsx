@@ -23,7 +23,7 @@ export function ModalDialog({ open, title, onClose, children }: { open: boolean;
         event.preventDefault();
         onClose();
       }}
-      className="w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl bg-white text-slate-900 backdrop:bg-slate-900/30"
     >
       {open ? (
         <div className="space-y-4 p-5">
