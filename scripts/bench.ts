@@ -19,6 +19,7 @@ import { bigChainSkipped, measureBigChain } from '../bench/measures/big-chain';
 import { measureChains, type TSlopes } from '../bench/measures/chains';
 import { measureCompile } from '../bench/measures/compile';
 import { measureConcurrent } from '../bench/measures/concurrent';
+import { measureEditor } from '../bench/measures/editor';
 import { measureFanOut } from '../bench/measures/fan-out';
 import { measureLargeArtifacts } from '../bench/measures/large-artifacts';
 import { foreachUnsupported, measureForeach } from '../bench/measures/foreach';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
   if (wanted('artifacts')) await measure('large artifacts', () => measureLargeArtifacts(b.python));
   // 11. experiment tracking: MLflow log-batch, the compare chart's histories, the runs table
   if (wanted('tracking')) await measure('experiment tracking', () => measureTracking(b));
+  if (wanted('editor')) await measure('editor in the browser', () => measureEditor(b));
 
   rows.unshift(...targetRows(rounds));
   const cpus = os.cpus();

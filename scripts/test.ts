@@ -7,13 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnService, stopAll, tailOf } from './lib/processes';
+import { spawnService, stopAll } from './lib/processes';
 import { createDatabase } from './lib/postgres';
 import { failureText } from './lib/setup-error';
 import { assertTestServicesCanStart, startTestServices, testPort } from './lib/test-services';
 import { ensureSandboxPackages } from './lib/system-packages';
 import { secureStateDir } from './lib/state-dir';
 import { ensureVenv, repoRoot } from './lib/venv';
+import { buildWebApp, startWebApp } from './lib/web-app';
 
 interface Tally {
   passed: number;
@@ -129,20 +130,6 @@ function hasSpecs(dir: string): boolean {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => /\.(spec|test)\.[cm]?[jt]sx?$/.test(f));
 }
 
-async function waitForHealth(url: string, timeoutMs: number, exited: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error('the web server exited');
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status === 200) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs / 1000} s`);
-}
-
 /** The app as users get it (next build + scripts/web.ts) with its workers, on ports of its own. */
 async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<{ url: string; databaseUrl: string }> {
   const logs = path.join(testDir, 'logs');
@@ -173,8 +160,8 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<{ 
   };
   const log = (name: string) => path.join(logs, `${name}.log`);
   console.log(`[weft] e2e: building the app and starting workers (logs in ${path.relative(process.cwd(), logs)}/) ...`);
-  const [build] = await Promise.all([
-    spawnService('next-build', bin('next'), ['build'], { cwd: repoRoot, env: webEnv, logFile: log('next-build'), oneShot: true }),
+  await Promise.all([
+    buildWebApp(webEnv, log('next-build')),
     spawnService('e2e-control-worker', bin('tsx'), ['workflows/worker.ts', '--role', 'control'], {
       cwd: repoRoot,
       env: { ...common, DATABASE_URL: databaseUrl },
@@ -186,21 +173,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<{ 
       logFile: log('pool-worker-cpu'),
     }),
   ]);
-  const buildCode = await build.exited;
-  if (buildCode !== 0) throw new Error(`next build failed (code ${buildCode}):\n${tailOf(log('next-build'), 40)}`);
-  const web = await spawnService('e2e-web', bin('tsx'), ['scripts/web.ts', '--port', String(E2E_PORT)], {
-    cwd: repoRoot,
-    env: webEnv,
-    logFile: log('web'),
-    ports: [E2E_PORT],
-  });
-  let webExited = false;
-  void web.exited.then(() => (webExited = true));
-  try {
-    await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 120_000, () => webExited);
-  } catch (err) {
-    throw new Error(`e2e app did not become healthy: ${(err as Error).message}\n${tailOf(log('web'), 40)}`);
-  }
+  await startWebApp(webEnv, E2E_PORT, log('web'), 'e2e-web');
   return { url, databaseUrl };
 }
 
