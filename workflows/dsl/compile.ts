@@ -1,7 +1,8 @@
-import { NODE_CATALOG, type TNodeKind, type TNodeKindDefinition } from './catalog';
+import { NODE_CATALOG, type TExecutorKindDefinition, type TNodeKind, type TNodeKindDefinition } from './catalog';
 import type { TExecutorConfig } from './executor-configs';
 import type { TExecutor } from './executors';
 import { topologicalOrder } from './graph';
+import { libraryStepConfig } from './ml-steps/library-kind';
 import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
@@ -60,7 +61,7 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     nodeId: node.id,
     kind: node.kind,
     label: node.label || definition.title,
-    ...stepConfig(node, definition, subpipeline),
+    ...stepConfig(node, definition, inputs, subpipeline),
     pool,
     taskQueue: pool === 'control' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
     executorVersion: definition.executorVersion,
@@ -85,8 +86,12 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
   };
 }
 
-/** The node's config, parsed once (defaults applied); a sub-pipeline's gets what its child run needs. */
-function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
+/**
+ * The node's config, parsed once (defaults applied); a sub-pipeline's gets what its child run
+ * needs; an ML library kind's becomes its module's call (ml-steps/library-kind.ts).
+ */
+function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, inputs: TPlanStep['inputs'], subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
+  if (definition.executor === 'python_library') return { executor: 'python_library', config: libraryStepConfig(definition, node.config, inputs) };
   const parsed = parsedConfig(definition, node.config);
   if (parsed.executor !== 'subpipeline') return parsed;
   // (resolved: compileSpec refuses a sub-pipeline node without its version)
@@ -96,6 +101,6 @@ function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, subpip
 }
 
 /** Parsed by the kind's schema (its executor's); generic, so that the result keeps the executor and its config together. */
-function parsedConfig<E extends TExecutor>(definition: TNodeKindDefinition<E>, config: unknown): { [X in E]: { executor: X; config: TExecutorConfig<X> } }[E] {
+function parsedConfig<E extends Exclude<TExecutor, 'python_library'>>(definition: TExecutorKindDefinition<E>, config: unknown): { [X in E]: { executor: X; config: TExecutorConfig<X> } }[E] {
   return { executor: definition.executor, config: definition.configSchema.parse(config) };
 }

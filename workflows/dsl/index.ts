@@ -20,4 +20,5 @@ export * from './executor-configs';
 export * from './config-form';
 export * from './model-registry';
 export * from './model-steps';
+export { ML_MODULES, type TMlModule, type TPythonLibraryConfig } from './ml-steps/library-kind';
 export { renameStepReferences, renameNodeReferences } from './rename-references';

@@ -1,0 +1,32 @@
+"""Batch predict: the dataset with the model's predictions added (and, for classifiers, one
+``proba_<class>`` column per class), as ``predictions.parquet``."""
+
+import numpy as np
+
+from . import models
+from .errors import StepError
+
+TITLE = "Batch predict"
+
+
+def predict_frame(model, frame, column, probabilities):
+    if column in frame.columns:
+        raise StepError("the dataset already has a column %r: name the prediction column differently" % column)
+    X = models.inputs_for(model, frame, "the dataset")
+    out = frame.copy()
+    out[column] = models.predict(model, X, "the dataset")
+    if probabilities and models.task_of(model) == "classification" and hasattr(model, "predict_proba"):
+        proba = np.asarray(model.predict_proba(X))
+        for i, label in enumerate(model.classes_):
+            out["proba_%s" % label] = proba[:, i]
+    return out
+
+
+def main(step):
+    config = step.config
+    model = step.model()
+    frame = step.dataset("dataset")
+    out = predict_frame(model, frame, config["predictionColumn"], config["probabilities"])
+    step.write_dataset("predictions", out)
+    step.metric("rows", len(out))
+    print("predicted %d rows" % len(out))
