@@ -54,3 +54,14 @@ export function libraryStepConfig(
   const ports = Object.fromEntries(inputs.map((i) => [i.toPort, { node: i.fromNode, port: i.fromPort }]));
   return { module: definition.module, params: definition.configSchema.parse(config), ports };
 }
+
+/**
+ * Whether a library step reads the run's parameters (a hyperparameter `params.<name>` compiles to
+ * `{ param: name }`): its outputs then depend on values that are not in its config, which is all
+ * the step cache's key sees, so compile() leaves such a step uncached.
+ */
+export function readsRunParameters(config: TPythonLibraryConfig): boolean {
+  const visit = (value: unknown): boolean =>
+    typeof value === 'object' && value !== null && (Object.hasOwn(value, 'param') || Object.values(value).some(visit));
+  return visit(config.params);
+}

@@ -14,6 +14,7 @@ The verdict is the step's metrics ``verdict_<name>`` (1 for it, 0 for the others
 ``report.json``/``report.html`` hold the evidence; the candidate passes on as ``model.pkl``."""
 
 import os
+import shutil
 import tempfile
 
 import numpy as np
@@ -103,8 +104,9 @@ def main(step):
     champion, version = load_champion(config["modelName"], config["alias"])
     result = compare(candidate, champion, frame, config["target"], config["metric"], config["margin"], config["bootstrap"], config["confidence"], config["seed"])
     result.update({"model": config["modelName"], "alias": config["alias"], "champion_version": version})
-    # the candidate passes on, for a Register step behind a gate (not logged again: Train did)
-    files.write_model(candidate, step.output_path("model.pkl"))
+    # The candidate passes on, for a Register step behind a gate: the very bytes (a new pickle of
+    # it would differ), which the registry finds logged by the Train step; not logged again here.
+    shutil.copyfile(step.input_path("model", "model"), step.output_path("model.pkl"))
     step.write_json("report.json", result)
     step.write_text("report.html", _html(result))
     for name in VERDICTS:

@@ -1,0 +1,197 @@
+// The ML step library through the real parts: its node kinds compiled into python_library steps,
+// run by the pool worker (warm python, sandbox, MLflow bridge) on data scikit-learn ships, with
+// the registry, approvals and tracking in Postgres. A pipeline trains, validates, compares with
+// production, waits for approval and registers; a worse candidate is judged `worse` and not
+// registered; validation refuses a corrupted copy; the drift check flags a shifted copy only.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelVersions, steps, trackingArtifacts, trackingParams, trackingRuns } from '../../drizzle/schema';
+import type { TPipelineSpec } from '../../workflows/dsl';
+import { startHarness, type THarness } from '../testing/harness';
+import { saveNewPipeline, startNewPipeline } from '../testing/pipeline-runs';
+import { sharedPath } from '../testing/step-evidence';
+import { waitFor } from '../testing/wait-for';
+
+const noRetry = { retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 1 } };
+type TNode = TPipelineSpec['nodes'][number];
+const node = (id: string, kind: string, config: Record<string, unknown> = {}): TNode => ({ id, kind, label: id, config, position: { x: 0, y: 0 }, ...noRetry });
+const wire = (source: string, sourcePort: string, target: string, targetPort: string) => ({ id: `${source}_${sourcePort}-${target}_${targetPort}`, source, sourcePort, target, targetPort });
+const pipeline = (nodes: TNode[], edges: ReturnType<typeof wire>[], parameters: TPipelineSpec['parameters'] = {}): TPipelineSpec => ({ nodes, edges, parameters, maxParallelism: 8 });
+
+/** Train, validate, compare, approve, register: the model is `cancer`, C a pipeline parameter. */
+function trainSpec(): TPipelineSpec {
+  return pipeline(
+    [
+      node('load', 'load_dataset', { source: 'sklearn', dataset: 'breast_cancer' }),
+      node('validate', 'validate_data'),
+      node('split', 'split_dataset', { testFraction: 0.3 }),
+      node('train', 'train_model', { estimator: 'logistic_regression', hyperparameters: 'C=params.C\nmax_iter=5000' }),
+      node('evaluate', 'evaluate_model', { bootstrap: 200 }),
+      node('compare', 'compare_production', { modelName: 'cancer', metric: 'accuracy', margin: 0.02, bootstrap: 500 }),
+      node('accept', 'condition', { expression: 'steps.compare.metrics.acceptable == 1 and steps.evaluate.metrics.accuracy >= params.min_accuracy' }),
+      node('approve', 'approval', { instructions: 'Check the verdict and the intervals.' }),
+      node('register', 'register_model', { modelName: 'cancer', artifact: 'model.pkl' }),
+      node('promote', 'promote_model', { modelName: 'cancer', timeoutHours: 1 }),
+    ],
+    [
+      wire('load', 'dataset', 'validate', 'dataset'),
+      wire('load', 'dataset', 'validate', 'reference'),
+      wire('validate', 'dataset', 'split', 'dataset'),
+      wire('split', 'train', 'train', 'dataset'),
+      wire('train', 'model', 'evaluate', 'model'),
+      wire('split', 'test', 'evaluate', 'dataset'),
+      wire('train', 'model', 'compare', 'model'),
+      wire('split', 'test', 'compare', 'dataset'),
+      wire('compare', 'model', 'accept', 'in'),
+      wire('evaluate', 'report', 'accept', 'in'),
+      wire('accept', 'true', 'approve', 'in'),
+      wire('approve', 'out', 'register', 'model'),
+      wire('register', 'version', 'promote', 'version'),
+    ],
+    { C: 1, min_accuracy: 0.8 },
+  );
+}
+
+// The shared directory's copies of the data (steps read them by path): clean, corrupted (a text
+// value in a number column, an out-of-range value), a random sample and that sample shifted.
+const DATA = `
+import sys
+from sklearn.datasets import load_breast_cancer
+prefix = sys.argv[1]
+clean = load_breast_cancer(as_frame=True).frame
+clean.to_csv(prefix + "clean.csv", index=False)
+bad = clean.astype({"mean radius": object})
+bad.loc[3, "mean radius"] = "twelve"
+bad.loc[7, "mean area"] = 99999.0
+bad.to_csv(prefix + "corrupted.csv", index=False)
+sample = clean.sample(n=200, random_state=1)
+sample.to_csv(prefix + "sample.csv", index=False)
+sample.assign(**{"mean radius": sample["mean radius"] + 4, "worst area": sample["worst area"] * 1.8}).to_csv(prefix + "shifted.csv", index=False)
+`;
+
+let h: THarness;
+let data: (name: string) => string;
+beforeAll(async () => {
+  h = await startHarness();
+  const prefix = sharedPath(`ml-steps-${randomUUID()}-`);
+  await promisify(execFile)(process.env.WEFT_PYTHON ?? 'python3', ['-c', DATA, prefix]);
+  data = (name) => `${prefix}${name}`;
+});
+afterAll(async () => h?.stop());
+
+const runOf = (runId: string) => h.as('viewer').runs.get({ projectId: h.projectId, runId });
+const FINAL = ['succeeded', 'failed', 'cancelled'];
+const finished = (runId: string) => waitFor(() => runOf(runId), (r) => FINAL.includes(r.run.status), { timeoutMs: 240_000, what: `run ${runId} to finish` });
+const stepOf = (run: Awaited<ReturnType<typeof runOf>>, nodeId: string) => run.steps.find((s) => s.nodeId === nodeId)!;
+async function outputsOf(runId: string, nodeId: string) {
+  const [row] = await h.db.select({ outputs: steps.outputs }).from(steps).where(and(eq(steps.runId, runId), eq(steps.nodeId, nodeId)));
+  return row!.outputs!;
+}
+async function approve(runId: string, nodeId: string) {
+  const pending = await waitFor(
+    async () => (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).find((a) => a.runId === runId && a.nodeId === nodeId),
+    (a) => a !== undefined,
+    { timeoutMs: 240_000, what: `${nodeId} of ${runId} to wait for approval` },
+  );
+  await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: pending!.id, decision: 'approved', comment: 'evidence looks right' });
+}
+async function trackedParam(runId: string, nodeId: string, key: string) {
+  const [row] = await h.db
+    .select({ value: trackingParams.value })
+    .from(trackingParams)
+    .innerJoin(trackingRuns, eq(trackingRuns.runUuid, trackingParams.runUuid))
+    .where(and(eq(trackingRuns.weftRunId, runId), eq(trackingRuns.weftNodeId, nodeId), eq(trackingParams.key, key)));
+  return row?.value;
+}
+
+describe('Train, validate, compare, approve, register', () => {
+  let versionId: string;
+  beforeAll(async () => {
+    ({ versionId } = await saveNewPipeline(h.as('editor'), h.projectId, trainSpec()));
+  });
+
+  it('runs end to end on scikit-learn data: no champion yet, approved, registered from the Train step, promoted to champion', { timeout: 300_000 }, async () => {
+    const { runId } = await h.as('editor').runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() });
+    await approve(runId, 'approve');
+    await approve(runId, 'promote');
+    const run = await finished(runId);
+    expect(run.run.status, JSON.stringify(run.steps.map((s) => [s.nodeId, s.status, s.error]))).toBe('succeeded');
+
+    const evaluate = (await outputsOf(runId, 'evaluate')).metrics;
+    expect(evaluate.accuracy).toBeGreaterThan(0.9);
+    expect(evaluate.accuracy_ci_low).toBeLessThanOrEqual(evaluate.accuracy!);
+    expect(Object.keys((await outputsOf(runId, 'evaluate')).artifacts).sort()).toEqual(['calibration.png', 'confusion_matrix.png', 'metrics.json', 'report.html']);
+    expect((await outputsOf(runId, 'compare')).metrics).toMatchObject({ verdict_no_champion_yet: 1, acceptable: 1 });
+    expect((await outputsOf(runId, 'validate')).metrics).toMatchObject({ valid: 1, checks_failed: 0 });
+
+    // registered from the Train step's tracking run (through the gate), where the model was logged
+    const [version] = await h.db.select().from(modelVersions).where(eq(modelVersions.weftRunId, runId));
+    expect(version).toMatchObject({ version: 1, weftNodeId: 'train', artifactSha256: (await outputsOf(runId, 'train')).artifacts['model.pkl']!.hash });
+    expect(version!.source).toMatch(/^runs:\/\w+\/model\.pkl$/);
+    expect((await h.as('viewer').models.get({ projectId: h.projectId, name: 'cancer' })).aliases).toEqual([{ alias: 'champion', version: 1 }]);
+
+    // the evidence is in the tracking store too
+    expect(await trackedParam(runId, 'train', 'estimator')).toBe('logistic_regression');
+    expect(await trackedParam(runId, 'compare', 'verdict')).toBe('no champion yet');
+    const files = await h.db
+      .select({ path: trackingArtifacts.path })
+      .from(trackingArtifacts)
+      .innerJoin(trackingRuns, eq(trackingRuns.runUuid, trackingArtifacts.runUuid))
+      .where(and(eq(trackingRuns.weftRunId, runId), eq(trackingRuns.weftNodeId, 'evaluate')));
+    expect(files.map((f) => f.path).sort()).toEqual(['calibration.png', 'confusion_matrix.png', 'metrics.json', 'report.html']);
+  });
+
+  it('judges a worse candidate `worse` against the champion, and the condition skips approval and registration', { timeout: 300_000 }, async () => {
+    const { runId } = await h.as('editor').runs.start({ projectId: h.projectId, versionId, requestId: randomUUID(), params: { C: 0.0001 } });
+    const run = await finished(runId);
+    expect(run.run.status, JSON.stringify(run.steps.map((s) => [s.nodeId, s.status, s.error]))).toBe('succeeded');
+    const compare = (await outputsOf(runId, 'compare')).metrics;
+    expect(compare).toMatchObject({ verdict_worse: 1, acceptable: 0, champion_version: 1 });
+    expect(compare.ci_high).toBeLessThan(0);
+    for (const skipped of ['approve', 'register', 'promote']) expect(stepOf(run, skipped).status).toBe('skipped');
+    expect(await trackedParam(runId, 'compare', 'verdict')).toBe('worse');
+    expect(await h.db.select().from(modelVersions).where(eq(modelVersions.weftRunId, runId))).toEqual([]);
+  });
+});
+
+describe('Validate data', () => {
+  const spec = (file: string) =>
+    pipeline(
+      [node('reference', 'load_dataset', { source: 'sklearn', dataset: 'breast_cancer' }), node('current', 'load_dataset', { source: 'path', path: data(file) }), node('validate', 'validate_data')],
+      [wire('current', 'dataset', 'validate', 'dataset'), wire('reference', 'dataset', 'validate', 'reference')],
+    );
+
+  it('fails a corrupted copy (wrong type, out of range) naming the columns, and passes the clean one', { timeout: 300_000 }, async () => {
+    const [bad, good] = await Promise.all([startNewPipeline(h.as('editor'), h.projectId, spec('corrupted.csv')), startNewPipeline(h.as('editor'), h.projectId, spec('clean.csv'))]);
+    const [badRun, goodRun] = await Promise.all([finished(bad.runId), finished(good.runId)]);
+    expect(badRun.run.status).toBe('failed');
+    const error = stepOf(badRun, 'validate').error!;
+    expect(error).toContain('Validate data: 2 checks failed: types: mean radius is string, expected number');
+    expect(error).toContain('ranges: mean area 1 value(s) above 2501');
+    expect(goodRun.run.status).toBe('succeeded');
+    expect((await outputsOf(good.runId, 'validate')).metrics).toMatchObject({ valid: 1 });
+  });
+});
+
+describe('Drift check', () => {
+  it('flags the shifted copy (naming its features) and passes the unshifted sample', { timeout: 300_000 }, async () => {
+    const spec = pipeline(
+      [
+        node('train', 'load_dataset', { source: 'sklearn', dataset: 'breast_cancer' }),
+        node('sample', 'load_dataset', { source: 'path', path: data('sample.csv') }),
+        node('shifted', 'load_dataset', { source: 'path', path: data('shifted.csv') }),
+        node('same', 'drift_check'),
+        node('moved', 'drift_check'),
+      ],
+      [wire('train', 'dataset', 'same', 'reference'), wire('sample', 'dataset', 'same', 'current'), wire('train', 'dataset', 'moved', 'reference'), wire('shifted', 'dataset', 'moved', 'current')],
+    );
+    const { runId } = await startNewPipeline(h.as('editor'), h.projectId, spec);
+    const run = await finished(runId);
+    expect(run.run.status, JSON.stringify(run.steps.map((s) => [s.nodeId, s.error]))).toBe('succeeded');
+    expect((await outputsOf(runId, 'same')).metrics).toMatchObject({ drifted: 0, drifted_features: 0 });
+    expect((await outputsOf(runId, 'moved')).metrics).toMatchObject({ drifted: 1, drifted_features: 2 });
+  });
+});
