@@ -1,15 +1,16 @@
 // The ML step library through the real parts: its node kinds compiled into python_library steps,
 // run by the pool worker (warm python, sandbox, MLflow bridge) on data scikit-learn ships, with
-// the registry, approvals and tracking in Postgres. A pipeline trains, validates, compares with
-// production, waits for approval and registers; a worse candidate is judged `worse` and not
-// registered; validation refuses a corrupted copy; the drift check flags a shifted copy only.
+// the registry, approvals and tracking in Postgres. The "Train, validate, compare, approve,
+// register" template trains, validates, compares with production, waits for approval and
+// registers; a worse candidate is judged `worse` and not registered; the other two templates run
+// as they are; validation refuses a corrupted copy; the drift check flags a shifted copy only.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelVersions, steps, trackingArtifacts, trackingParams, trackingRuns } from '../../drizzle/schema';
-import type { TPipelineSpec } from '../../workflows/dsl';
+import { pipelineTemplate, type TPipelineSpec } from '../../workflows/dsl';
 import { startHarness, type THarness } from '../testing/harness';
 import { saveNewPipeline, startNewPipeline } from '../testing/pipeline-runs';
 import { sharedPath } from '../testing/step-evidence';
@@ -21,39 +22,8 @@ const node = (id: string, kind: string, config: Record<string, unknown> = {}): T
 const wire = (source: string, sourcePort: string, target: string, targetPort: string) => ({ id: `${source}_${sourcePort}-${target}_${targetPort}`, source, sourcePort, target, targetPort });
 const pipeline = (nodes: TNode[], edges: ReturnType<typeof wire>[], parameters: TPipelineSpec['parameters'] = {}): TPipelineSpec => ({ nodes, edges, parameters, maxParallelism: 8 });
 
-/** Train, validate, compare, approve, register: the model is `cancer`, C a pipeline parameter. */
-function trainSpec(): TPipelineSpec {
-  return pipeline(
-    [
-      node('load', 'load_dataset', { source: 'sklearn', dataset: 'breast_cancer' }),
-      node('validate', 'validate_data'),
-      node('split', 'split_dataset', { testFraction: 0.3 }),
-      node('train', 'train_model', { estimator: 'logistic_regression', hyperparameters: 'C=params.C\nmax_iter=5000' }),
-      node('evaluate', 'evaluate_model', { bootstrap: 200 }),
-      node('compare', 'compare_production', { modelName: 'cancer', metric: 'accuracy', margin: 0.02, bootstrap: 500 }),
-      node('accept', 'condition', { expression: 'steps.compare.metrics.acceptable == 1 and steps.evaluate.metrics.accuracy >= params.min_accuracy' }),
-      node('approve', 'approval', { instructions: 'Check the verdict and the intervals.' }),
-      node('register', 'register_model', { modelName: 'cancer', artifact: 'model.pkl' }),
-      node('promote', 'promote_model', { modelName: 'cancer', timeoutHours: 1 }),
-    ],
-    [
-      wire('load', 'dataset', 'validate', 'dataset'),
-      wire('load', 'dataset', 'validate', 'reference'),
-      wire('validate', 'dataset', 'split', 'dataset'),
-      wire('split', 'train', 'train', 'dataset'),
-      wire('train', 'model', 'evaluate', 'model'),
-      wire('split', 'test', 'evaluate', 'dataset'),
-      wire('train', 'model', 'compare', 'model'),
-      wire('split', 'test', 'compare', 'dataset'),
-      wire('compare', 'model', 'accept', 'in'),
-      wire('evaluate', 'report', 'accept', 'in'),
-      wire('accept', 'true', 'approve', 'in'),
-      wire('approve', 'out', 'register', 'model'),
-      wire('register', 'version', 'promote', 'version'),
-    ],
-    { C: 1, min_accuracy: 0.8 },
-  );
-}
+/** The template "Train, validate, compare, approve, register" (model `breast-cancer`, C a pipeline parameter). */
+const template = (id: string) => pipelineTemplate(id)!.spec;
 
 // The shared directory's copies of the data (steps read them by path): clean, corrupted (a text
 // value in a number column, an out-of-range value), a random sample and that sample shifted.
@@ -107,10 +77,10 @@ async function trackedParam(runId: string, nodeId: string, key: string) {
   return row?.value;
 }
 
-describe('Train, validate, compare, approve, register', () => {
+describe('the templates: Train, validate, compare, approve, register; Batch inference; Drift check and retrain', () => {
   let versionId: string;
   beforeAll(async () => {
-    ({ versionId } = await saveNewPipeline(h.as('editor'), h.projectId, trainSpec()));
+    ({ versionId } = await saveNewPipeline(h.as('editor'), h.projectId, template('train-validate-compare')));
   });
 
   it('runs end to end on scikit-learn data: no champion yet, approved, registered from the Train step, promoted to champion', { timeout: 300_000 }, async () => {
@@ -131,7 +101,7 @@ describe('Train, validate, compare, approve, register', () => {
     const [version] = await h.db.select().from(modelVersions).where(eq(modelVersions.weftRunId, runId));
     expect(version).toMatchObject({ version: 1, weftNodeId: 'train', artifactSha256: (await outputsOf(runId, 'train')).artifacts['model.pkl']!.hash });
     expect(version!.source).toMatch(/^runs:\/\w+\/model\.pkl$/);
-    expect((await h.as('viewer').models.get({ projectId: h.projectId, name: 'cancer' })).aliases).toEqual([{ alias: 'champion', version: 1 }]);
+    expect((await h.as('viewer').models.get({ projectId: h.projectId, name: 'breast-cancer' })).aliases).toEqual([{ alias: 'champion', version: 1 }]);
 
     // the evidence is in the tracking store too
     expect(await trackedParam(runId, 'train', 'estimator')).toBe('logistic_regression');
@@ -154,6 +124,16 @@ describe('Train, validate, compare, approve, register', () => {
     for (const skipped of ['approve', 'register', 'promote']) expect(stepOf(run, skipped).status).toBe('skipped');
     expect(await trackedParam(runId, 'compare', 'verdict')).toBe('worse');
     expect(await h.db.select().from(modelVersions).where(eq(modelVersions.weftRunId, runId))).toEqual([]);
+  });
+
+  it('Batch inference scores with the champion; Drift check and retrain finds no drift and skips retraining', { timeout: 300_000 }, async () => {
+    const [batch, drift] = await Promise.all([startNewPipeline(h.as('editor'), h.projectId, template('batch-inference')), startNewPipeline(h.as('editor'), h.projectId, template('drift-retrain'))]);
+    const [batchRun, driftRun] = await Promise.all([finished(batch.runId), finished(drift.runId)]);
+    expect(batchRun.run.status, JSON.stringify(batchRun.steps.map((s) => [s.nodeId, s.error]))).toBe('succeeded');
+    expect((await outputsOf(batch.runId, 'predict')).metrics).toEqual({ rows: 569 });
+    expect(driftRun.run.status, JSON.stringify(driftRun.steps.map((s) => [s.nodeId, s.error]))).toBe('succeeded');
+    expect((await outputsOf(drift.runId, 'drift')).metrics).toMatchObject({ drifted: 0 });
+    expect(stepOf(driftRun, 'train').status).toBe('skipped');
   });
 });
 

@@ -104,12 +104,13 @@ export const ML_NODE_CATALOG = {
     kind: 'batch_predict',
     module: 'batch_predict',
     title: 'Batch predict',
-    description: 'Adds the model’s predictions (and class probabilities) to a dataset.',
+    description: 'Adds the predictions (and class probabilities) of a model, connected or the registry’s champion, to a dataset.',
     configSchema: ZBatchPredictConfigSchema,
-    defaultConfig: {},
-    inputs: [model, dataset()],
+    defaultConfig: { modelName: '', alias: 'champion' },
+    inputs: [{ ...model, required: false }, dataset()],
     outputs: [dataset('predictions', 'Predictions')],
-    cacheable: true,
+    // (the registry's champion can move between two runs with the same inputs)
+    cacheable: false,
   },
   notify: {
     ...library,

@@ -6,6 +6,7 @@ import { ZPlanSchema } from '../plan';
 import { edge, spec } from '../test-specs';
 import { validateSpec } from '../validate';
 import { ML_NODE_CATALOG } from './ml-catalog';
+import { PIPELINE_TEMPLATES, pipelineTemplate } from './templates';
 
 const node = (id: string, kind: string, config: Record<string, unknown> = {}) => ({ id, kind, config });
 
@@ -59,5 +60,13 @@ describe('ML library kinds', () => {
       expect(NODE_CATALOG[definition.kind]).toBe(definition);
     }
     expect(configForm(ML_NODE_CATALOG.train_model.configSchema).find((f) => f.key === 'estimator')).toMatchObject({ widget: 'select', options: ['logistic_regression', 'random_forest', 'gradient_boosting'] });
+  });
+});
+
+describe('pipeline templates', () => {
+  it.each(PIPELINE_TEMPLATES.map((t) => [t.title, t] as const))('%s compiles as it is', (_title, template) => {
+    const result = compileSpec(template.spec);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(pipelineTemplate(template.id)).toBe(template);
   });
 });

@@ -76,6 +76,13 @@ export const ZCompareConfigSchema = z.object({
 });
 
 export const ZBatchPredictConfigSchema = z.object({
+  modelName: z
+    .string()
+    .trim()
+    .max(MAX_MODEL_NAME_LENGTH)
+    .default('')
+    .register(CONFIG_FIELDS, { label: 'Registered model', hint: 'Used when nothing is connected to the Model input: the version that holds the alias below.', widget: 'text' }),
+  alias: ZAliasSchema.default('champion').register(CONFIG_FIELDS, { label: 'Alias', widget: 'text' }),
   predictionColumn: z.string().trim().min(1).max(200).default('prediction').register(CONFIG_FIELDS, { label: 'Prediction column', widget: 'text' }),
   probabilities: z.boolean().default(true).register(CONFIG_FIELDS, { label: 'Add class probabilities', hint: 'Classifiers: one `proba_<class>` column per class.', widget: 'checkbox' }),
 });

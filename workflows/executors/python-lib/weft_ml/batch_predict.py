@@ -1,9 +1,10 @@
-"""Batch predict: the dataset with the model's predictions added (and, for classifiers, one
-``proba_<class>`` column per class), as ``predictions.parquet``."""
+"""Batch predict: the dataset with the predictions of a model added (and, for classifiers, one
+``proba_<class>`` column per class), as ``predictions.parquet``. The model is the one connected
+to the Model input, else the registered version that holds the configured alias."""
 
 import numpy as np
 
-from . import models
+from . import models, registry
 from .errors import StepError
 
 TITLE = "Batch predict"
@@ -24,9 +25,19 @@ def predict_frame(model, frame, column, probabilities):
 
 def main(step):
     config = step.config
-    model = step.model()
+    model = step.model() if step.is_wired("model") else _registered(config["modelName"], config["alias"])
     frame = step.dataset("dataset")
     out = predict_frame(model, frame, config["predictionColumn"], config["probabilities"])
     step.write_dataset("predictions", out)
     step.metric("rows", len(out))
     print("predicted %d rows" % len(out))
+
+
+def _registered(name, alias):
+    if not name:
+        raise StepError("connect a model to the Model input, or name a registered model")
+    model, version = registry.load_alias(name, alias)
+    if model is None:
+        raise StepError("no version of %s holds the alias %r yet: register and promote one first" % (name, alias))
+    print("using %s v%d (%s)" % (name, version, alias))
+    return model

@@ -13,13 +13,11 @@ The verdict is the step's metrics ``verdict_<name>`` (1 for it, 0 for the others
 ``acceptable`` (1 for better, non-inferior or no champion yet), for a Condition to branch on;
 ``report.json``/``report.html`` hold the evidence; the candidate passes on as ``model.pkl``."""
 
-import os
 import shutil
-import tempfile
 
 import numpy as np
 
-from . import files, metrics, models, report, stats
+from . import files, metrics, models, registry, report, stats
 from .errors import StepError
 
 TITLE = "Compare with production"
@@ -71,37 +69,11 @@ def compare(candidate, champion, frame, target, metric, margin, iterations, conf
     }
 
 
-def load_champion(model_name, alias):
-    """(model, version) of what holds the alias, or (None, None); through the registry's MLflow API."""
-    if not os.environ.get("MLFLOW_RUN_ID"):
-        raise StepError("the registry is reached through the tracking server, and this step has none (MLFLOW_RUN_ID is not set)")
-    from mlflow import MlflowClient
-    from mlflow.artifacts import download_artifacts
-    from mlflow.exceptions import MlflowException
-
-    try:
-        version = MlflowClient().get_model_version_by_alias(model_name, alias)
-    except MlflowException as error:
-        if error.error_code == "RESOURCE_DOES_NOT_EXIST":
-            return None, None
-        raise StepError("cannot read %s@%s from the registry: %s" % (model_name, alias, error.message)) from None
-    if not version.source.startswith(("runs:/", "models:/", "mlflow-artifacts:/")):
-        raise StepError("%s v%s (%s) was registered from a step that did not log its model to tracking (%s): it cannot be loaded here" % (model_name, version.version, alias, version.source))
-    target = tempfile.mkdtemp(prefix="champion-", dir=os.getcwd())
-    path = download_artifacts(artifact_uri=version.source, dst_path=target)
-    if os.path.isdir(path):
-        found = [os.path.join(path, n) for n in sorted(os.listdir(path)) if n.endswith(files.EXTENSIONS["model"])]
-        if not found:
-            raise StepError("%s v%s has no model file (.pkl) at %s" % (model_name, version.version, version.source))
-        path = found[0]
-    return files.read_model(path), int(version.version)
-
-
 def main(step):
     config = step.config
     candidate = step.model()
     frame = step.dataset("dataset")
-    champion, version = load_champion(config["modelName"], config["alias"])
+    champion, version = registry.load_alias(config["modelName"], config["alias"])
     result = compare(candidate, champion, frame, config["target"], config["metric"], config["margin"], config["bootstrap"], config["confidence"], config["seed"])
     result.update({"model": config["modelName"], "alias": config["alias"], "champion_version": version})
     # The candidate passes on, for a Register step behind a gate: the very bytes (a new pickle of

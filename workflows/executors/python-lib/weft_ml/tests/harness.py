@@ -94,7 +94,7 @@ DEFAULTS = {
     "evaluate_model": {"target": "target", "task": "classification", "bootstrap": 100, "confidence": 0.95, "seed": 42},
     "compare_production": {"modelName": "m", "alias": "champion", "target": "target", "metric": "accuracy", "margin": 0.01, "bootstrap": 300, "confidence": 0.95, "seed": 42},
     "drift_check": {"exclude": ["target"], "psiThreshold": 0.2, "thresholds": {}, "ksAlpha": 0.01, "bins": 10},
-    "batch_predict": {"predictionColumn": "prediction", "probabilities": True},
+    "batch_predict": {"modelName": "", "alias": "champion", "predictionColumn": "prediction", "probabilities": True},
     "notify": {"webhookSecret": "HOOK", "message": "Run {run_id}: {params.who}", "timeoutSeconds": 5},
 }
 

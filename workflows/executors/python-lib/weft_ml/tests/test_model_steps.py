@@ -95,6 +95,9 @@ class ModelStepsTest(StepTestCase):
         self.assertEqual({"prediction", "proba_0", "proba_1"} - set(predicted.columns), set())
         np.testing.assert_allclose(predicted["proba_0"] + predicted["proba_1"], 1.0)
         self.assertIn("already has a column 'target'", self.with_model("batch_predict", model, predictionColumn="target").error)
+        unwired = lambda **p: self.run_module("batch_predict", params("batch_predict", **p), inputs={"split": {"test.parquet": self.test}}, ports={"dataset": ("split", "test")})
+        self.assertEqual(unwired().error, "Batch predict: connect a model to the Model input, or name a registered model")
+        self.assertIn("the registry is reached through the tracking server", unwired(modelName="m").error)
 
 
 class NotifyTest(StepTestCase):
