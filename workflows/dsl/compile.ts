@@ -2,7 +2,7 @@ import { NODE_CATALOG, type TExecutorKindDefinition, type TNodeKind, type TNodeK
 import type { TExecutorConfig } from './executor-configs';
 import type { TExecutor } from './executors';
 import { topologicalOrder } from './graph';
-import { libraryStepConfig, readsRunParameters } from './ml-steps/library-kind';
+import { libraryStepCacheable, libraryStepConfig } from './ml-steps/library-kind';
 import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
@@ -80,8 +80,8 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     scheduleToStartTimeoutMs:
       (node.scheduleToStartTimeoutSeconds ?? (placement?.ok ? placement.pool.scheduleToStartSeconds : undefined) ?? SCHEDULE_TO_START_FLAG_MS / 1000) * 1000,
     // a step's outputs may depend on its secrets' values, which no cache key may see
-    // (and an ML library step's on run parameters its config only names)
-    cache: definition.cacheable && (node.cache ?? true) && !node.secrets?.length && !(config.executor === 'python_library' && readsRunParameters(config.config)),
+    // (nor an ML library step's on what its config only names: run parameters, a file's path)
+    cache: definition.cacheable && (node.cache ?? true) && !node.secrets?.length && (config.executor !== 'python_library' || libraryStepCacheable(config.config)),
     ...(placement?.ok ? { resources: placement.resources } : {}),
     // (absent when none: plans, and their hashes, of nodes without secrets stay as they were)
     ...(node.secrets?.length ? { secrets: node.secrets } : {}),

@@ -43,6 +43,8 @@ export type TLibraryKindDefinition = TKindBasics & {
   module: TMlModule;
   configSchema: z.ZodObject;
   defaultConfig: Record<string, unknown>;
+  /** config fields that name a project secret the step reads: the node must list it in its Secrets */
+  secretFields?: readonly string[];
 };
 
 /** compile(): a library node's step config, from its parsed config and the edges into it. */
@@ -56,12 +58,13 @@ export function libraryStepConfig(
 }
 
 /**
- * Whether a library step reads the run's parameters (a hyperparameter `params.<name>` compiles to
- * `{ param: name }`): its outputs then depend on values that are not in its config, which is all
- * the step cache's key sees, so compile() leaves such a step uncached.
+ * Whether a library step's outputs follow from what the step cache's key sees (its config and
+ * input hashes). Not when it reads the run's parameters (a hyperparameter `params.<name>` compiles
+ * to `{ param: name }`), nor when it reads a file by path (Load dataset: the file may change).
  */
-export function readsRunParameters(config: TPythonLibraryConfig): boolean {
-  const visit = (value: unknown): boolean =>
-    typeof value === 'object' && value !== null && (Object.hasOwn(value, 'param') || Object.values(value).some(visit));
-  return visit(config.params);
+export function libraryStepCacheable(config: TPythonLibraryConfig): boolean {
+  const readsParameter = (value: unknown): boolean =>
+    typeof value === 'object' && value !== null && (Object.hasOwn(value, 'param') || Object.values(value).some(readsParameter));
+  const readsPath = config.module === 'load_dataset' && config.params.source === 'path';
+  return !readsParameter(config.params) && !readsPath;
 }

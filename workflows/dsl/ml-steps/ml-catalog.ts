@@ -120,6 +120,7 @@ export const ML_NODE_CATALOG = {
     description: 'POSTs a Slack-compatible JSON message to a webhook URL kept in a project secret, with the verdicts and summaries of upstream steps.',
     configSchema: ZNotifyConfigSchema,
     defaultConfig: { webhookSecret: 'SLACK_WEBHOOK_URL' },
+    secretFields: ['webhookSecret'],
     inputs: [port('in', 'any', 'After', false)],
     outputs: [port('out', 'any', 'Then', false)],
     cacheable: false,

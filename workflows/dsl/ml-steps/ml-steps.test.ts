@@ -23,6 +23,9 @@ describe('ML library kinds', () => {
     // it reads a run parameter the cache key cannot see: never served from the cache
     expect(train).toMatchObject({ kind: 'train_model', executor: 'python_library', taskQueue: 'weft-pool-cpu', cache: false });
     expect(result.plan.steps.find((s) => s.nodeId === 'split')).toMatchObject({ cache: true });
+    // nor one that reads a file by path (it may change under the same config)
+    const byPath = compileSpec(spec([node('load', 'load_dataset', { source: 'path', path: '/data/x.csv' })]));
+    expect(byPath.ok && byPath.plan.steps[0]!.cache).toBe(false);
     expect(train.config).toEqual({
       module: 'train_model',
       params: { target: 'target', task: 'classification', estimator: 'random_forest', hyperparameters: { n_estimators: { param: 'trees' }, max_depth: 4, bootstrap: false }, seed: 42 },
@@ -51,6 +54,12 @@ describe('ML library kinds', () => {
     ]);
     expect(problems[1]!.message).toContain('age.type');
     expect(problems[2]!.message).toBe('config.thresholds: age: "high" is not a number');
+  });
+
+  it('Notify: the secret its config names must be among the node\'s Secrets', () => {
+    const notify = (secrets?: string[]) => validateSpec(spec([{ ...node('notify', 'notify', { webhookSecret: 'SLACK_HOOK' }), ...(secrets ? { secrets } : {}) }])).problems;
+    expect(notify()).toEqual([{ code: 'invalid_secrets', nodeId: 'notify', field: 'config.webhookSecret', message: "config.webhookSecret: add SLACK_HOOK to the node's Secrets, or the step cannot read it" }]);
+    expect(notify(['SLACK_HOOK'])).toEqual([]);
   });
 
   it('have a form field for every config key, selects with their options, and default configs that validate', () => {
