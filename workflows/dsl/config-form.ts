@@ -20,14 +20,17 @@ export type TConfigFieldMeta = {
 
 export const CONFIG_FIELDS = z.registry<TConfigFieldMeta>();
 
-/** One field of a kind's config form; `min`, `maxLength` and a select's `options` are the schema's own. */
-export type TConfigField = TConfigFieldMeta & { key: string; min?: number; maxLength?: number; options?: string[] };
+/**
+ * One field of a kind's config form; `min`, `maxLength`, a select's `options` and `defaultValue`
+ * (what an absent value means: the form shows it) are the schema's own.
+ */
+export type TConfigField = TConfigFieldMeta & { key: string; min?: number; maxLength?: number; options?: string[]; defaultValue?: unknown };
 
 /** The config form of a kind: its schema's fields in order, each as registered. */
 export function configForm(schema: z.ZodObject): TConfigField[] {
   return Object.entries(schema.shape).flatMap(([key, field]) => {
     const meta = CONFIG_FIELDS.get(field);
-    return meta ? [{ key, ...meta, ...bounds(field) }] : [];
+    return meta ? [{ key, ...meta, ...bounds(field), ...defaultOf(field) }] : [];
   });
 }
 
@@ -38,4 +41,10 @@ function bounds(field: z.core.$ZodType): Pick<TConfigField, 'min' | 'maxLength' 
   if (inner instanceof z.ZodString && inner.maxLength !== null) return { maxLength: inner.maxLength };
   if (inner instanceof z.ZodEnum) return { options: inner.options.map(String) };
   return {};
+}
+
+/** The value compile gives an absent field (a transformed field's, before its transform). */
+function defaultOf(field: z.core.$ZodType): Pick<TConfigField, 'defaultValue'> {
+  const input = field instanceof z.ZodPipe ? field.in : field;
+  return input instanceof z.ZodDefault ? { defaultValue: input.def.defaultValue } : {};
 }

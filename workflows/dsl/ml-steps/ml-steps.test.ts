@@ -68,7 +68,11 @@ describe('ML library kinds', () => {
       expect(definition.configSchema.safeParse(definition.defaultConfig).success).toBe(true);
       expect(NODE_CATALOG[definition.kind]).toBe(definition);
     }
-    expect(configForm(ML_NODE_CATALOG.train_model.configSchema).find((f) => f.key === 'estimator')).toMatchObject({ widget: 'select', options: ['logistic_regression', 'random_forest', 'gradient_boosting'] });
+    const train = configForm(ML_NODE_CATALOG.train_model.configSchema);
+    expect(train.find((f) => f.key === 'estimator')).toMatchObject({ widget: 'select', options: ['logistic_regression', 'random_forest', 'gradient_boosting'], defaultValue: 'logistic_regression' });
+    // an absent value shows what it means, a transformed field's as it is typed
+    expect(configForm(ML_NODE_CATALOG.split_dataset.configSchema).find((f) => f.key === 'stratify')).toMatchObject({ widget: 'checkbox', defaultValue: true });
+    expect(configForm(ML_NODE_CATALOG.drift_check.configSchema).find((f) => f.key === 'exclude')).toMatchObject({ defaultValue: 'target' });
   });
 });
 
