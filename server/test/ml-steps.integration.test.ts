@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelVersions, steps, trackingArtifacts, trackingParams, trackingRuns } from '../../drizzle/schema';
+import { modelVersions, steps, trackingArtifacts, trackingDatasets, trackingInputs, trackingParams, trackingRuns } from '../../drizzle/schema';
 import { pipelineTemplate, type TPipelineSpec } from '../../workflows/dsl';
 import { startHarness, type THarness } from '../testing/harness';
 import { saveNewPipeline, startNewPipeline } from '../testing/pipeline-runs';
@@ -68,6 +68,15 @@ async function approve(runId: string, nodeId: string) {
   );
   await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: pending!.id, decision: 'approved', comment: 'evidence looks right' });
 }
+/** the files a step's tracking run holds */
+async function trackedFiles(runId: string, nodeId: string) {
+  const rows = await h.db
+    .select({ path: trackingArtifacts.path })
+    .from(trackingArtifacts)
+    .innerJoin(trackingRuns, eq(trackingRuns.runUuid, trackingArtifacts.runUuid))
+    .where(and(eq(trackingRuns.weftRunId, runId), eq(trackingRuns.weftNodeId, nodeId)));
+  return rows.map((r) => r.path).sort();
+}
 async function trackedParam(runId: string, nodeId: string, key: string) {
   const [row] = await h.db
     .select({ value: trackingParams.value })
@@ -106,12 +115,14 @@ describe('the templates: Train, validate, compare, approve, register; Batch infe
     // the evidence is in the tracking store too
     expect(await trackedParam(runId, 'train', 'estimator')).toBe('logistic_regression');
     expect(await trackedParam(runId, 'compare', 'verdict')).toBe('no champion yet');
-    const files = await h.db
-      .select({ path: trackingArtifacts.path })
-      .from(trackingArtifacts)
-      .innerJoin(trackingRuns, eq(trackingRuns.runUuid, trackingArtifacts.runUuid))
-      .where(and(eq(trackingRuns.weftRunId, runId), eq(trackingRuns.weftNodeId, 'evaluate')));
-    expect(files.map((f) => f.path).sort()).toEqual(['calibration.png', 'confusion_matrix.png', 'metrics.json', 'report.html']);
+    expect(await trackedFiles(runId, 'evaluate')).toEqual(['calibration.png', 'confusion_matrix.png', 'metrics.json', 'report.html']);
+    const datasets = await h.db
+      .select({ name: trackingDatasets.name, digest: trackingDatasets.digest })
+      .from(trackingInputs)
+      .innerJoin(trackingDatasets, eq(trackingDatasets.id, trackingInputs.datasetId))
+      .innerJoin(trackingRuns, eq(trackingRuns.runUuid, trackingInputs.runUuid))
+      .where(and(eq(trackingRuns.weftRunId, runId), eq(trackingRuns.weftNodeId, 'load')));
+    expect(datasets).toEqual([{ name: 'sklearn:breast_cancer', digest: expect.stringMatching(/^[0-9a-f]{36}$/) }]);
   });
 
   it('judges a worse candidate `worse` against the champion, and the condition skips approval and registration', { timeout: 300_000 }, async () => {
@@ -151,6 +162,8 @@ describe('Validate data', () => {
     const error = stepOf(badRun, 'validate').error!;
     expect(error).toContain('Validate data: 2 checks failed: types: mean radius is string, expected number');
     expect(error).toContain('ranges: mean area 1 value(s) above 2501');
+    // the failed check's evidence is in its tracking run
+    expect(await trackedFiles(bad.runId, 'validate')).toEqual(['report.html', 'report.json']);
     expect(goodRun.run.status).toBe('succeeded');
     expect((await outputsOf(good.runId, 'validate')).metrics).toMatchObject({ valid: 1 });
   });
