@@ -8,12 +8,6 @@ import type { TKindBasics, TPort } from './ports';
 export { PORT_TYPES, portsFit, type TPort, type TPortType } from './ports';
 
 /**
- * The node catalog: the closed set of node kinds. Each kind declares its config schema (the
- * property panel renders from it, validate() checks it), its typed ports, where it executes and
- * its default pool. Adding a node kind starts here (see README "Adding a node kind").
- */
-
-/**
  * A node kind: its executor (which runs it, executors.ts) and that executor's config schema
  * (executor-configs.ts), checked together: a kind's config is what its executor runs. The ML
  * library's kinds are the exception (ml-steps/library-kind.ts): each has a config schema of its
@@ -35,6 +29,11 @@ export type TExecutorKindDefinition<E extends Exclude<TExecutor, 'python_library
 const flowIn: TPort = { name: 'in', type: 'any', required: false, label: 'After' };
 const flowOut: TPort = { name: 'out', type: 'any', required: false, label: 'Then' };
 
+/**
+ * The node catalog: the closed set of node kinds. Each kind declares its config schema (the
+ * property panel renders from it, validate() checks it), its typed ports, where it executes and
+ * its default pool. Adding a node kind starts here (see README "Adding a node kind").
+ */
 export const NODE_CATALOG = {
   python: {
     kind: 'python',
