@@ -18,7 +18,7 @@ const sandboxForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', '.next-e2e/**', '.next-ui/**', '.weft/**', 'drizzle/migrations/**', 'next-env.d.ts'] },
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', '.weft/**', 'drizzle/migrations/**', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -15,6 +15,7 @@ export function ConfigFields({ node, onConfig, readOnly = false }: TProps) {
   if (!fields) return <p className="text-sm text-red-700">Unknown node kind “{node.kind}”: delete this node.</p>;
   return fields.map((field) => {
     const Widget = CONFIG_WIDGETS[field.widget];
-    return <Widget key={field.key} field={field} value={node.config[field.key]} onChange={(value) => onConfig({ ...node.config, [field.key]: value })} config={node.config} readOnly={readOnly} />;
+    // (an absent value shows what it means: the schema's default)
+    return <Widget key={field.key} field={field} value={node.config[field.key] ?? field.defaultValue} onChange={(value) => onConfig({ ...node.config, [field.key]: value })} config={node.config} readOnly={readOnly} />;
   });
 }

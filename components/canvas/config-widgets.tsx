@@ -2,7 +2,7 @@
 
 import type { ComponentType } from 'react';
 import type { TConfigWidget } from '@/workflows/dsl';
-import { Input, TextArea } from '@/components/ui/field';
+import { Input, Select, TextArea } from '@/components/ui/field';
 import { ConfigField, num, text, type TConfigWidgetProps } from './config-field';
 import { ForeachBodyField } from './foreach-body-field';
 import { CodeEditor } from './lazy-code-editor';
@@ -37,6 +37,27 @@ export const CONFIG_WIDGETS: Record<TConfigWidget, ComponentType<TConfigWidgetPr
     <ConfigField label={field.label} hint={field.hint}>
       <NumberInput value={num(value)} onChange={onChange} step={field.step} min={field.min} />
     </ConfigField>
+  ),
+  // options come from the field's z.enum
+  select: ({ field, value, onChange, readOnly }) => (
+    <ConfigField label={field.label} hint={field.hint}>
+      <Select disabled={readOnly} value={text(value)} onChange={(e) => onChange(e.target.value)}>
+        {(field.options ?? []).map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </Select>
+    </ConfigField>
+  ),
+  checkbox: ({ field, value, onChange, readOnly }) => (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="checkbox" className="mt-0.5" disabled={readOnly} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+      <span>
+        {field.label}
+        {field.hint ? <span className="block text-xs text-slate-500">{field.hint}</span> : null}
+      </span>
+    </label>
   ),
   'foreach-body': ForeachBodyField,
   pipeline: PipelineField,

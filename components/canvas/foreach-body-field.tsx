@@ -1,11 +1,11 @@
 'use client';
 
-import type { TExecutorConfig, TPoolExecutor } from '@/workflows/dsl';
+import type { TExecutorConfig, TForeachBody } from '@/workflows/dsl';
 import { ConfigField, isRecord, text, type TConfigWidgetProps } from './config-field';
 import { CodeEditor } from './lazy-code-editor';
 
 /** What a for-each's body may be: its title in the list and the config a body of that kind starts with. */
-const BODIES: { [E in TPoolExecutor]: { title: string; config: TExecutorConfig<E> } } = {
+const BODIES: { [E in TForeachBody['kind']]: { title: string; config: TExecutorConfig<E> } } = {
   python: { title: 'Python script', config: { code: 'import os\nprint("item", os.environ["WEFT_ITEM"])\n' } },
   shell: { title: 'Shell command', config: { command: 'echo "item $WEFT_ITEM"' } },
   noop: { title: 'No-op', config: { sleepMs: 0 } },

@@ -24,6 +24,16 @@ const KIND_COLOR: Record<string, string> = {
   condition: '#f59e0b',
   foreach: '#6366f1',
   subpipeline: '#ec4899',
+  // the ML step library: data steps amber, model steps indigo (as on the nodes)
+  load_dataset: '#d97706',
+  validate_data: '#d97706',
+  split_dataset: '#d97706',
+  drift_check: '#d97706',
+  train_model: '#4f46e5',
+  evaluate_model: '#4f46e5',
+  compare_production: '#4f46e5',
+  batch_predict: '#4f46e5',
+  notify: '#0891b2',
 };
 
 export function minimapNodeColor(node: TWeftFlowNode): string {

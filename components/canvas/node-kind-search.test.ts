@@ -9,7 +9,8 @@ describe('quick-add search', () => {
 
   it('finds kinds by title, kind or description, title matches first', () => {
     expect(searchNodeKinds('python')[0]).toBe('python');
-    expect(searchNodeKinds('approv')[0]).toBe('approval'); // (Promote model's description mentions an approval too)
+    // (Promote model's description mentions approvals too: the title match ranks first)
+    expect(searchNodeKinds('approv')[0]).toBe('approval');
     expect(searchNodeKinds('SHELL cmd')).toEqual([]);
     expect(searchNodeKinds('shell command')[0]).toBe('shell');
     // "parallel" only appears in the for-each's description

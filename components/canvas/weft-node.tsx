@@ -15,6 +15,16 @@ const KIND_ACCENT: Record<string, string> = {
   noop: 'bg-teal-500',
   register_model: 'bg-emerald-600',
   promote_model: 'bg-fuchsia-600',
+  // the ML step library: data steps amber, model steps indigo
+  load_dataset: 'bg-amber-600',
+  validate_data: 'bg-amber-600',
+  split_dataset: 'bg-amber-600',
+  drift_check: 'bg-amber-600',
+  train_model: 'bg-indigo-600',
+  evaluate_model: 'bg-indigo-600',
+  compare_production: 'bg-indigo-600',
+  batch_predict: 'bg-indigo-600',
+  notify: 'bg-cyan-600',
 };
 
 const STATUS_FILL: Record<TStepStatus, string> = {

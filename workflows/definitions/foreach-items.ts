@@ -25,16 +25,18 @@ export function itemStep(step: TStepOf<'foreach'>): TStepOf<TPoolExecutor> {
   return { ...step, kind: body.kind, ...bodyStep(body.kind, body) };
 }
 
-type TBodyOf<E extends TPoolExecutor> = { [X in E]: Extract<TForeachBody, { kind: X }> }[E];
+/** The pool executors a for-each body may be (ZForeachBodySchema's kinds). */
+type TBodyKind = TForeachBody['kind'];
+type TBodyOf<E extends TBodyKind> = { [X in E]: Extract<TForeachBody, { kind: X }> }[E];
 
 /** A body `{ kind, ...config }` as the executor and config of its step (a new pool executor is a type error here until its body is). */
-const BODY_STEPS: { [E in TPoolExecutor]: (body: TBodyOf<E>) => TStepConfigPart<E> } = {
+const BODY_STEPS: { [E in TBodyKind]: (body: TBodyOf<E>) => TStepConfigPart<E> } = {
   python: ({ kind, ...config }) => ({ executor: kind, config }),
   shell: ({ kind, ...config }) => ({ executor: kind, config }),
   noop: ({ kind, ...config }) => ({ executor: kind, config }),
 };
 
-const bodyStep = <E extends TPoolExecutor>(kind: E, body: TBodyOf<E>): TStepConfigPart<E> => BODY_STEPS[kind](body);
+const bodyStep = <E extends TBodyKind>(kind: E, body: TBodyOf<E>): TStepConfigPart<E> => BODY_STEPS[kind](body);
 
 /**
  * Runs items as pool activities, at most `concurrency` at once; results come back in item order.

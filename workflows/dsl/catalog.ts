@@ -1,44 +1,39 @@
 import type { z } from 'zod';
 import { EXECUTOR_CONFIG_SCHEMAS as CONFIGS, type TExecutorConfig, type TExecutorConfigSchemas } from './executor-configs';
 import type { TExecutor } from './executors';
+import { ML_NODE_CATALOG } from './ml-steps/ml-catalog';
+import type { TLibraryKindDefinition } from './ml-steps/library-kind';
+import type { TKindBasics, TPort } from './ports';
 
-/**
- * The node catalog: the closed set of node kinds. Each kind declares its config schema (the
- * property panel renders from it, validate() checks it), its typed ports, where it executes and
- * its default pool. Adding a node kind starts here (see README "Adding a node kind").
- */
-export const PORT_TYPES = ['dataset', 'model', 'metrics', 'report', 'file', 'json', 'any'] as const;
-export type TPortType = (typeof PORT_TYPES)[number];
-
-export type TPort = { name: string; type: TPortType; required: boolean; label: string };
+export { PORT_TYPES, portsFit, type TPort, type TPortType } from './ports';
 
 /**
  * A node kind: its executor (which runs it, executors.ts) and that executor's config schema
- * (executor-configs.ts), checked together: a kind's config is what its executor runs.
- * `TNodeKindDefinition` alone is the union over executors.
+ * (executor-configs.ts), checked together: a kind's config is what its executor runs. The ML
+ * library's kinds are the exception (ml-steps/library-kind.ts): each has a config schema of its
+ * own that compiles into the one `python_library` executor config. `TNodeKindDefinition` alone
+ * is the union over executors.
  */
-export type TNodeKindDefinition<E extends TExecutor = TExecutor> = {
-  [X in E]: {
-    kind: string;
-    title: string;
-    description: string;
+export type TNodeKindDefinition<E extends TExecutor = TExecutor> = TExecutorKindDefinition<Exclude<E, 'python_library'>> | ('python_library' extends E ? TLibraryKindDefinition : never);
+
+/** The kinds whose config is their executor's. */
+export type TExecutorKindDefinition<E extends Exclude<TExecutor, 'python_library'> = Exclude<TExecutor, 'python_library'>> = {
+  [X in E]: TKindBasics & {
     executor: X;
     /** its executor's; also typed as a schema of that executor's config, so that code generic in the executor parses to its type */
     configSchema: TExecutorConfigSchemas[X] & z.ZodType<TExecutorConfig<X>>;
     defaultConfig: z.input<TExecutorConfigSchemas[X]>;
-    inputs: TPort[];
-    outputs: TPort[];
-    defaultPool: string;
-    /** bumped when the executor's behaviour changes, so cached outputs of the old one are not reused */
-    executorVersion: string;
-    /** false for kinds whose effect is the point (approvals): never served from the cache */
-    cacheable: boolean;
   };
 }[E];
 
 const flowIn: TPort = { name: 'in', type: 'any', required: false, label: 'After' };
 const flowOut: TPort = { name: 'out', type: 'any', required: false, label: 'Then' };
 
+/**
+ * The node catalog: the closed set of node kinds. Each kind declares its config schema (the
+ * property panel renders from it, validate() checks it), its typed ports, where it executes and
+ * its default pool. Adding a node kind starts here (see README "Adding a node kind").
+ */
 export const NODE_CATALOG = {
   python: {
     kind: 'python',
@@ -160,6 +155,7 @@ export const NODE_CATALOG = {
     executorVersion: '1',
     cacheable: true,
   },
+  ...ML_NODE_CATALOG,
 } as const satisfies Record<string, TNodeKindDefinition>;
 
 export type TNodeKind = keyof typeof NODE_CATALOG;
@@ -173,8 +169,3 @@ export function nodeKindDefinition(kind: string): TNodeKindDefinition | undefine
   return isNodeKind(kind) ? NODE_CATALOG[kind] : undefined;
 }
 
-
-/** A target port accepts a source port when the types match or either side is `any`. */
-export function portsFit(source: TPortType, target: TPortType): boolean {
-  return source === target || source === 'any' || target === 'any';
-}

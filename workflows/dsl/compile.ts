@@ -1,7 +1,8 @@
-import { NODE_CATALOG, type TNodeKind, type TNodeKindDefinition } from './catalog';
+import { NODE_CATALOG, type TExecutorKindDefinition, type TNodeKind, type TNodeKindDefinition } from './catalog';
 import type { TExecutorConfig } from './executor-configs';
 import type { TExecutor } from './executors';
 import { topologicalOrder } from './graph';
+import { libraryStepCacheable, libraryStepConfig } from './ml-steps/library-kind';
 import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
@@ -56,11 +57,12 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     initialIntervalMs,
     Math.round((retry.maxIntervalSeconds ?? DEFAULT_RETRY.maxIntervalSeconds) * 1000),
   );
+  const config = stepConfig(node, definition, inputs, subpipeline);
   return {
     nodeId: node.id,
     kind: node.kind,
     label: node.label || definition.title,
-    ...stepConfig(node, definition, subpipeline),
+    ...config,
     pool,
     taskQueue: pool === 'control' ? CONTROL_TASK_QUEUE : poolTaskQueue(pool),
     executorVersion: definition.executorVersion,
@@ -78,15 +80,20 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     scheduleToStartTimeoutMs:
       (node.scheduleToStartTimeoutSeconds ?? (placement?.ok ? placement.pool.scheduleToStartSeconds : undefined) ?? SCHEDULE_TO_START_FLAG_MS / 1000) * 1000,
     // a step's outputs may depend on its secrets' values, which no cache key may see
-    cache: definition.cacheable && (node.cache ?? true) && !node.secrets?.length,
+    // (nor an ML library step's on what its config only names: run parameters, a file's path)
+    cache: definition.cacheable && (node.cache ?? true) && !node.secrets?.length && (config.executor !== 'python_library' || libraryStepCacheable(config.config)),
     ...(placement?.ok ? { resources: placement.resources } : {}),
     // (absent when none: plans, and their hashes, of nodes without secrets stay as they were)
     ...(node.secrets?.length ? { secrets: node.secrets } : {}),
   };
 }
 
-/** The node's config, parsed once (defaults applied); a sub-pipeline's gets what its child run needs. */
-function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
+/**
+ * The node's config, parsed once (defaults applied); a sub-pipeline's gets what its child run
+ * needs; an ML library kind's becomes its module's call (ml-steps/library-kind.ts).
+ */
+function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, inputs: TPlanStep['inputs'], subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
+  if (definition.executor === 'python_library') return { executor: 'python_library', config: libraryStepConfig(definition, node.config, inputs) };
   const parsed = parsedConfig(definition, node.config);
   if (parsed.executor !== 'subpipeline') return parsed;
   // (resolved: compileSpec refuses a sub-pipeline node without its version)
@@ -96,6 +103,6 @@ function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, subpip
 }
 
 /** Parsed by the kind's schema (its executor's); generic, so that the result keeps the executor and its config together. */
-function parsedConfig<E extends TExecutor>(definition: TNodeKindDefinition<E>, config: unknown): { [X in E]: { executor: X; config: TExecutorConfig<X> } }[E] {
+function parsedConfig<E extends Exclude<TExecutor, 'python_library'>>(definition: TExecutorKindDefinition<E>, config: unknown): { [X in E]: { executor: X; config: TExecutorConfig<X> } }[E] {
   return { executor: definition.executor, config: definition.configSchema.parse(config) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The controls the property panel has for a config field (components/canvas/config-widgets.tsx). */
-export type TConfigWidget = 'code-python' | 'code-shell' | 'text' | 'textarea' | 'expression' | 'number' | 'foreach-body' | 'pipeline' | 'pipeline-version';
+export type TConfigWidget = 'code-python' | 'code-shell' | 'text' | 'textarea' | 'expression' | 'number' | 'select' | 'checkbox' | 'foreach-body' | 'pipeline' | 'pipeline-version';
 
 /**
  * How the property panel shows one config field, registered on the field's schema
@@ -20,21 +20,31 @@ export type TConfigFieldMeta = {
 
 export const CONFIG_FIELDS = z.registry<TConfigFieldMeta>();
 
-/** One field of a kind's config form; `min` and `maxLength` are the schema's own bounds. */
-export type TConfigField = TConfigFieldMeta & { key: string; min?: number; maxLength?: number };
+/**
+ * One field of a kind's config form; `min`, `maxLength`, a select's `options` and `defaultValue`
+ * (what an absent value means: the form shows it) are the schema's own.
+ */
+export type TConfigField = TConfigFieldMeta & { key: string; min?: number; maxLength?: number; options?: string[]; defaultValue?: unknown };
 
 /** The config form of a kind: its schema's fields in order, each as registered. */
 export function configForm(schema: z.ZodObject): TConfigField[] {
   return Object.entries(schema.shape).flatMap(([key, field]) => {
     const meta = CONFIG_FIELDS.get(field);
-    return meta ? [{ key, ...meta, ...bounds(field) }] : [];
+    return meta ? [{ key, ...meta, ...bounds(field), ...defaultOf(field) }] : [];
   });
 }
 
-function bounds(field: z.core.$ZodType): Pick<TConfigField, 'min' | 'maxLength'> {
+function bounds(field: z.core.$ZodType): Pick<TConfigField, 'min' | 'maxLength' | 'options'> {
   const inner = field instanceof z.ZodDefault || field instanceof z.ZodOptional ? field.unwrap() : field;
   // (`.int()` alone gives the smallest safe integer: no bound worth showing)
   if (inner instanceof z.ZodNumber && inner.minValue !== null && inner.minValue > Number.MIN_SAFE_INTEGER) return { min: inner.minValue };
   if (inner instanceof z.ZodString && inner.maxLength !== null) return { maxLength: inner.maxLength };
+  if (inner instanceof z.ZodEnum) return { options: inner.options.map(String) };
   return {};
+}
+
+/** The value compile gives an absent field (a transformed field's, before its transform). */
+function defaultOf(field: z.core.$ZodType): Pick<TConfigField, 'defaultValue'> {
+  const input = field instanceof z.ZodPipe ? field.in : field;
+  return input instanceof z.ZodDefault ? { defaultValue: input.def.defaultValue } : {};
 }

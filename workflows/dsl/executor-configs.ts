@@ -4,6 +4,7 @@ import type { TExecutor } from './executors';
 import { MAX_EXPRESSION_LENGTH, parseExpression } from './expression';
 import { MAX_MODEL_NAME_LENGTH, ZAliasSchema } from './model-registry';
 import { parseTagLines } from './model-steps';
+import { ZPythonLibraryConfigSchema } from './ml-steps/library-kind';
 
 /**
  * Each executor's config schema: validate() checks a node's config with it, compile() parses it
@@ -120,6 +121,7 @@ export const EXECUTOR_CONFIG_SCHEMAS = {
   python: ZPythonConfigSchema,
   shell: ZShellConfigSchema,
   noop: ZNoopConfigSchema,
+  python_library: ZPythonLibraryConfigSchema,
   approval: ZApprovalConfigSchema,
   condition: ZConditionConfigSchema,
   foreach: ZForeachConfigSchema,

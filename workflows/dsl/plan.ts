@@ -57,6 +57,7 @@ export const ZPlanStepSchema = z.discriminatedUnion('executor', [
   stepSchema('python'),
   stepSchema('shell'),
   stepSchema('noop'),
+  stepSchema('python_library'),
   stepSchema('approval'),
   stepSchema('condition'),
   stepSchema('foreach'),

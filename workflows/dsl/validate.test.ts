@@ -329,14 +329,22 @@ describe('validateSpec: edges', () => {
 });
 
 describe('portsFit (port_type_mismatch and duplicate_input)', () => {
-  // Every port in the shipped catalog is of type `any`, so port_type_mismatch (portsFit false) and
-  // duplicate_input (only raised for a non-`any` input) cannot arise through validateSpec with
-  // the current node kinds. portsFit is tested directly here; the block below registers a typed
-  // test-only kind for the duration of the block to exercise validate's branches for both codes.
-  it('the shipped typed ports are the model registry kinds\' (why the general codes below need a test kind)', () => {
-    const typed = Object.values(NODE_CATALOG).filter((k) => [...k.inputs, ...k.outputs].some((p) => p.type !== 'any'));
-    expect(typed.map((k) => k.kind).sort()).toEqual(['promote_model', 'register_model']);
-    expect(typed.flatMap((k) => [...k.inputs, ...k.outputs]).filter((p) => p.type !== 'any').every((p) => p.type === 'model')).toBe(true);
+  // portsFit is tested directly here and through the ML library's typed ports; the block below
+  // registers a typed test-only kind for the duration of the block to exercise validate's
+  // branches for both codes on their own.
+  it('the ML library\'s typed ports refuse a dataset wired to a model input', () => {
+    const ml = (id: string, kind: string) => ({ id, kind, config: {} });
+    const problems = problemsOf(
+      spec(
+        [ml('load', 'load_dataset'), ml('split', 'split_dataset'), ml('evaluate', 'evaluate_model')],
+        [
+          edge('load', 'split', { sourcePort: 'dataset', targetPort: 'dataset' }),
+          edge('load', 'evaluate', { id: 'wrong', sourcePort: 'dataset', targetPort: 'model' }),
+          edge('split', 'evaluate', { id: 'test', sourcePort: 'test', targetPort: 'dataset' }),
+        ],
+      ),
+    );
+    expect(problems).toEqual([expect.objectContaining({ code: 'port_type_mismatch', edgeId: 'wrong', message: 'Port "model" of "evaluate" takes model, not dataset from "load"' })]);
   });
 
   it('same types fit, different concrete types do not', () => {

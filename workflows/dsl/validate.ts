@@ -68,6 +68,14 @@ function findProblems(spec: TPipelineSpec, pools: readonly TPoolCatalogEntry[]):
         const field = ['config', ...issue.path.map(String)].join('.');
         problems.push({ code: 'invalid_config', nodeId: node.id, field, message: `${field}: ${issue.message}` });
       }
+    } else if (definition.executor === 'python_library') {
+      // a secret the config names reaches the step only if the node lists it
+      for (const key of definition.secretFields ?? []) {
+        const name = (config.data as Record<string, unknown>)[key];
+        if (typeof name === 'string' && !node.secrets?.includes(name)) {
+          problems.push({ code: 'invalid_secrets', nodeId: node.id, field: `config.${key}`, message: `config.${key}: add ${name} to the node's Secrets, or the step cannot read it` });
+        }
+      }
     }
   }
 

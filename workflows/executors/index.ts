@@ -2,6 +2,7 @@ import type { TPoolStep } from '../contract/activities';
 import type { TPoolExecutor, TStepConfig } from '../dsl';
 import type { TProcessResult } from './child-process';
 import { executePython } from './python';
+import { executePythonLibrary } from './python-library';
 import { executeShell } from './shell';
 import { executeNoop } from './noop';
 import type { TStepContext } from './step-context';
@@ -11,6 +12,7 @@ const EXECUTORS: { [E in TPoolExecutor]: (config: TStepConfig<E>, ctx: TStepCont
   python: executePython,
   shell: executeShell,
   noop: executeNoop,
+  python_library: executePythonLibrary,
 };
 
 /** Dispatch by executor; the config was parsed once, at compile (defaults applied), and is typed by it. */

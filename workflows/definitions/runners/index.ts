@@ -14,6 +14,7 @@ export const RUNNERS: { [E in TRunExecutor]: TRunner<E> } = {
   python: runActivityStep,
   shell: runActivityStep,
   noop: runActivityStep,
+  python_library: runActivityStep,
   approval: runApprovalGate,
   foreach: runForeachStep,
   subpipeline: runSubpipelineStep,

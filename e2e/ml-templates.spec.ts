@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { EDITOR, flowNode, nodeStatus, signIn } from './helpers';
+
+test('an editor starts a pipeline from the "Drift check and retrain" template, sees its ML steps and their forms, and runs it', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await page.getByRole('button', { name: 'New pipeline' }).click();
+  await page.getByLabel('Pipeline name').fill(`E2E drift ${Date.now()}`);
+  await page.getByLabel('Start from').selectOption({ label: 'Template: Drift check and retrain' });
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
+  await expect(flowNode(page, 'drift')).toBeVisible();
+  await expect(flowNode(page, 'promote')).toBeAttached();
+  await expect(page.getByTestId('problem-count')).toHaveCount(0);
+
+  // the kinds' own forms: selects with the schema's options, defaults shown for absent values
+  await flowNode(page, 'train').click();
+  await expect(page.getByLabel('Estimator')).toHaveValue('logistic_regression');
+  await page.getByLabel('Estimator').selectOption('random_forest');
+  await expect(page.getByLabel('Estimator')).toHaveValue('random_forest');
+  await flowNode(page, 'split').click();
+  await expect(page.getByLabel('Stratify by the target')).toBeChecked();
+
+  await page.getByTestId('save-version').click();
+  await page.getByLabel('Message').fill('from the template');
+  await page.getByTestId('save-version-confirm').click();
+  await expect(page.getByText('Saved v1')).toBeVisible();
+  await page.getByTestId('run-pipeline').click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  // the same data twice: no drift, so the retraining branch is skipped
+  await expect(nodeStatus(page, 'drift')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
+  await expect(nodeStatus(page, 'train')).toHaveAttribute('data-status', 'skipped', { timeout: 15_000 });
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
+});
