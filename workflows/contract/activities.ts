@@ -64,7 +64,7 @@ export type TControlActivities = {
   beginRun(input: TPipelineRunInput & { workflowId: string }): Promise<{ runId: string; dispatch: TDispatch }>;
   /** a run's records written durably (cancel, continue-as-new), after what is pending for it */
   writeRecords(batch: TRecordBatch): Promise<{ written: number }>;
-  lookupStepCache(params: { projectId: string; step: Pick<TPlanStep, 'kind' | 'executorVersion' | 'config'>; inputs: TStepInputs }): Promise<{ cacheKey: string; hit: TStepOutputs | null }>;
+  lookupStepCache(params: { projectId: string; step: Pick<TPlanStep, 'kind' | 'executorVersion' | 'config'>; inputs: TStepInputs; params?: Record<string, TParameterValue> }): Promise<{ cacheKey: string; hit: TStepOutputs | null }>;
   /** the approval's requester (who may not decide it) is its run's, as Postgres holds it */
   createApproval(params: { runId: string; projectId: string; nodeId: string; instructions: string; timeoutHours: number }): Promise<{ approvalId: string }>;
   closeApproval(params: { approvalId: string; status: 'expired' | 'cancelled' }): Promise<void>;

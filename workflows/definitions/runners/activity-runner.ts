@@ -12,7 +12,7 @@ import type { TRunner } from './runner-context';
 export const runActivityStep: TRunner<TPoolExecutor> = async (ctx, { step, inputs }) => {
   let cacheKey: string | undefined;
   if (step.cache) {
-    const lookup = await controlLocal.lookupStepCache({ projectId: ctx.projectId, step: { kind: step.kind, executorVersion: step.executorVersion, config: step.config }, inputs });
+    const lookup = await controlLocal.lookupStepCache({ projectId: ctx.projectId, step: { kind: step.kind, executorVersion: step.executorVersion, config: step.config }, inputs, params: ctx.params });
     cacheKey = lookup.cacheKey;
     if (lookup.hit) return { status: 'succeeded', outputs: lookup.hit, origin: 'cached', cacheKey };
   }
