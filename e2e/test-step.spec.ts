@@ -33,3 +33,25 @@ test('an editor tests one step of the draft alone and sees its log and outputs i
   await expect(section.getByTestId('step-log')).toContainText('scoring in a test');
   await expect(page.getByText('No saved version')).toBeVisible(); // nothing was saved, no run made
 });
+
+test("a node's code opens in a large editor with completion of the step helper and syntax errors marked", async ({ page }) => {
+  await signIn(page, EDITOR);
+  await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
+  await page.getByTestId('import-file').setInputFiles({ name: 't.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'weft-pipeline', version: 1, name: `Code editor ${Date.now()}`, spec })) });
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  await flowNode(page, 'score').click();
+  await page.getByTestId('expand-code').click();
+  const dialog = page.getByRole('dialog');
+  const editor = dialog.locator('.cm-content');
+  await expect(editor).toBeVisible();
+  await editor.press('ControlOrMeta+End');
+  await page.keyboard.type('\nweft.out');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('output_path');
+  await page.keyboard.press('Enter');
+  await expect(editor).toContainText('weft.output_path(');
+  await page.keyboard.type('"x.txt")\nif True print("oops")');
+  await expect(dialog.locator('.cm-lintRange-error').first()).toBeVisible({ timeout: 5_000 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  // the panel's editor shows what was typed in the large one (one draft)
+  await expect(page.getByTestId('property-panel').locator('.cm-content')).toContainText('weft.output_path("x.txt")');
+});

@@ -4,16 +4,20 @@ import { python } from '@codemirror/lang-python';
 import { StreamLanguage } from '@codemirror/language';
 import { shell } from '@codemirror/legacy-modes/mode/shell';
 import CodeMirror from '@uiw/react-codemirror';
+import { pythonAssist } from './python-assist';
 
 const LANGUAGES = {
-  python: [python()],
+  python: [python(), pythonAssist],
   shell: [StreamLanguage.define(shell)],
 };
 
 export type TCodeLanguage = keyof typeof LANGUAGES;
 
-/** CodeMirror with Python or shell highlighting; loaded lazily (see lazy-code-editor.tsx). */
-export default function CodeEditor({ value, onChange, language, label, readOnly = false }: { value: string; onChange: (v: string) => void; language: TCodeLanguage; label: string; readOnly?: boolean }) {
+// loaded lazily (see lazy-code-editor.tsx)
+type TProps = { value: string; onChange: (v: string) => void; language: TCodeLanguage; label: string; readOnly?: boolean; large?: boolean };
+
+/** CodeMirror with Python (completion of the step helper and mlflow, syntax errors inline) or shell highlighting. */
+export default function CodeEditor({ value, onChange, language, label, readOnly = false, large = false }: TProps) {
   return (
     <CodeMirror
       value={value}
@@ -22,8 +26,9 @@ export default function CodeEditor({ value, onChange, language, label, readOnly 
       aria-label={label}
       editable={!readOnly}
       readOnly={readOnly}
-      minHeight="160px"
-      maxHeight="420px"
+      minHeight={large ? '60vh' : '160px'}
+      maxHeight={large ? '75vh' : '420px'}
+      autoFocus={large}
       basicSetup={{ foldGutter: false, highlightActiveLine: false }}
       className="overflow-hidden rounded-md border border-slate-300 text-[13px]"
     />

@@ -1,7 +1,9 @@
 'use client';
 
-import type { ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { TConfigWidget } from '@/workflows/dsl';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Input, Select, TextArea } from '@/components/ui/field';
 import { ConfigField, num, text, type TConfigWidgetProps } from './config-field';
 import { ForeachBodyField } from './foreach-body-field';
@@ -64,10 +66,25 @@ export const CONFIG_WIDGETS: Record<TConfigWidget, ComponentType<TConfigWidgetPr
   'pipeline-version': PipelineVersionField,
 };
 
+/** The code in the panel, and in a large editor on demand (same value: edits in either are one draft). */
 function CodeField({ field, value, onChange, readOnly, language }: TConfigWidgetProps & { language: 'python' | 'shell' }) {
+  const [expanded, setExpanded] = useState(false);
   return (
     <ConfigField label={field.label} hint={field.hint}>
-      <CodeEditor readOnly={readOnly} language={language} label={field.label} value={text(value)} onChange={onChange} />
+      <div className="relative">
+        <CodeEditor readOnly={readOnly} language={language} label={field.label} value={text(value)} onChange={onChange} />
+        <button type="button" onClick={() => setExpanded(true)} className="absolute right-1 top-1 z-10 rounded bg-white/90 px-1.5 py-0.5 text-xs text-slate-600 ring-1 ring-slate-300 hover:text-slate-900" data-testid="expand-code">
+          Expand
+        </button>
+      </div>
+      {expanded ? (
+        <Dialog title={field.label} onClose={() => setExpanded(false)} className="max-w-5xl">
+          <CodeEditor readOnly={readOnly} language={language} label={`${field.label} (large editor)`} value={text(value)} onChange={onChange} large />
+          <div className="mt-3 flex justify-end">
+            <Button onClick={() => setExpanded(false)}>Done</Button>
+          </div>
+        </Dialog>
+      ) : null}
     </ConfigField>
   );
 }

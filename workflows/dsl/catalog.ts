@@ -26,6 +26,19 @@ export type TExecutorKindDefinition<E extends Exclude<TExecutor, 'python_library
   };
 }[E];
 
+/** A new Python node's code: how a step reads its inputs and parameters, writes outputs and logs a metric. */
+const DEFAULT_PYTHON_CODE = `import weft_step as weft
+
+print("hello from Weft")
+params = weft.params()  # the run's parameters, e.g. params.get("learning_rate")
+for node, files in weft.inputs().items():  # upstream steps' files: weft.input_path("data.csv") opens one
+    print("from", node, ":", sorted(files))
+
+with open(weft.output_path("summary.txt"), "w") as out:  # files written here flow downstream
+    out.write("done\\n")
+weft.log_metric("rows", 1)  # shown on the canvas; conditions and approvals read it
+`;
+
 const flowIn: TPort = { name: 'in', type: 'any', required: false, label: 'After' };
 const flowOut: TPort = { name: 'out', type: 'any', required: false, label: 'Then' };
 
@@ -41,7 +54,7 @@ export const NODE_CATALOG = {
     description: 'Runs Python code in the project virtual environment (pandas, scikit-learn).',
     executor: 'python',
     configSchema: CONFIGS.python,
-    defaultConfig: { code: 'print("hello from Weft")\n' },
+    defaultConfig: { code: DEFAULT_PYTHON_CODE },
     inputs: [flowIn],
     outputs: [flowOut],
     defaultPool: 'cpu',
