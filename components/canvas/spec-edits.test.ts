@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySpec, validateSpec, type TPipelineSpec } from '@/workflows/dsl';
+import { emptySpec, NODE_CATALOG, validateSpec, type TPipelineSpec } from '@/workflows/dsl';
 import { addNode, connect, connectionProblem, moveNodes, nextNodeId, nodeIdProblem, removeElements, renameNode, updateNode } from './spec-edits';
 
 const link = (source: string, target: string) => ({ source, sourceHandle: 'out', target, targetHandle: 'in' });
@@ -21,7 +21,7 @@ describe('spec edits', () => {
 
   it("gives a new node its kind's default config, so it validates as it is", () => {
     const spec = connect(twoNodes(), link('python_1', 'shell_1'));
-    expect(spec.nodes[0]!.config).toEqual({ code: 'print("hello from Weft")\n' });
+    expect(spec.nodes[0]!.config).toEqual(NODE_CATALOG.python.defaultConfig);
     expect(validateSpec(spec).problems).toEqual([]);
   });
 
