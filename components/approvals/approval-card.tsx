@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, TextArea } from '@/components/ui/field';
 import { Time } from '@/components/ui/time';
+import { GateEvidence } from './gate-evidence';
 import { PromotionEvidence } from './promotion-evidence';
 
 type TApproval = TApiOutputs['approvals']['list'][number];
@@ -60,6 +61,7 @@ export function ApprovalCard({ projectId, approval }: { projectId: string; appro
         ) : null}
       </p>
       {approval.evidence ? <PromotionEvidence evidence={approval.evidence} /> : null}
+      {approval.runId && approval.kind === 'run_gate' ? <GateEvidence runId={approval.runId} evidence={approval.gateEvidence} /> : null}
       {approval.instructions ? <p className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-800">{approval.instructions}</p> : null}
       {approval.status === 'pending' ? (
         <DecisionForm projectId={projectId} approval={approval} />

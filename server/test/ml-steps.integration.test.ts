@@ -60,14 +60,17 @@ async function outputsOf(runId: string, nodeId: string) {
   const [row] = await h.db.select({ outputs: steps.outputs }).from(steps).where(and(eq(steps.runId, runId), eq(steps.nodeId, nodeId)));
   return row!.outputs!;
 }
-async function approve(runId: string, nodeId: string) {
+/** `ready`: what the card must show before deciding (a step's record may reach Postgres a moment after the gate opens) */
+async function approve(runId: string, nodeId: string, ready: (approval: TPendingApproval) => boolean = () => true, check?: (approval: TPendingApproval) => void) {
   const pending = await waitFor(
     async () => (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).find((a) => a.runId === runId && a.nodeId === nodeId),
-    (a) => a !== undefined,
+    (a) => a !== undefined && ready(a),
     { timeoutMs: 240_000, what: `${nodeId} of ${runId} to wait for approval` },
   );
+  check?.(pending!);
   await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: pending!.id, decision: 'approved', comment: 'evidence looks right' });
 }
+type TPendingApproval = Awaited<ReturnType<ReturnType<THarness['as']>['approvals']['list']>>[number];
 /** the files a step's tracking run holds */
 async function trackedFiles(runId: string, nodeId: string) {
   const rows = await h.db
@@ -94,7 +97,16 @@ describe('the templates: Train, validate, compare, approve, register; Batch infe
 
   it('runs end to end on scikit-learn data: no champion yet, approved, registered from the Train step, promoted to champion', { timeout: 300_000 }, async () => {
     const { runId } = await h.as('editor').runs.start({ projectId: h.projectId, versionId, requestId: randomUUID() });
-    await approve(runId, 'approve');
+    // the approver decides from the card: intervals, the verdict against production, the validation
+    const shows = (node: string) => (approval: TPendingApproval) => approval.gateEvidence.some((e) => e.nodeId === node);
+    await approve(runId, 'approve', shows('evaluate'), (approval) => {
+      const byNode = Object.fromEntries(approval.gateEvidence.map((e) => [e.nodeId, e]));
+      expect(byNode.compare?.verdict?.verdict).toBe('no champion yet');
+      expect(byNode.validate?.validation).toEqual({ valid: true, failed: 0, warned: 0 });
+      const accuracy = byNode.evaluate?.metrics.find((m) => m.key === 'accuracy');
+      expect(accuracy?.ciLow).toBeLessThanOrEqual(accuracy!.value);
+      expect(byNode.evaluate?.reports).toContain('report.html');
+    });
     await approve(runId, 'promote');
     const run = await finished(runId);
     expect(run.run.status, JSON.stringify(run.steps.map((s) => [s.nodeId, s.status, s.error]))).toBe('succeeded');

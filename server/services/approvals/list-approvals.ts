@@ -4,6 +4,7 @@ import { approvals, modelVersions, pipelines, pipelineVersions, registeredModels
 import { isOpenRun } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { roleRank, type TRole } from '../access/roles';
+import { gateEvidence } from './gate-evidence';
 
 const requester = alias(user, 'requester');
 const decider = alias(user, 'decider');
@@ -51,8 +52,11 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
     .orderBy(desc(approvals.createdAt))
     .limit(200);
   const mayApprove = roleRank(params.role) >= roleRank('approver');
+  const gates = rows.flatMap((r) => (r.kind === 'run_gate' && r.runId && r.nodeId ? [{ id: r.id, runId: r.runId, nodeId: r.nodeId }] : []));
+  const evidenceOf = await gateEvidence(db, gates);
   return rows.map(({ requestedBy, runStatus, ...row }) => ({
     ...row,
+    gateEvidence: evidenceOf.get(row.id) ?? [],
     // (a promotion a pipeline's step asked for closes with its run, as a gate does)
     canDecide: row.status === 'pending' && (row.kind === 'model_promotion' && row.runId === null ? true : runStatus !== null && isOpenRun(runStatus)) && mayApprove && requestedBy !== params.userId,
   }));
