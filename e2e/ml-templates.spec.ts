@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EDITOR, flowNode, nodeStatus, signIn } from './helpers';
+import { APPROVER, EDITOR, flowNode, nodeStatus, signIn } from './helpers';
 
 test('an editor starts a pipeline from the "Drift check and retrain" template, sees its ML steps and their forms, and runs it', async ({ page }) => {
   await signIn(page, EDITOR);
@@ -30,4 +30,38 @@ test('an editor starts a pipeline from the "Drift check and retrain" template, s
   await expect(nodeStatus(page, 'drift')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
   await expect(nodeStatus(page, 'train')).toHaveAttribute('data-status', 'skipped', { timeout: 15_000 });
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
+});
+
+test('an approver decides the train template\'s gate from its card: the verdict against production, metrics with intervals, the validation', async ({ browser }) => {
+  const editorContext = await browser.newContext();
+  const page = await editorContext.newPage();
+  await signIn(page, EDITOR);
+  const name = `E2E train ${Date.now()}`;
+  await page.getByRole('button', { name: 'New pipeline' }).click();
+  await page.getByLabel('Pipeline name').fill(name);
+  await page.getByLabel('Start from').selectOption({ label: 'Template: Train, validate, compare, approve, register' });
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
+  await page.getByTestId('save-version').click();
+  await page.getByLabel('Message').fill('from the template');
+  await page.getByTestId('save-version-confirm').click();
+  await expect(page.getByText('Saved v1')).toBeVisible();
+  await page.getByTestId('run-pipeline').click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  await expect(nodeStatus(page, 'approve')).toHaveAttribute('data-status', 'waiting_approval', { timeout: 120_000 });
+  await editorContext.close();
+
+  const approverContext = await browser.newContext();
+  const approver = await approverContext.newPage();
+  await signIn(approver, APPROVER);
+  await approver.getByRole('link', { name: 'Approvals' }).click();
+  const card = approver.locator('article').filter({ hasText: name });
+  const evidence = card.getByTestId('gate-evidence');
+  await expect(evidence.locator('[data-evidence-node="evaluate"]')).toContainText(/accuracy\s*0\.\d+\s*\[0\.\d+, [01]\.?\d*\]/, { timeout: 30_000 });
+  await expect(evidence.getByTestId('evidence-verdict')).toContainText('no champion yet');
+  await expect(evidence.getByTestId('evidence-validation')).toContainText('data valid');
+  await expect(evidence.locator('[data-evidence-node="compare"]').getByRole('link', { name: 'Reports' })).toBeVisible();
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await expect(card.filter({ hasText: 'Approve' }).getByRole('button', { name: 'Approve' })).toHaveCount(0, { timeout: 15_000 });
+  await approverContext.close();
 });
