@@ -1,6 +1,7 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { and, asc, eq } from 'drizzle-orm';
 import { stepAttempts, stepCache, steps } from '../../../drizzle/schema';
+import { isFinalStep } from '../../../workflows/dsl';
 import type { TServiceDeps } from '../deps';
 import { findRun } from './get-run';
 
@@ -26,7 +27,8 @@ export async function stepLog(deps: TServiceDeps, params: { projectId: string; r
     }
   }
   const attempts = await attemptsOf(deps, run.id, params.nodeId);
-  const live = step?.status === 'running' ? await liveLogTail(deps, run.workflowId, params.nodeId) : null;
+  // (any step not yet final: its "running" record may reach Postgres after its first output does)
+  const live = step && !isFinalStep(step.status) ? await liveLogTail(deps, run.workflowId, params.nodeId) : null;
   return { attempts, live, cachedFrom: null };
 }
 
