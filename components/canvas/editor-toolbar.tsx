@@ -27,7 +27,7 @@ type TProps = {
   onTogglePanel: (panel: Exclude<TSidePanel, null>) => void;
 };
 
-export type TSidePanel = 'runs' | 'history' | null;
+export type TSidePanel = 'runs' | 'history' | 'parameters' | null;
 
 const AUTOSAVE_TEXT: Record<TAutosaveState, string> = {
   saved: 'Draft saved',
@@ -91,6 +91,9 @@ export function EditorToolbar({ projectId, pipeline, spec, baseVersion, onSaved,
             onReview={onReviewConflict}
           />
         ) : null}
+        <Button variant={panel === 'parameters' ? 'secondary' : 'ghost'} onClick={() => onTogglePanel('parameters')} aria-pressed={panel === 'parameters'} data-testid="parameters-toggle">
+          Parameters
+        </Button>
         <Button variant={panel === 'history' ? 'secondary' : 'ghost'} onClick={() => onTogglePanel('history')} aria-pressed={panel === 'history'} data-testid="history-toggle">
           History
         </Button>

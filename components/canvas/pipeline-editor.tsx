@@ -7,6 +7,7 @@ import type { TNodeKind, TPipelineSpec } from '@/workflows/dsl';
 import { useProject } from '@/components/project/project-context';
 import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
+import { ParametersPanel } from '@/components/parameters/parameters-panel';
 import { HistoryPanel, type THistoryVersion } from '@/components/versions/history-panel';
 import { useVersionView, type TCanvasView } from '@/components/versions/use-version-view';
 import { VersionCanvas } from '@/components/versions/version-canvas';
@@ -174,6 +175,10 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
               onView={setView}
               {...(canEdit ? { onRestore: (n: number) => void restore(n) } : {})}
             />
+          </aside>
+        ) : panel === 'parameters' ? (
+          <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
+            <ParametersPanel spec={editor.spec} {...(edit ? { edit } : {})} />
           </aside>
         ) : view.kind === 'draft' || panel === 'runs' ? (
           <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen={panel === 'runs'} />

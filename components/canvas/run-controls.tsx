@@ -81,7 +81,7 @@ export function RunControls({ projectId, pipelineId, spec, versions, baseVersion
       <Button variant="primary" data-testid="run-pipeline" disabled={!canStart || run.isPending} onClick={() => run.request(target === DRAFT ? null : target)}>
         {run.isPending ? 'Starting…' : runVersion ? `Run v${runVersion.number}` : 'Run draft'}
       </Button>
-      {run.ask ? <RunDialog run={run} ask={run.ask} baseVersion={baseVersion} onReview={onReview} /> : null}
+      {run.ask ? <RunDialog pipelineId={pipelineId} run={run} ask={run.ask} baseVersion={baseVersion} onReview={onReview} /> : null}
       {run.error && !run.ask ? (
         <div className="absolute right-4 top-full z-20 mt-2 w-96">
           <ErrorText error={run.error} />

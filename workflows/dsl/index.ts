@@ -1,4 +1,5 @@
 export * from './spec';
+export * from './parameters';
 export * from './reserved-keys';
 export * from './catalog';
 export * from './problems';
