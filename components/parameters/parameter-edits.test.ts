@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySpec } from '@/workflows/dsl';
+import { emptySpec, ZPipelineSpecSchema } from '@/workflows/dsl';
 import { addParameter, parameterList, parameterNameProblem, removeParameter, renameParameter, retypeParameter, setParameter } from './parameter-edits';
 
 describe('parameter edits', () => {
@@ -32,5 +32,14 @@ describe('parameter edits', () => {
       { name: 'lr', definition: { type: 'number', default: 0.1, description: '' } },
       { name: 'flag', definition: { type: 'boolean', default: true, description: '' } },
     ]);
+  });
+
+  it('renames the expressions that read a renamed parameter', () => {
+    const spec = ZPipelineSpecSchema.parse({
+      nodes: [{ id: 'check', kind: 'condition', config: { expression: 'params.epochs > 3' } }],
+      edges: [],
+      parameters: { epochs: 5 },
+    });
+    expect(renameParameter(spec, 'epochs', 'rounds').nodes[0]?.config.expression).toBe('params.rounds > 3');
   });
 });

@@ -1,4 +1,4 @@
-import { parameterDefinition, type TParameterDefinition, type TParameterType, type TPipelineSpec } from '@/workflows/dsl';
+import { parameterDefinition, renameNodeReferences, type TParameterDefinition, type TParameterType, type TPipelineSpec } from '@/workflows/dsl';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -20,10 +20,15 @@ export function removeParameter(spec: TPipelineSpec, name: string): TPipelineSpe
   return { ...spec, parameters };
 }
 
-/** Renames in place: the parameters keep their order. */
+/** Renames in place (the parameters keep their order), and the expressions that read `params.<from>` with it. */
 export function renameParameter(spec: TPipelineSpec, from: string, to: string): TPipelineSpec {
   if (from === to) return spec;
-  return { ...spec, parameters: Object.fromEntries(Object.entries(spec.parameters).map(([name, p]) => [name === from ? to : name, p])) };
+  const renames = new Map([[from, to]]);
+  return {
+    ...spec,
+    nodes: spec.nodes.map((n) => renameNodeReferences(n, renames, 'params')),
+    parameters: Object.fromEntries(Object.entries(spec.parameters).map(([name, p]) => [name === from ? to : name, p])),
+  };
 }
 
 /** Why `to` cannot be the new name of parameter `from`, or null. */

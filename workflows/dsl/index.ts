@@ -21,4 +21,4 @@ export * from './executor-configs';
 export * from './config-form';
 export * from './model-registry';
 export * from './model-steps';
-export { renameStepReferences, renameNodeReferences } from './rename-references';
+export { renameExpressionReferences, renameNodeReferences } from './rename-references';
