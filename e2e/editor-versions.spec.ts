@@ -27,6 +27,7 @@ test('version history: open a version read only, diff two on the canvas, restore
   await expect(history.getByTestId('version-row-2')).toContainText('two steps');
   await expect(history.getByTestId('version-row-2')).toContainText('Eve Editor');
   await expect(history.getByTestId('version-row-2')).toContainText('just now');
+  await expect(history.getByTestId('version-row-2')).toContainText('draft base');
   await expect(history.getByTestId('version-row-1')).toContainText('one python step');
 
   // The diff of v1 and v2 on the canvas: added and changed nodes marked, the label change listed field by field

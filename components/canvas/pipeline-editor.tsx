@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useCallback, useRef, useState } from 'react';
 import type { TNodeKind, TPipelineSpec } from '@/workflows/dsl';
@@ -9,6 +9,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
 import { ParametersPanel } from '@/components/parameters/parameters-panel';
 import { HistoryPanel, type THistoryVersion } from '@/components/versions/history-panel';
+import { useRestoreVersion } from '@/components/versions/use-restore-version';
 import { useVersionView, type TCanvasView } from '@/components/versions/use-version-view';
 import { VersionCanvas } from '@/components/versions/version-canvas';
 import { CanvasActions } from './canvas-actions';
@@ -57,8 +58,6 @@ const latestNumber = (versions: readonly { number: number }[]) => Math.max(0, ..
 
 function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const { project, canEdit, canRun } = useProject();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const pools = usePoolCatalog();
   const editor = useSpecEditor(pipeline.draft, pools);
   // The version this draft started from, sent with every save: a colleague's version saved since is never silently overwritten.
@@ -92,15 +91,8 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   );
 
   const openHelp = useCallback(() => setDialog({ kind: 'help' }), []);
-  // One undoable edit: the old version's spec becomes the draft; saving it makes a new version.
-  const restore = useCallback(
-    async (number: number) => {
-      const { spec } = await queryClient.fetchQuery({ ...trpc.pipelines.version.queryOptions({ projectId: project.id, pipelineId: pipeline.id, number }), staleTime: Infinity });
-      editor.edit(() => spec);
-      setView({ kind: 'draft' });
-    },
-    [queryClient, trpc, project.id, pipeline.id, editor],
-  );
+  const backToDraft = useCallback(() => setView({ kind: 'draft' }), []);
+  const restoring = useRestoreVersion({ projectId: project.id, pipelineId: pipeline.id, edit: canEdit ? editor.edit : undefined, onRestored: backToDraft });
   const reviewConflict = useCallback((number: number) => {
     setView({ kind: 'diff', from: number, to: 'draft' });
     setPanel('history');
@@ -142,7 +134,7 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
         {edit ? <Palette onAdd={(kind) => addAt(kind, canvasCenter())} /> : null}
         <div className="relative min-w-0 flex-1">
           {view.kind !== 'draft' ? (
-            <VersionCanvas view={view} version={version} fitViewOptions={FIT_VIEW} onBack={() => setView({ kind: 'draft' })} {...(canEdit ? { onRestore: (n: number) => void restore(n) } : {})} />
+            <VersionCanvas view={view} version={version} fitViewOptions={FIT_VIEW} onBack={backToDraft} restoreError={restoring.error} {...(restoring.restore ? { onRestore: restoring.restore } : {})} />
           ) : (
             <PipelineCanvas flow={flow} editable={canEdit} onDropKind={addAt} onPaneDoubleClick={openQuickAdd} onPointer={onPointer} fitViewOptions={FIT_VIEW}>
               {canEdit ? (
@@ -172,8 +164,10 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
               versions={[...pipeline.versions].sort((a, b) => b.number - a.number)}
               view={view}
               version={version}
+              baseVersion={baseVersion}
               onView={setView}
-              {...(canEdit ? { onRestore: (n: number) => void restore(n) } : {})}
+              restoreError={restoring.error}
+              {...(restoring.restore ? { onRestore: restoring.restore } : {})}
             />
           </aside>
         ) : panel === 'parameters' ? (

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorText } from '@/components/ui/error-text';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { SpecDiffList } from './spec-diff-list';
 import type { TCanvasView, TVersionView } from './use-version-view';
@@ -13,15 +14,19 @@ type TProps = {
   versions: readonly THistoryVersion[];
   view: TCanvasView;
   version: TVersionView;
+  /** the version the draft started from: saving on top of another one is a conflict */
+  baseVersion: number;
   onView: (view: TCanvasView) => void;
   /** editors may put a version into the draft */
   onRestore?: (number: number) => void;
+  /** why the last restore failed */
+  restoreError: unknown;
 };
 
 const DRAFT = 'draft';
 
 /** The pipeline's versions (who, when, why), each to open read only or restore; and two of them compared, field by field. */
-export function HistoryPanel({ versions, view, version, onView, onRestore }: TProps) {
+export function HistoryPanel({ versions, view, version, baseVersion, onView, onRestore, restoreError }: TProps) {
   // null: the default pair, the latest version against the one before (or the only one against the draft)
   const [picked, setPicked] = useState<{ from: string; to: string } | null>(null);
   const from = picked?.from ?? String(versions[1]?.number ?? versions[0]?.number ?? '');
@@ -37,6 +42,7 @@ export function HistoryPanel({ versions, view, version, onView, onRestore }: TPr
   return (
     <div className="space-y-4 p-4" data-testid="history-panel">
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">History</h2>
+      <ErrorText error={restoreError} />
       {versions.length === 0 ? <p className="text-sm text-slate-500">No saved version yet.</p> : null}
       {versions.length > 0 ? (
         <form onSubmit={compare} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-2 text-sm">
@@ -82,6 +88,11 @@ export function HistoryPanel({ versions, view, version, onView, onRestore }: TPr
               <div className="flex items-baseline gap-2">
                 <span className="text-sm font-semibold text-slate-800">v{v.number}</span>
                 <span className="truncate text-sm text-slate-700">{v.message || <span className="text-slate-400">no message</span>}</span>
+                {v.number === baseVersion ? (
+                  <span className="ml-auto shrink-0 rounded bg-indigo-100 px-1.5 text-[11px] font-medium text-indigo-800" title="Your draft started from this version">
+                    draft base
+                  </span>
+                ) : null}
               </div>
               <div className="text-xs text-slate-500">
                 {v.createdByName ?? 'someone'} · <RelativeTime value={v.createdAt} />

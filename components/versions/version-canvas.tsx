@@ -13,6 +13,8 @@ type TProps = {
   fitViewOptions: FitViewOptions;
   /** editors may put the version shown into the draft */
   onRestore?: (number: number) => void;
+  /** why the last restore failed */
+  restoreError: unknown;
   onBack: () => void;
 };
 
@@ -26,7 +28,7 @@ const titleOf = (view: TProps['view']) =>
   view.kind === 'version' ? `Version ${view.number} (read only)` : `Changes from version ${view.from} to ${view.to === 'draft' ? 'your draft' : `version ${view.to}`}`;
 
 /** A saved version, or two compared, on a read-only canvas with a bar that says what is shown and leads back to the draft. */
-export function VersionCanvas({ view, version, fitViewOptions, onRestore, onBack }: TProps) {
+export function VersionCanvas({ view, version, fitViewOptions, onRestore, restoreError, onBack }: TProps) {
   return (
     <div className="relative h-full" data-testid="version-canvas">
       {version.shown ? (
@@ -56,6 +58,11 @@ export function VersionCanvas({ view, version, fitViewOptions, onRestore, onBack
             Back to the draft
           </Button>
         </span>
+        {restoreError ? (
+          <div className="w-full">
+            <ErrorText error={restoreError} />
+          </div>
+        ) : null}
       </div>
     </div>
   );
