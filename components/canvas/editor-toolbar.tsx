@@ -29,6 +29,12 @@ type TProps = {
 
 export type TSidePanel = 'runs' | 'history' | 'parameters' | null;
 
+const PANELS: { panel: Exclude<TSidePanel, null>; label: string }[] = [
+  { panel: 'parameters', label: 'Parameters' },
+  { panel: 'history', label: 'History' },
+  { panel: 'runs', label: 'Runs' },
+];
+
 const AUTOSAVE_TEXT: Record<TAutosaveState, string> = {
   saved: 'Draft saved',
   pending: 'Unsaved changes…',
@@ -48,28 +54,33 @@ export function EditorToolbar({ projectId, pipeline, spec, baseVersion, onSaved,
   };
 
   return (
-    <div className="relative flex shrink-0 flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
-      <Link href="/" className="text-sm text-slate-500 hover:text-slate-800">
-        Pipelines /
-      </Link>
-      <h1 className="font-semibold">{pipeline.name}</h1>
-      <Link href={`/pipelines/${pipeline.id}/experiment`} data-testid="pipeline-experiments" className="text-sm text-indigo-700 hover:underline">
-        Experiments
-      </Link>
-      {canEdit ? (
-        <span className={`text-xs ${autosave === 'blocked' || autosave === 'error' ? 'text-red-700' : 'text-slate-500'}`} data-testid="autosave-state">
-          {AUTOSAVE_TEXT[autosave]}
-        </span>
-      ) : (
-        <span className="text-xs text-slate-500">Read only</span>
-      )}
-      {problemCount > 0 ? (
-        <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" data-testid="problem-count">
-          {problemCount} {problemCount === 1 ? 'problem' : 'problems'}
-        </span>
-      ) : null}
+    // One line whatever the autosave state says: a toolbar that wrapped as its text changed would move the canvas under the pointer.
+    <div className="relative flex shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
+      <div className="flex min-w-0 flex-1 items-center gap-3">
+        <Link href="/" className="shrink-0 text-sm text-slate-500 hover:text-slate-800">
+          Pipelines /
+        </Link>
+        <h1 className="truncate font-semibold" title={pipeline.name}>
+          {pipeline.name}
+        </h1>
+        <Link href={`/pipelines/${pipeline.id}/experiment`} data-testid="pipeline-experiments" className="shrink-0 text-sm text-indigo-700 hover:underline">
+          Experiments
+        </Link>
+        {canEdit ? (
+          <span className={`truncate text-xs ${autosave === 'blocked' || autosave === 'error' ? 'text-red-700' : 'text-slate-500'}`} data-testid="autosave-state" title={AUTOSAVE_TEXT[autosave]}>
+            {AUTOSAVE_TEXT[autosave]}
+          </span>
+        ) : (
+          <span className="shrink-0 text-xs text-slate-500">Read only</span>
+        )}
+        {problemCount > 0 ? (
+          <span className="shrink-0 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" data-testid="problem-count">
+            {problemCount} {problemCount === 1 ? 'problem' : 'problems'}
+          </span>
+        ) : null}
+      </div>
 
-      <div className="ml-auto flex items-center gap-2">
+      <div className="flex shrink-0 items-center gap-2">
         {justSaved !== null ? <span className="text-xs text-emerald-700">Saved v{justSaved}</span> : null}
         {canEdit ? (
           <Button data-testid="save-version" onClick={() => setSaving((s) => !s)}>
@@ -91,15 +102,11 @@ export function EditorToolbar({ projectId, pipeline, spec, baseVersion, onSaved,
             onReview={onReviewConflict}
           />
         ) : null}
-        <Button variant={panel === 'parameters' ? 'secondary' : 'ghost'} onClick={() => onTogglePanel('parameters')} aria-pressed={panel === 'parameters'} data-testid="parameters-toggle">
-          Parameters
-        </Button>
-        <Button variant={panel === 'history' ? 'secondary' : 'ghost'} onClick={() => onTogglePanel('history')} aria-pressed={panel === 'history'} data-testid="history-toggle">
-          History
-        </Button>
-        <Button variant={panel === 'runs' ? 'secondary' : 'ghost'} onClick={() => onTogglePanel('runs')} aria-pressed={panel === 'runs'}>
-          Runs
-        </Button>
+        {PANELS.map((p) => (
+          <Button key={p.panel} variant={panel === p.panel ? 'secondary' : 'ghost'} className="px-2" onClick={() => onTogglePanel(p.panel)} aria-pressed={panel === p.panel} data-testid={`${p.panel}-toggle`}>
+            {p.label}
+          </Button>
+        ))}
       </div>
 
       {saving ? (

@@ -23,12 +23,13 @@ type TProps = {
 
 const DRAFT = 'draft';
 const DEFAULT_PRIORITY = 3;
+// short labels: the toolbar holds one line (the select's title says what priority means)
 const PRIORITIES = [
-  { value: 1, label: 'Priority 1 (highest)' },
-  { value: 2, label: 'Priority 2' },
-  { value: 3, label: 'Priority 3 (normal)' },
-  { value: 4, label: 'Priority 4' },
-  { value: 5, label: 'Priority 5 (lowest)' },
+  { value: 1, label: 'P1 highest' },
+  { value: 2, label: 'P2' },
+  { value: 3, label: 'P3 normal' },
+  { value: 4, label: 'P4' },
+  { value: 5, label: 'P5 lowest' },
 ];
 
 /** What to run (the draft, or a saved version), at which priority, and the Run button. */
@@ -49,10 +50,10 @@ export function RunControls({ projectId, pipelineId, spec, versions, baseVersion
           aria-label="Version to run"
           value={target ?? ''}
           onChange={(e) => setPicked(e.target.value === (canEdit ? DRAFT : latest?.id) ? null : e.target.value)}
-          className="max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          className="max-w-40 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
           data-testid="version-picker"
         >
-          {canEdit ? <option value={DRAFT}>Draft{latest ? '' : ' (not saved yet)'}</option> : null}
+          {canEdit ? <option value={DRAFT}>Draft</option> : null}
           {versions.map((v) => (
             <option key={v.id} value={v.id}>
               v{v.number}
