@@ -93,6 +93,15 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const openHelp = useCallback(() => setDialog({ kind: 'help' }), []);
   const backToDraft = useCallback(() => setView({ kind: 'draft' }), []);
   const restoring = useRestoreVersion({ projectId: project.id, pipelineId: pipeline.id, edit: canEdit ? editor.edit : undefined, onRestored: backToDraft });
+  // The History panel drives the read-only canvas: leaving it brings the editable draft back.
+  const togglePanel = useCallback(
+    (next: Exclude<TSidePanel, null>) => {
+      const open = panel === next ? null : next;
+      setPanel(open);
+      if (open !== 'history') backToDraft();
+    },
+    [panel, backToDraft],
+  );
   const reviewConflict = useCallback((number: number) => {
     setView({ kind: 'diff', from: number, to: 'draft' });
     setPanel('history');
@@ -128,7 +137,7 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
         canEdit={canEdit}
         canRun={canRun}
         panel={panel}
-        onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
+        onTogglePanel={togglePanel}
       />
       <div className="flex min-h-0 flex-1">
         {edit ? <Palette onAdd={(kind) => addAt(kind, canvasCenter())} /> : null}
