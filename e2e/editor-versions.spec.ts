@@ -38,6 +38,11 @@ test('version history: open a version read only, diff two on the canvas, restore
   await expect(history.getByTestId('diff-changed-node')).toContainText('python_1');
   await expect(history.getByTestId('diff-field')).toContainText('label');
   await expect(history.getByTestId('diff-field')).toContainText('"Prepare"');
+  // a node of the version shown opens its settings, read only
+  await flowNode(page, 'python_1').click();
+  const settings = page.getByTestId('version-node-panel');
+  await expect(settings.getByLabel('Label')).toHaveValue('Prepare');
+  await expect(settings.getByLabel('Label')).toBeDisabled();
   // the other way round, the second step is removed
   await history.getByLabel('Compare from').selectOption('2');
   await history.getByLabel('Compare to').selectOption('1');

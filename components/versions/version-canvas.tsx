@@ -2,7 +2,9 @@
 
 import { Panel, type FitViewOptions } from '@xyflow/react';
 import { PipelineCanvas } from '@/components/canvas/pipeline-canvas';
+import { PropertyPanel } from '@/components/canvas/property-panel';
 import { useFlowCanvas } from '@/components/canvas/use-flow-canvas';
+import { usePoolCatalog } from '@/components/canvas/use-pool-catalog';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import type { TCanvasView, TVersionView } from './use-version-view';
@@ -68,13 +70,29 @@ export function VersionCanvas({ view, version, fitViewOptions, onRestore, restor
   );
 }
 
+const NO_PROBLEMS: never[] = [];
+const ignore = () => undefined;
+
+/** The shown spec on a read-only canvas; a node clicked shows its settings, read only, over the canvas's right side. */
 function ShownCanvas({ spec, marks, fitViewOptions }: { spec: NonNullable<TVersionView['shown']>['spec']; marks: NonNullable<TVersionView['shown']>['marks']; fitViewOptions: FitViewOptions }) {
   const flow = useFlowCanvas({ spec, ...(marks ? { marks } : {}) });
+  const pools = usePoolCatalog();
+  const node = flow.selectedNodeId ? spec.nodes.find((n) => n.id === flow.selectedNodeId) : undefined;
   return (
-    <PipelineCanvas flow={flow} editable={false} fitViewOptions={fitViewOptions}>
-      <Panel position="bottom-center" className="rounded bg-white/90 px-2 py-1 text-xs text-slate-500 shadow-sm">
-        Read only: nothing here changes the draft
-      </Panel>
-    </PipelineCanvas>
+    <>
+      <PipelineCanvas flow={flow} editable={false} fitViewOptions={fitViewOptions}>
+        <Panel position="bottom-center" className="rounded bg-white/90 px-2 py-1 text-xs text-slate-500 shadow-sm">
+          Read only: nothing here changes the draft
+        </Panel>
+      </PipelineCanvas>
+      {node ? (
+        <aside className="absolute bottom-0 right-0 top-12 z-10 w-96 overflow-y-auto border-l border-slate-200 bg-white shadow-lg" data-testid="version-node-panel">
+          {/* min-w-0: a fieldset is min-content wide by default */}
+          <fieldset disabled className="min-w-0">
+            <PropertyPanel key={node.id} node={node} problems={NO_PROBLEMS} pools={pools} readOnly onChange={ignore} idProblem={() => null} onRename={ignore} onDelete={ignore} />
+          </fieldset>
+        </aside>
+      ) : null}
+    </>
   );
 }
