@@ -75,4 +75,17 @@ describe('the selection after an undo', () => {
     expect(keepExisting(selected, [{ id: 'a' }, { id: 'b' }, { id: 'c' }])).toBe(selected);
     expect([...keepExisting(selected, [{ id: 'b' }])]).toEqual(['b']);
   });
+
+  it('marks the version diff on nodes and edges, and re-derives only what a mark changed', () => {
+    const cache = newFlowCache();
+    const base = inputs();
+    const edgeId = base.spec.edges[0]!.id;
+    const plain = { nodes: deriveNodes(base, cache), edges: deriveEdges(base, cache) };
+    const marks = { nodes: new Map([['shell_1', 'added' as const]]), edges: new Map([[edgeId, 'removed' as const]]) };
+    const marked = { nodes: deriveNodes({ ...base, marks }, cache), edges: deriveEdges({ ...base, marks }, cache) };
+    expect(marked.nodes[0]).toBe(plain.nodes[0]);
+    expect(marked.nodes[1]?.data.diff).toBe('added');
+    expect(marked.edges[0]).toMatchObject({ className: 'diff-removed', ariaLabel: 'Edge removed', style: { strokeDasharray: '6 4' } });
+    expect(deriveEdges({ ...base, marks }, cache)[0]).toBe(marked.edges[0]);
+  });
 });

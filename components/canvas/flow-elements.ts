@@ -1,5 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { TPipelineEdge, TPipelineNode, TPipelineSpec, TSpecProblem, TStepOrigin, TStepStatus } from '@/workflows/dsl';
+import type { TDiffMark, TDiffMarks } from '@/components/versions/diff-canvas';
 
 /**
  * React Flow nodes and edges derived from the spec. React Flow only owns what the spec does not
@@ -30,6 +31,8 @@ export type TWeftNodeData = {
   problems: readonly TSpecProblem[];
   /** present in the run view only */
   step?: TStepView;
+  /** present in the version diff only */
+  diff?: TDiffMark;
 };
 
 export type TWeftFlowNode = Node<TWeftNodeData, 'weft'>;
@@ -39,6 +42,8 @@ export type TFlowInputs = {
   problems: ReadonlyMap<string, readonly TSpecProblem[]>;
   edgeProblemIds: ReadonlySet<string>;
   steps?: ReadonlyMap<string, TStepView>;
+  /** the version diff: what each node and edge is to the older version */
+  marks?: TDiffMarks;
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   measured: ReadonlyMap<string, { width: number; height: number }>;
@@ -57,6 +62,7 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
     const prev = cache.nodes.get(node.id);
     const problems = input.problems.get(node.id) ?? NO_PROBLEMS;
     const step = input.steps?.get(node.id);
+    const diff = input.marks?.nodes.get(node.id);
     const position = input.dragPositions.get(node.id) ?? node.position;
     const measured = input.measured.get(node.id);
     const selected = input.selectedNodes.has(node.id);
@@ -65,6 +71,7 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
       prev.data.node === node &&
       problemsKey(prev.data.problems) === problemsKey(problems) &&
       sameStep(prev.data.step, step) &&
+      prev.data.diff === diff &&
       prev.position.x === position.x &&
       prev.position.y === position.y &&
       prev.measured?.width === measured?.width &&
@@ -72,7 +79,7 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
       prev.selected === selected;
     const flowNode: TWeftFlowNode = reuse
       ? prev
-      : { id: node.id, type: 'weft', position, selected, data: { node, problems, ...(step ? { step } : {}) }, ...(measured ? { measured } : {}) };
+      : { id: node.id, type: 'weft', position, selected, data: { node, problems, ...(step ? { step } : {}), ...(diff ? { diff } : {}) }, ...(measured ? { measured } : {}) };
     next.set(node.id, flowNode);
     return flowNode;
   });
@@ -85,8 +92,17 @@ const INVALID_COLOR = '#dc2626';
 // Shared marker objects: React Flow renders one <marker> per distinct marker, not one per edge.
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: EDGE_COLOR };
 const INVALID_ARROW = { ...ARROW, color: INVALID_COLOR };
+const ADDED_COLOR = '#059669';
+const DIFF_STYLE: Record<Exclude<TDiffMark, 'changed'>, Pick<Edge, 'style' | 'markerEnd' | 'ariaLabel'>> = {
+  added: { style: { stroke: ADDED_COLOR, strokeWidth: 2.5 }, markerEnd: { ...ARROW, color: ADDED_COLOR }, ariaLabel: 'Edge added' },
+  removed: { style: { stroke: INVALID_COLOR, strokeWidth: 2, strokeDasharray: '6 4' }, markerEnd: INVALID_ARROW, ariaLabel: 'Edge removed' },
+};
 
-function toFlowEdge(edge: TPipelineEdge, selected: boolean, invalid: boolean): Edge {
+function toFlowEdge(edge: TPipelineEdge, selected: boolean, invalid: boolean, mark: TDiffMark | undefined): Edge {
+  // an edge is added or removed, never changed: it is what it connects
+  if (mark && mark !== 'changed') {
+    return { id: edge.id, source: edge.source, sourceHandle: edge.sourcePort, target: edge.target, targetHandle: edge.targetPort, selected, className: `diff-${mark}`, data: { mark }, ...DIFF_STYLE[mark] };
+  }
   return {
     id: edge.id,
     source: edge.source,
@@ -104,6 +120,7 @@ export function deriveEdges(input: TFlowInputs, cache: TFlowCache): Edge[] {
   const edges = input.spec.edges.map((edge) => {
     const selected = input.selectedEdges.has(edge.id);
     const invalid = input.edgeProblemIds.has(edge.id);
+    const mark = input.marks?.edges.get(edge.id);
     const prev = cache.edges.get(edge.id);
     const reuse =
       prev &&
@@ -112,8 +129,9 @@ export function deriveEdges(input: TFlowInputs, cache: TFlowCache): Edge[] {
       prev.sourceHandle === edge.sourcePort &&
       prev.targetHandle === edge.targetPort &&
       prev.selected === selected &&
-      Boolean(prev.style) === invalid;
-    const flowEdge = reuse ? prev : toFlowEdge(edge, selected, invalid);
+      Boolean(prev.style) === (invalid || mark !== undefined) &&
+      prev.data?.mark === mark;
+    const flowEdge = reuse ? prev : toFlowEdge(edge, selected, invalid, mark);
     next.set(edge.id, flowEdge);
     return flowEdge;
   });

@@ -7,9 +7,14 @@ import type { TNodeKind, TPipelineSpec } from '@/workflows/dsl';
 import { useProject } from '@/components/project/project-context';
 import { useTRPC } from '@/components/providers/trpc';
 import { ErrorText } from '@/components/ui/error-text';
+import { ParametersPanel } from '@/components/parameters/parameters-panel';
+import { HistoryPanel, type THistoryVersion } from '@/components/versions/history-panel';
+import { useRestoreVersion } from '@/components/versions/use-restore-version';
+import { useVersionView, type TCanvasView } from '@/components/versions/use-version-view';
+import { VersionCanvas } from '@/components/versions/version-canvas';
 import { CanvasActions } from './canvas-actions';
 import { EditorSidePanel } from './editor-side-panel';
-import { EditorToolbar } from './editor-toolbar';
+import { EditorToolbar, type TSidePanel } from './editor-toolbar';
 import { Palette } from './palette';
 import { PipelineCanvas } from './pipeline-canvas';
 import { QuickAddDialog } from './quick-add-dialog';
@@ -42,22 +47,28 @@ export function PipelineEditor({ pipelineId }: { pipelineId: string }) {
   );
 }
 
-type TPipeline = { id: string; name: string; draft: TPipelineSpec; versions: { id: string; number: number; message: string }[] };
+type TPipeline = { id: string; name: string; draft: TPipelineSpec; versions: THistoryVersion[] };
 type TPoint = { x: number; y: number };
 
 // The property panel (w-96) opens over the right of the canvas once a node is selected: a fitted
 // view leaves that much room, so selecting a node never hides the nodes next to it.
 const FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: { top: '48px', bottom: '48px', left: '48px', right: '400px' } };
 
+const latestNumber = (versions: readonly { number: number }[]) => Math.max(0, ...versions.map((v) => v.number));
+
 function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const { project, canEdit, canRun } = useProject();
   const pools = usePoolCatalog();
   const editor = useSpecEditor(pipeline.draft, pools);
-  const edit = canEdit ? editor.edit : undefined;
+  // The version this draft started from, sent with every save: a colleague's version saved since is never silently overwritten.
+  const [baseVersion, setBaseVersion] = useState(() => latestNumber(pipeline.versions));
+  const [view, setView] = useState<TCanvasView>({ kind: 'draft' });
+  const version = useVersionView({ projectId: project.id, pipelineId: pipeline.id, view, draft: editor.spec });
+  const edit = canEdit && view.kind === 'draft' ? editor.edit : undefined;
   const flow = useFlowCanvas({ spec: editor.spec, nodeProblems: editor.nodeProblems, edgeProblemIds: editor.edgeProblemIds, edit });
   const autosave = useAutosave({ projectId: project.id, pipelineId: pipeline.id, spec: editor.spec, revision: editor.revision, enabled: canEdit });
   const layout = useAutoLayout({ spec: editor.spec, edit, fitViewOptions: FIT_VIEW });
-  const [runsOpen, setRunsOpen] = useState(false);
+  const [panel, setPanel] = useState<TSidePanel>(null);
   const [dialog, setDialog] = useState<{ kind: 'help' } | { kind: 'quickAdd'; at: TPoint } | null>(null);
   const pointer = useRef<TPoint | null>(null);
   const onPointer = useCallback((p: TPoint | null) => {
@@ -69,7 +80,7 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   const addAt = useCallback(
     (kind: TNodeKind, position: TPoint) => {
       commands.addAt(kind, position);
-      setRunsOpen(false);
+      setPanel(null);
     },
     [commands],
   );
@@ -80,10 +91,25 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
   );
 
   const openHelp = useCallback(() => setDialog({ kind: 'help' }), []);
+  const backToDraft = useCallback(() => setView({ kind: 'draft' }), []);
+  const restoring = useRestoreVersion({ projectId: project.id, pipelineId: pipeline.id, edit: canEdit ? editor.edit : undefined, onRestored: backToDraft });
+  // The History panel drives the read-only canvas: leaving it brings the editable draft back.
+  const togglePanel = useCallback(
+    (next: Exclude<TSidePanel, null>) => {
+      const open = panel === next ? null : next;
+      setPanel(open);
+      if (open !== 'history') backToDraft();
+    },
+    [panel, backToDraft],
+  );
+  const reviewConflict = useCallback((number: number) => {
+    setView({ kind: 'diff', from: number, to: 'draft' });
+    setPanel('history');
+  }, []);
   const hasSelection = flow.selectedNodes.size > 0 || flow.selectedEdges.size > 0;
   useEditorShortcuts({
     help: openHelp,
-    ...(canEdit
+    ...(edit
       ? {
           undo: commands.undo,
           redo: commands.redo,
@@ -103,38 +129,63 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
         projectId={project.id}
         pipeline={pipeline}
         spec={editor.spec}
+        baseVersion={baseVersion}
+        onSaved={(saved) => setBaseVersion(saved.number)}
+        onReviewConflict={reviewConflict}
         problemCount={editor.problems.length}
         autosave={autosave}
         canEdit={canEdit}
         canRun={canRun}
-        runsOpen={runsOpen}
-        onToggleRuns={() => setRunsOpen((o) => !o)}
+        panel={panel}
+        onTogglePanel={togglePanel}
       />
       <div className="flex min-h-0 flex-1">
-        {canEdit ? <Palette onAdd={(kind) => addAt(kind, canvasCenter())} /> : null}
+        {edit ? <Palette onAdd={(kind) => addAt(kind, canvasCenter())} /> : null}
         <div className="relative min-w-0 flex-1">
-          <PipelineCanvas flow={flow} editable={canEdit} onDropKind={addAt} onPaneDoubleClick={openQuickAdd} onPointer={onPointer} fitViewOptions={FIT_VIEW}>
-            {canEdit ? (
-              <CanvasActions
-                canUndo={editor.canUndo}
-                canRedo={editor.canRedo}
-                onUndo={editor.undo}
-                onRedo={editor.redo}
-                onTidy={layout.tidy}
-                tidying={layout.running}
-                tidyError={layout.error}
-                onQuickAdd={openQuickAdd}
-                onHelp={openHelp}
-              />
-            ) : null}
-          </PipelineCanvas>
-          {editor.spec.nodes.length === 0 ? (
+          {view.kind !== 'draft' ? (
+            <VersionCanvas view={view} version={version} fitViewOptions={FIT_VIEW} onBack={backToDraft} restoreError={restoring.error} {...(restoring.restore ? { onRestore: restoring.restore } : {})} />
+          ) : (
+            <PipelineCanvas flow={flow} editable={canEdit} onDropKind={addAt} onPaneDoubleClick={openQuickAdd} onPointer={onPointer} fitViewOptions={FIT_VIEW}>
+              {canEdit ? (
+                <CanvasActions
+                  canUndo={editor.canUndo}
+                  canRedo={editor.canRedo}
+                  onUndo={editor.undo}
+                  onRedo={editor.redo}
+                  onTidy={layout.tidy}
+                  tidying={layout.running}
+                  tidyError={layout.error}
+                  onQuickAdd={openQuickAdd}
+                  onHelp={openHelp}
+                />
+              ) : null}
+            </PipelineCanvas>
+          )}
+          {view.kind === 'draft' && editor.spec.nodes.length === 0 ? (
             <p className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-400">
               {canEdit ? 'Drag a step from the palette, or double-click to add one.' : 'This pipeline is empty.'}
             </p>
           ) : null}
         </div>
-        <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen={runsOpen} />
+        {panel === 'history' ? (
+          <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
+            <HistoryPanel
+              versions={[...pipeline.versions].sort((a, b) => b.number - a.number)}
+              view={view}
+              version={version}
+              baseVersion={baseVersion}
+              onView={setView}
+              restoreError={restoring.error}
+              {...(restoring.restore ? { onRestore: restoring.restore } : {})}
+            />
+          </aside>
+        ) : panel === 'parameters' ? (
+          <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
+            <ParametersPanel spec={editor.spec} {...(edit ? { edit } : {})} />
+          </aside>
+        ) : view.kind === 'draft' || panel === 'runs' ? (
+          <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen={panel === 'runs'} />
+        ) : null}
       </div>
       {dialog?.kind === 'help' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'quickAdd' ? (

@@ -3,6 +3,7 @@
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TPipelineSpec, TSpecProblem } from '@/workflows/dsl';
+import type { TDiffMarks } from '@/components/versions/diff-canvas';
 import { deriveEdges, deriveNodes, keepExisting, newFlowCache, type TStepView, type TWeftFlowNode } from './flow-elements';
 import { connect, connectionProblem, moveNodes, removeElements } from './spec-edits';
 import type { TEditOptions, TSpecEdit } from './use-spec-editor';
@@ -14,6 +15,8 @@ type TOptions = {
   nodeProblems?: ReadonlyMap<string, readonly TSpecProblem[]>;
   edgeProblemIds?: ReadonlySet<string>;
   steps?: ReadonlyMap<string, TStepView>;
+  /** the version diff's marks */
+  marks?: TDiffMarks;
   /** absent in the read-only run view */
   edit?: (fn: TSpecEdit, options?: TEditOptions) => void;
 };
@@ -25,7 +28,7 @@ const NO_IDS = new Set<string>();
  * Binds React Flow to the spec: derives nodes/edges, and maps React Flow's changes back to spec
  * edits. Positions are committed to the spec when a drag ends, not on every frame.
  */
-export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_IDS, steps, edit }: TOptions) {
+export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_IDS, steps, marks, edit }: TOptions) {
   const [pickedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
   const [pickedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(NO_IDS);
   // What is selected is what still exists: an undo may remove selected nodes and edges.
@@ -36,8 +39,8 @@ export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_I
   const cache = useRef(newFlowCache());
 
   const inputs = useMemo(
-    () => ({ spec, problems: nodeProblems, edgeProblemIds, steps, selectedNodes, selectedEdges, measured, dragPositions }),
-    [spec, nodeProblems, edgeProblemIds, steps, selectedNodes, selectedEdges, measured, dragPositions],
+    () => ({ spec, problems: nodeProblems, edgeProblemIds, steps, marks, selectedNodes, selectedEdges, measured, dragPositions }),
+    [spec, nodeProblems, edgeProblemIds, steps, marks, selectedNodes, selectedEdges, measured, dragPositions],
   );
   // Derivation reuses unchanged node/edge objects through the cache (see flow-elements.ts).
   const nodes = useMemo(() => deriveNodes(inputs, cache.current), [inputs]);

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { isFinalStep, nodeKindDefinition, type TPort, type TStepOrigin, type TStepStatus } from '@/workflows/dsl';
 import { Elapsed } from '@/components/ui/elapsed';
 import { StatusBadge } from '@/components/ui/status-badge';
+import type { TDiffMark } from '@/components/versions/diff-canvas';
 import type { TStepView, TWeftFlowNode } from './flow-elements';
 
 const KIND_ACCENT: Record<string, string> = {
@@ -36,6 +37,13 @@ const STATUS_FILL: Record<TStepStatus, string> = {
   failed: 'bg-red-600',
   skipped: 'bg-slate-200',
   cancelled: 'bg-zinc-700',
+};
+
+// The version diff: a colour and a word each, so the marks never rest on colour alone.
+const DIFF_LOOK: Record<TDiffMark, { border: string; badge: string }> = {
+  added: { border: 'border-emerald-500 ring-2 ring-emerald-200', badge: 'bg-emerald-100 text-emerald-800' },
+  removed: { border: 'border-dashed border-red-500 opacity-60', badge: 'bg-red-100 text-red-800' },
+  changed: { border: 'border-amber-500 ring-2 ring-amber-200', badge: 'bg-amber-100 text-amber-800' },
 };
 
 // Only the origins that differ from a plain execution get a marker.
@@ -72,14 +80,14 @@ const isZoomedOut = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 /** One pipeline node: kind, label, ports, and either its live problems (editor) or its step status (run view). */
 function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
-  const { node, problems, step } = data;
+  const { node, problems, step, diff } = data;
   const definition = nodeKindDefinition(node.kind);
   const zoomedOut = useStore(isZoomedOut);
   const invalid = !step && problems.length > 0;
   const flag = step?.flag ?? undefined;
-  const border = invalid ? 'border-red-500' : selected ? 'border-indigo-500' : flag ? 'border-amber-500' : 'border-slate-300';
-  // data-status/-origin/-flag sit on the root only: e2e reads them there, one element per node.
-  const stepAttributes = { 'data-status': step?.status, 'data-origin': step?.origin, 'data-flag': flag };
+  const border = diff ? DIFF_LOOK[diff].border : invalid ? 'border-red-500' : selected ? 'border-indigo-500' : flag ? 'border-amber-500' : 'border-slate-300';
+  // data-status/-origin/-flag/-diff sit on the root only: e2e reads them there, one element per node.
+  const stepAttributes = { 'data-status': step?.status, 'data-origin': step?.origin, 'data-flag': flag, 'data-diff': diff };
   if (zoomedOut) {
     return (
       <div {...stepAttributes} title={flag} className={`h-16 w-52 rounded-lg border-4 bg-white ${border}`}>
@@ -93,12 +101,13 @@ function WeftNodeView({ data, selected }: NodeProps<TWeftFlowNode>) {
     <div
       {...stepAttributes}
       title={invalid ? problems.map((p) => p.message).join('\n') : undefined}
-      className={`w-52 rounded-lg border-2 bg-white shadow-sm ${border} ${selected ? 'ring-2 ring-indigo-200' : ''}`}
+      className={`w-52 rounded-lg border-2 bg-white shadow-sm ${border} ${selected && !diff ? 'ring-2 ring-indigo-200' : ''}`}
     >
       <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-1.5">
         <span className={`size-2 rounded-full ${KIND_ACCENT[node.kind] ?? 'bg-red-500'}`} aria-hidden />
         <span className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{definition?.title ?? `Unknown: ${node.kind}`}</span>
-        {invalid ? (
+        {diff ? <span className={`ml-auto rounded px-1.5 text-[10px] font-semibold uppercase ${DIFF_LOOK[diff].badge}`}>{diff}</span> : null}
+        {invalid && !diff ? (
           <span data-testid="node-problem-count" className="ml-auto rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white">
             {problems.length}
           </span>

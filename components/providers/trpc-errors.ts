@@ -1,17 +1,28 @@
 import { TRPCClientError } from '@trpc/client';
 import type { TSpecProblem } from '@/workflows/dsl';
+import type { TSpecDiff } from '@/workflows/dsl/spec-diff';
 
 /** What the server's error formatter adds to `error.data` (see the contract in server/trpc). */
 type TErrorData = {
   code?: string;
   httpStatus?: number;
   problems?: TSpecProblem[];
+  conflict?: TVersionConflict | null;
   zodError?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | null;
 };
 
 function errorData(error: unknown): TErrorData | undefined {
   if (error instanceof TRPCClientError) return (error.data ?? undefined) as TErrorData | undefined;
   return undefined;
+}
+
+/** A save refused because another version was saved after the editor's base: who saved it, and how it differs from the spec sent. */
+export type TVersionConflict = { number: number; createdByName: string; createdAt: string; diff: TSpecDiff };
+
+/** The conflict of a refused save (409), or null for any other error. */
+export function errorConflict(error: unknown): TVersionConflict | null {
+  const conflict = errorData(error)?.conflict;
+  return errorCode(error) === 'CONFLICT' && conflict && typeof conflict.number === 'number' ? conflict : null;
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { parameterValuesText } from '@/components/parameters/parameter-values-text';
 import { useProject } from '@/components/project/project-context';
 import type { TApiOutputs } from '@/components/providers/api-types';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -51,6 +52,11 @@ export function RunHeader({ run, pipeline, version, steps }: TProps) {
             </>
           ) : null}
         </span>
+        {Object.keys(run.params).length > 0 ? (
+          <span className="font-mono text-xs text-slate-600" data-testid="run-params" title="The run's parameter values">
+            {parameterValuesText(run.params)}
+          </span>
+        ) : null}
         {origins ? (
           <span className="text-xs text-sky-800" data-testid="origin-counts" title="Steps whose outputs were not computed by this run">
             {origins}

@@ -2,13 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { parameterDefinitions } from '@/workflows/dsl';
+import { RunParameterFields } from '@/components/parameters/run-parameter-fields';
+import { initialRawValues, parseRawValues, type TRawValues } from '@/components/parameters/run-values';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, Input, Select } from '@/components/ui/field';
 import { browserTimezone } from './timing';
 
-/** New schedule: a pipeline version, a name, a cron expression or an interval, and a timezone. */
+/** New schedule: a pipeline version, a name, a cron expression or an interval, a timezone, and the values of the version's parameters. */
 export function ScheduleForm({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -18,6 +21,13 @@ export function ScheduleForm({ projectId }: { projectId: string }) {
   const pipelines = useQuery(trpc.pipelines.list.queryOptions({ projectId }));
   const pipeline = useQuery(trpc.pipelines.get.queryOptions({ projectId, pipelineId }, { enabled: pipelineId !== '' }));
   const versions = [...(pipeline.data?.versions ?? [])].sort((a, b) => b.number - a.number);
+  const chosen = versions.find((v) => v.id === versionId) ?? versions[0];
+  const version = useQuery(trpc.pipelines.version.queryOptions({ projectId, pipelineId, number: chosen?.number ?? 1 }, { enabled: chosen !== undefined, staleTime: Infinity }));
+  const definitions = parameterDefinitions(version.data?.spec.parameters ?? {});
+  // the values typed for the chosen version; another version starts from its own defaults
+  const [typed, setTyped] = useState<{ versionId: string; values: TRawValues } | null>(null);
+  const rawValues = typed && typed.versionId === chosen?.id ? typed.values : initialRawValues(definitions, null);
+  const [paramProblems, setParamProblems] = useState<Record<string, string>>({});
   const create = useMutation(
     trpc.schedules.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.schedules.list.queryKey() }),
@@ -27,13 +37,21 @@ export function ScheduleForm({ projectId }: { projectId: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const chosenVersion = versionId || versions[0]?.id;
+    const chosenVersion = chosen?.id;
     if (!chosenVersion) return;
+    const { values: params, problems } = parseRawValues(definitions, rawValues);
+    setParamProblems(problems);
+    if (Object.keys(problems).length > 0) return;
     const timing =
       mode === 'cron' ? { cron: String(form.get('cron') ?? '').trim() } : { intervalSeconds: Number(form.get('intervalSeconds')) };
     create.mutate(
-      { projectId, versionId: chosenVersion, name: String(form.get('name') ?? '').trim(), timezone: String(form.get('timezone') ?? 'UTC'), ...timing },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
+      { projectId, versionId: chosenVersion, name: String(form.get('name') ?? '').trim(), timezone: String(form.get('timezone') ?? 'UTC'), params, ...timing },
+      {
+        onSuccess: () => {
+          (event.target as HTMLFormElement).reset();
+          setTyped(null);
+        },
+      },
     );
   }
 
@@ -99,6 +117,14 @@ export function ScheduleForm({ projectId }: { projectId: string }) {
           <Input name="timezone" required defaultValue={browserTimezone()} />
         </Field>
       </div>
+      {Object.keys(definitions).length > 0 && chosen ? (
+        <RunParameterFields
+          definitions={definitions}
+          values={rawValues}
+          problems={paramProblems}
+          onChange={(name, value) => setTyped({ versionId: chosen.id, values: { ...rawValues, [name]: value } })}
+        />
+      ) : null}
       <ErrorText error={create.error} />
       <Button type="submit" variant="primary" disabled={create.isPending}>
         Create schedule

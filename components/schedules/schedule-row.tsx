@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { TApiOutputs } from '@/components/providers/api-types';
+import { parameterValuesText } from '@/components/parameters/parameter-values-text';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
@@ -34,6 +35,11 @@ export function ScheduleRow({ projectId, schedule, canChange }: { projectId: str
         <span className="text-sm text-slate-600">
           {describeTiming(schedule)} · {schedule.timezone}
         </span>
+        {Object.keys(schedule.params).length > 0 ? (
+          <span className="font-mono text-xs text-slate-600" data-testid="schedule-params">
+            {parameterValuesText(schedule.params)}
+          </span>
+        ) : null}
         {canChange ? (
           <div className="ml-auto flex gap-2">
             {schedule.paused ? (

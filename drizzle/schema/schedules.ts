@@ -1,4 +1,5 @@
-import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { TParameterValue } from '../../workflows/dsl';
 import { user } from './auth';
 import { createdAt, id } from './columns';
 import { pipelines, pipelineVersions } from './pipelines';
@@ -21,6 +22,8 @@ export const schedules = pgTable('schedules', {
   intervalSeconds: integer(),
   timezone: text().notNull().default('UTC'),
   paused: boolean().notNull().default(false),
+  /** the parameter values its runs get (the version's defaults filled in) */
+  params: jsonb().$type<Record<string, TParameterValue>>().notNull().default({}),
   createdBy: text().references(() => user.id),
   createdAt: createdAt(),
 });

@@ -3,6 +3,7 @@ import type { TExecutorConfig } from './executor-configs';
 import type { TExecutor } from './executors';
 import { topologicalOrder } from './graph';
 import { libraryStepCacheable, libraryStepConfig } from './ml-steps/library-kind';
+import { parameterDefaults, parameterDefinitions } from './parameters';
 import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
 import type { TSpecProblem } from './problems';
@@ -42,7 +43,8 @@ export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines 
   const incoming = new Map<string, TPlanStep['inputs']>(spec.nodes.map((n) => [n.id, []]));
   for (const edge of spec.edges) incoming.get(edge.target)?.push({ fromNode: edge.source, fromPort: edge.sourcePort, toPort: edge.targetPort });
   const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!, pools, subpipelines[id]));
-  return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, parameters: spec.parameters } };
+  const parameters = Object.keys(spec.parameters).length > 0 ? { parameters: parameterDefaults(spec.parameters), parameterDefinitions: parameterDefinitions(spec.parameters) } : { parameters: {} };
+  return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, ...parameters } };
 }
 
 function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: readonly TPoolCatalogEntry[], subpipeline?: TResolvedSubpipelines[string]): TPlanStep {

@@ -1,4 +1,5 @@
 export * from './spec';
+export * from './parameters';
 export * from './reserved-keys';
 export * from './catalog';
 export * from './problems';
@@ -22,4 +23,4 @@ export * from './model-registry';
 export * from './model-steps';
 export { ML_MODULES, type TMlModule, type TPythonLibraryConfig } from './ml-steps/library-kind';
 export { PIPELINE_TEMPLATES, pipelineTemplate, type TPipelineTemplate } from './ml-steps/templates';
-export { renameStepReferences, renameNodeReferences } from './rename-references';
+export { renameExpressionReferences, renameNodeReferences } from './rename-references';

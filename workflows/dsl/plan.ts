@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXECUTOR_CONFIG_SCHEMAS, ZSubpipelineConfigSchema } from './executor-configs';
 import type { TExecutor } from './executors';
+import { ZParameterDefinitionSchema } from './parameters';
 import { ZStepResourcesSchema } from './resources';
 
 /** The compiled plan: the one serializable input a pipelineRun workflow executes. */
@@ -70,7 +71,10 @@ export const ZPlanSchema = z.object({
   formatVersion: z.literal(1),
   steps: z.array(ZPlanStepSchema),
   maxParallelism: z.number().int().min(1),
+  /** the defaults: what a run gets for a parameter it is not given */
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  /** the parameters' types and choices, to check a run's values against (plans compiled before parameters were typed have none: their defaults' types rule) */
+  parameterDefinitions: z.record(z.string(), ZParameterDefinitionSchema).optional(),
 });
 
 export type TPlanRetry = z.infer<typeof ZPlanRetrySchema>;

@@ -6,13 +6,16 @@ import type { TPipelineNode } from './spec';
 /** A node id an expression can write after `steps.`: an identifier; other ids need `steps["my-id"]`. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** What a reference starts with: a step (`steps.train…`) or a pipeline parameter (`params.epochs`). */
+export type TReferenceRoot = 'steps' | 'params';
+
 /**
- * The expression with every `steps.<old>` and `steps["<old>"]` renamed as `renames` says, the rest
- * of the text (spacing, comments of layout) untouched. Text that does not tokenize is returned as
- * is: it references nothing the editor could follow. A rename to an id that is not an identifier
- * writes the index form, so the result still parses.
+ * The expression with every `steps.<old>` and `steps["<old>"]` (or `params.…`, as `root` says)
+ * renamed as `renames` says, the rest of the text (spacing, comments of layout) untouched. Text that
+ * does not tokenize is returned as is: it references nothing the editor could follow. A rename to
+ * an id that is not an identifier writes the index form, so the result still parses.
  */
-export function renameStepReferences(source: string, renames: ReadonlyMap<string, string>): string {
+export function renameExpressionReferences(source: string, renames: ReadonlyMap<string, string>, root: TReferenceRoot = 'steps'): string {
   let tokens: TToken[];
   try {
     tokens = tokenize(source);
@@ -21,7 +24,7 @@ export function renameStepReferences(source: string, renames: ReadonlyMap<string
   }
   const replacements: { start: number; end: number; text: string }[] = [];
   tokens.forEach((token, i) => {
-    if (token.kind !== 'name' || token.text !== 'steps' || isSymbol(tokens[i - 1], '.')) return;
+    if (token.kind !== 'name' || token.text !== root || isSymbol(tokens[i - 1], '.')) return;
     const opener = tokens[i + 1];
     const target = tokens[i + 2];
     if (isSymbol(opener, '.') && target?.kind === 'name' && renames.has(target.text)) {
@@ -40,18 +43,18 @@ export function renameStepReferences(source: string, renames: ReadonlyMap<string
 const isSymbol = (token: TToken | undefined, text: string) => token?.kind === 'symbol' && token.text === text;
 
 /**
- * The node with the step references in its expression fields (those its kind's config form shows
- * as expressions: a condition's, a for-each's items) renamed; the same object when nothing changed,
- * so that unchanged nodes keep their identity (memoized canvas nodes).
+ * The node with the step (or parameter) references in its expression fields (those its kind's
+ * config form shows as expressions: a condition's, a for-each's items) renamed; the same object
+ * when nothing changed, so that unchanged nodes keep their identity (memoized canvas nodes).
  */
-export function renameNodeReferences(node: TPipelineNode, renames: ReadonlyMap<string, string>): TPipelineNode {
+export function renameNodeReferences(node: TPipelineNode, renames: ReadonlyMap<string, string>, root: TReferenceRoot = 'steps'): TPipelineNode {
   const definition = nodeKindDefinition(node.kind);
   if (!definition || renames.size === 0) return node;
   let config: Record<string, unknown> | undefined;
   for (const field of configForm(definition.configSchema)) {
     const value = node.config[field.key];
     if (field.widget !== 'expression' || typeof value !== 'string') continue;
-    const renamed = renameStepReferences(value, renames);
+    const renamed = renameExpressionReferences(value, renames, root);
     if (renamed !== value) config = { ...(config ?? node.config), [field.key]: renamed };
   }
   return config ? { ...node, config } : node;

@@ -14,7 +14,8 @@ export type TSpecDiff = {
 type TNode = TPipelineSpec['nodes'][number];
 /** Where a node sits is not a change of the pipeline: moving nodes changes no behaviour. */
 const IGNORED_NODE_FIELDS = new Set(['position']);
-const edgeKey = (e: TPipelineSpec['edges'][number]) => `${e.source}.${e.sourcePort} → ${e.target}.${e.targetPort}`;
+/** An edge is what it connects, not its id: the same connection under a new id is no change. */
+export const edgeKey = (e: TPipelineSpec['edges'][number]) => `${e.source}.${e.sourcePort} → ${e.target}.${e.targetPort}`;
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /**

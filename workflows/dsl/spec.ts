@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSpecParametersSchema } from './parameters';
 import { refuseNestedReservedKeys } from './reserved-keys';
 import { ZNodeResourcesSchema } from './resources';
 import { ZNodeSecretsSchema } from './secret-names';
@@ -54,17 +55,10 @@ export const ZEdgeSchema = z.object({
   targetPort: z.string().min(1).max(64),
 });
 
-export const ZParameterValueSchema = z.union([z.string().max(10_000), z.number().finite(), z.boolean()]);
-
-/** Parameter values by name: what a spec declares and what a run is started with. */
-export const ZParametersSchema = z
-  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A parameter name is letters, digits and "_", not starting with a digit'), ZParameterValueSchema)
-  .superRefine(refuseNestedReservedKeys);
-
 export const ZPipelineSpecSchema = z.object({
   nodes: z.array(ZNodeSchema).max(5_000),
   edges: z.array(ZEdgeSchema).max(20_000),
-  parameters: ZParametersSchema.default({}),
+  parameters: ZSpecParametersSchema.default({}),
   maxParallelism: z.number().int().min(1).max(1_000).default(8),
 });
 
@@ -72,6 +66,5 @@ export type TRetry = z.infer<typeof ZRetrySchema>;
 export type TPipelineNode = z.infer<typeof ZNodeSchema>;
 export type TPipelineEdge = z.infer<typeof ZEdgeSchema>;
 export type TPipelineSpec = z.infer<typeof ZPipelineSpecSchema>;
-export type TParameterValue = z.infer<typeof ZParameterValueSchema>;
 
 export const emptySpec = (): TPipelineSpec => ({ nodes: [], edges: [], parameters: {}, maxParallelism: 8 });

@@ -51,7 +51,7 @@ async function readRun(db: TDbOrTx, projectId: string, runId: string) {
   return {
     /** sub-pipeline steps' own runs */
     childRuns: children.map((c) => ({ nodeId: c.nodeId!, runId: c.runId })),
-    run: { id: run.id, status: run.status, trigger: run.trigger, retryOfRunId: run.retryOfRunId, parentRunId: run.parentRunId, error: run.error, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
+    run: { id: run.id, status: run.status, trigger: run.trigger, retryOfRunId: run.retryOfRunId, parentRunId: run.parentRunId, error: run.error, params: run.params, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
     pipeline: row.pipeline,
     version: row.version,
     steps: stepRows,

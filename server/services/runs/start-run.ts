@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/contract/run-workflow';
-import { CONTROL_TASK_QUEUE, planSecretNames, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
+import { CONTROL_TASK_QUEUE, parameterDefinitions, planSecretNames, resolveParameterValues, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import type { TDbOrTx } from '../../db/client';
 import type { TAuditEntry } from '../audit/record-audit';
@@ -121,13 +121,12 @@ async function findByRequestId(deps: TServiceDeps, params: TStartRun) {
   return { runId: row.id };
 }
 
-/** Run parameters: the version's defaults, overridden by the request; unknown names and wrong types are refused. */
+/**
+ * Run parameters: the version's defaults, overridden by the request. An unknown name, a wrong type
+ * or a choice not offered is refused (400) with a sentence per parameter, naming it.
+ */
 export function resolveParams(plan: TPlan, given: Record<string, TParameterValue>): Record<string, TParameterValue> {
-  for (const [name, value] of Object.entries(given)) {
-    if (!Object.hasOwn(plan.parameters, name)) throw new AppError('BAD_REQUEST', `Unknown parameter "${name}"`);
-    if (typeof value !== typeof plan.parameters[name]) {
-      throw new AppError('BAD_REQUEST', `Parameter "${name}" must be a ${typeof plan.parameters[name]}`);
-    }
-  }
-  return { ...plan.parameters, ...given };
+  const resolved = resolveParameterValues(plan.parameterDefinitions ?? parameterDefinitions(plan.parameters), given);
+  if (!resolved.ok) throw new AppError('BAD_REQUEST', resolved.problems.map((p) => p.message).join('; '));
+  return resolved.values;
 }

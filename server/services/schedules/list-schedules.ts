@@ -17,6 +17,7 @@ export async function listSchedules(deps: TServiceDeps, projectId: string) {
       intervalSeconds: schedules.intervalSeconds,
       timezone: schedules.timezone,
       paused: schedules.paused,
+      params: schedules.params,
     })
     .from(schedules)
     .innerJoin(pipelines, eq(pipelines.id, schedules.pipelineId))

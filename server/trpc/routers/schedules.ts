@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZParametersSchema } from '../../../workflows/dsl';
 import { changeSchedule, type TScheduleChange } from '../../services/schedules/change-schedule';
 import { createSchedule } from '../../services/schedules/create-schedule';
 import { listSchedules } from '../../services/schedules/list-schedules';
@@ -15,7 +16,7 @@ const change = (kind: TScheduleChange) =>
 export const schedulesRouter = router({
   list: projectProcedure('viewer').query(({ ctx, input }) => listSchedules(ctx, input.projectId)),
   create: projectProcedure('editor')
-    .input(ZScheduleTimingSchema.and(z.object({ versionId: z.uuid(), name: z.string().trim().min(1, 'Name is required').max(120) })))
+    .input(ZScheduleTimingSchema.and(z.object({ versionId: z.uuid(), name: z.string().trim().min(1, 'Name is required').max(120), params: ZParametersSchema.optional() })))
     .mutation(({ ctx, input }) => createSchedule(ctx, { ...input, userId: ctx.user.id })),
   pause: change('pause'),
   resume: change('resume'),
