@@ -24,6 +24,7 @@ import { measureFanOut } from '../bench/measures/fan-out';
 import { measureLargeArtifacts } from '../bench/measures/large-artifacts';
 import { foreachUnsupported, measureForeach } from '../bench/measures/foreach';
 import { measureLatency } from '../bench/measures/latency';
+import { measureMlKinds } from '../bench/measures/ml-kinds';
 import { measurePools } from '../bench/measures/pools';
 import { measurePython } from '../bench/measures/python';
 import { measureRecordLag } from '../bench/measures/record-lag';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   if (wanted('artifacts')) await measure('large artifacts', () => measureLargeArtifacts(b.python));
   // 11. experiment tracking: MLflow log-batch, the compare chart's histories, the runs table
   if (wanted('tracking')) await measure('experiment tracking', () => measureTracking(b));
+  if (wanted('ml')) await measure('ML node kinds', () => measureMlKinds(b));
   if (wanted('editor')) await measure('editor in the browser', () => measureEditor(b));
 
   rows.unshift(...targetRows(rounds));

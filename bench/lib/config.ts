@@ -25,7 +25,7 @@ export const NAMESPACE = 'weft-bench';
 export const HAND_QUEUE = 'bench-hand';
 /** activities only: the hand-written chain's variant whose activities, like Weft's steps, live on another queue */
 export const HAND_ACTIVITY_QUEUE = 'bench-hand-activities';
-/** BENCH_ONLY=chains,latency,concurrent,python,foreach,fanout,big,pools,lag,artifacts,tracking,editor: run only those measurements (compile always runs). */
+/** BENCH_ONLY=chains,latency,concurrent,python,foreach,fanout,big,pools,lag,artifacts,tracking,ml,editor: run only those measurements (compile always runs). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 export const wanted = (what: string) => ONLY.size === 0 || ONLY.has(what);
 /** added to the bench's own PostgreSQL and Temporal ports (5477, 7277), so that benches of several work trees can run at once */

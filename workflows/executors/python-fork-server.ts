@@ -9,7 +9,8 @@ import type { TProcessResult } from './child-process';
 const SERVER_SCRIPT = fileURLToPath(new URL('./python-warm/weft_forkserver.py', import.meta.url));
 
 /** What the pool's warm interpreter imports once, so that steps start with them imported. */
-export const DEFAULT_PYTHON_PRELOAD = 'numpy,pandas,sklearn';
+// (matplotlib.pyplot: its font cache is built once in the warm interpreter, not by every step that plots)
+export const DEFAULT_PYTHON_PRELOAD = 'numpy,pandas,sklearn,matplotlib.pyplot';
 
 type TServerMessage =
   | { ready: true; preloaded: string[]; failed: Record<string, string> }

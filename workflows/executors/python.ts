@@ -10,7 +10,8 @@ import { stepEnvironment } from './step-environment';
 
 /** weft_step.py, the helper every python step can `import weft_step as weft`. */
 export const PYTHON_LIB = fileURLToPath(new URL('./python-lib', import.meta.url));
-const PYTHON_ENV = { PYTHONPATH: PYTHON_LIB, PYTHONDONTWRITEBYTECODE: '1' };
+// MPLBACKEND: steps have no display; the warm interpreter preloads pyplot with it
+const PYTHON_ENV = { PYTHONPATH: PYTHON_LIB, PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
 
 /**
  * A python step: the node's code as main.py, run as __main__ in a fresh process: a fork of the
