@@ -89,7 +89,7 @@ function DecisionForm({ projectId, approval }: { projectId: string; approval: TA
   const [comment, setComment] = useState('');
   const decide = useMutation(
     trpc.approvals.decide.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.approvals.list.queryKey() }),
+      onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.approvals.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.approvals.decidableCount.queryKey() })]),
     }),
   );
   const { user, canApprove } = useProject();

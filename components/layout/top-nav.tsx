@@ -31,11 +31,9 @@ export function TopNav() {
   const { user, project } = useProject();
   const trpc = useTRPC();
   const isPlatformAdmin = useIsPlatformAdmin();
-  const pending = useQuery(
-    trpc.approvals.list.queryOptions({ projectId: project.id, status: 'pending' }, { refetchInterval: 10_000 }),
-  );
+  const decidable = useQuery(trpc.approvals.decidableCount.queryOptions({ projectId: project.id }, { refetchInterval: 10_000 }));
   // only what this user may decide counts (not their own requests, not below the approver role)
-  const pendingCount = pending.data?.filter((a) => a.canDecide).length ?? 0;
+  const pendingCount = decidable.data ?? 0;
 
   async function signOut() {
     await authClient.signOut();

@@ -75,6 +75,10 @@ describe('approval gates', () => {
     await waitFor(() => h.as('viewer').runs.get({ projectId: h.projectId, runId }), (r) => r.run.status === 'waiting_approval', { what: 'gate' });
     const approval = (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).find((a) => a.runId === runId)!;
     expect(approval.canDecide).toBe(false);
+    // the nav's badge counts what each may decide: the requester not, an editor not
+    const decidable = (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).filter((a) => a.canDecide).length;
+    expect(await h.as('approver').approvals.decidableCount({ projectId: h.projectId })).toBe(decidable);
+    expect(await h.as('editor').approvals.decidableCount({ projectId: h.projectId })).toBe(0);
     await expect(h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'approved', comment: '' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('four-eyes') });
     await expect(h.as('editor').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'approved', comment: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(h.as('viewer').approvals.decide({ projectId: h.projectId, approvalId: approval.id, decision: 'approved', comment: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -4,13 +4,13 @@ import { approvals, modelVersions, pipelines, pipelineVersions, registeredModels
 import { isOpenRun } from '../../../workflows/dsl';
 import type { TDatabase } from '../../db/client';
 import { roleRank, type TRole } from '../access/roles';
-import { gateEvidence } from './gate-evidence';
+import { gateEvidence, type TStepEvidence } from './gate-evidence';
 
 const requester = alias(user, 'requester');
 const decider = alias(user, 'decider');
 
 /** The inbox (run gates and model promotions): `canDecide` applies the same rules as decideApproval, so the UI shows what the server allows. */
-export async function listApprovals(db: TDatabase, params: { projectId: string; status: 'pending' | 'decided'; userId: string; role: TRole }) {
+export async function listApprovals(db: TDatabase, params: { projectId: string; status: 'pending' | 'decided'; userId: string; role: TRole }, opts: { evidence?: boolean } = {}) {
   const rows = await db
     .select({
       id: approvals.id,
@@ -53,11 +53,17 @@ export async function listApprovals(db: TDatabase, params: { projectId: string; 
     .limit(200);
   const mayApprove = roleRank(params.role) >= roleRank('approver');
   const gates = rows.flatMap((r) => (r.kind === 'run_gate' && r.runId && r.nodeId ? [{ id: r.id, runId: r.runId, nodeId: r.nodeId }] : []));
-  const evidenceOf = await gateEvidence(db, gates);
+  const evidenceOf = opts.evidence === false ? new Map<string, TStepEvidence[]>() : await gateEvidence(db, gates);
   return rows.map(({ requestedBy, runStatus, ...row }) => ({
     ...row,
     gateEvidence: evidenceOf.get(row.id) ?? [],
     // (a promotion a pipeline's step asked for closes with its run, as a gate does)
     canDecide: row.status === 'pending' && (row.kind === 'model_promotion' && row.runId === null ? true : runStatus !== null && isOpenRun(runStatus)) && mayApprove && requestedBy !== params.userId,
   }));
+}
+
+/** The nav's badge: how many pending approvals this user may decide (no evidence read). */
+export async function countDecidable(db: TDatabase, params: { projectId: string; userId: string; role: TRole }): Promise<number> {
+  const pending = await listApprovals(db, { ...params, status: 'pending' }, { evidence: false });
+  return pending.filter((a) => a.canDecide).length;
 }
