@@ -16,7 +16,7 @@ export function Palette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
   return (
     <aside className="w-52 shrink-0 space-y-2 overflow-y-auto border-r border-slate-200 bg-white p-3">
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Steps</h2>
-      <p className="text-xs text-slate-400">Drag onto the canvas.</p>
+      <p className="text-xs text-slate-400">Drag onto the canvas, or focus one and press Enter.</p>
       {NODE_KINDS.map((kind) => {
         const def = NODE_CATALOG[kind];
         return (
@@ -28,10 +28,12 @@ export function Palette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
             data-testid={`palette-${kind}`}
             onDragStart={(e) => onDragStart(e, kind)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') onAdd(kind);
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault(); // (Space would scroll the palette)
+              onAdd(kind);
             }}
             title={def.description}
-            className="cursor-grab rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm hover:border-indigo-300 hover:bg-indigo-50 active:cursor-grabbing"
+            className="cursor-grab rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm hover:border-indigo-300 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing"
           >
             <div className="font-medium text-slate-800">{def.title}</div>
             <div className="line-clamp-2 text-xs text-slate-500">{def.description}</div>
