@@ -25,6 +25,7 @@ test('an editor starts a pipeline from the "Drift check and retrain" template, s
   await page.getByTestId('save-version-confirm').click();
   await expect(page.getByText('Saved v1')).toBeVisible();
   await page.getByTestId('run-pipeline').click();
+  await page.getByTestId('run-dialog-confirm').click(); // the template's parameters, with their defaults
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/, { timeout: 15_000 });
   // the same data twice: no drift, so the retraining branch is skipped
   await expect(nodeStatus(page, 'drift')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
@@ -47,6 +48,7 @@ test('an approver decides the train template\'s gate from its card: the verdict 
   await page.getByTestId('save-version-confirm').click();
   await expect(page.getByText('Saved v1')).toBeVisible();
   await page.getByTestId('run-pipeline').click();
+  await page.getByTestId('run-dialog-confirm').click(); // the template's parameters, with their defaults
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/, { timeout: 15_000 });
   await expect(nodeStatus(page, 'approve')).toHaveAttribute('data-status', 'waiting_approval', { timeout: 120_000 });
   await editorContext.close();
