@@ -32,6 +32,11 @@ const DEFAULT_FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: 0.2 };
 /** The React Flow canvas; must sit inside a ReactFlowProvider. Deleting is the editor's (one undo step), not React Flow's. */
 export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, onPointer, fitViewOptions = DEFAULT_FIT_VIEW, children }: TProps) {
   const theme = useTheme().resolved;
+  // Once large, always large (until the canvas remounts): were it to follow the node count, the
+  // render that drops 1,000 nodes (an undo of a paste) would turn it off while React Flow's store
+  // still holds them, mounting every one of them for a frame.
+  const [large, setLarge] = useState(false);
+  if (!large && flow.nodes.length > LARGE_GRAPH) setLarge(true);
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a pipeline that opens with nodes. On an empty canvas React Flow would fit the view
   // when the first node appears, and the node dropped under the cursor would jump away from it.
@@ -84,7 +89,7 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
         fitViewOptions={fitViewOptions}
         minZoom={0.05}
         // Large pipelines: mount only the nodes in view, so opening and dragging stay fast.
-        onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
+        onlyRenderVisibleElements={large}
       >
         <Background gap={16} />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
