@@ -1,9 +1,10 @@
 'use client';
 
-import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions, type Viewport } from '@xyflow/react';
 import { useTheme } from '@/components/theme/use-theme';
-import { useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { isNodeKind, type TNodeKind } from '@/workflows/dsl';
+import { initialViewport } from './initial-viewport';
 import { NODE_KIND_MIME } from './palette';
 import { PathMiniMap } from './path-minimap';
 import type { useFlowCanvas } from './use-flow-canvas';
@@ -41,6 +42,16 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
   // Fit only a pipeline that opens with nodes. On an empty canvas React Flow would fit the view
   // when the first node appears, and the node dropped under the cursor would jump away from it.
   const [fitOnOpen] = useState(() => flow.nodes.length > 0);
+  // React Flow renders once the canvas's size is known, at a viewport that already fits the nodes
+  // (fitView then only corrects it): measured before the first paint, so nothing flickers.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [openingNodes] = useState(flow.nodes);
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    if (viewport || !wrapper.current) return;
+    const size = wrapper.current.getBoundingClientRect();
+    setViewport(initialViewport(openingNodes, size, typeof fitViewOptions.maxZoom === 'number' ? fitViewOptions.maxZoom : 1));
+  }, [viewport, openingNodes, fitViewOptions.maxZoom]);
 
   function onDragOver(event: DragEvent) {
     if (!editable || !event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
@@ -62,6 +73,7 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
 
   return (
     <div
+      ref={wrapper}
       data-testid="canvas"
       className="h-full w-full"
       onDragOver={onDragOver}
@@ -70,7 +82,9 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
       onMouseMove={onPointer ? (e) => onPointer({ x: e.clientX, y: e.clientY }) : undefined}
       onMouseLeave={onPointer ? () => onPointer(null) : undefined}
     >
+      {viewport ? (
       <ReactFlow
+        defaultViewport={viewport}
         colorMode={theme}
         nodes={flow.nodes}
         edges={flow.edges}
@@ -96,6 +110,7 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
         <PathMiniMap nodes={flow.nodes} />
         {children}
       </ReactFlow>
+      ) : null}
     </div>
   );
 }
