@@ -2,17 +2,17 @@ import { sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client';
 
 /**
- * The sha256 of the data a drift check held against the reference (what fed its `current` port):
- * the retraining run's data parameter. Read from the step's recorded inputs and its run's plan.
+ * The sha256 of the data a drift check held against the reference: what the step feeding its
+ * `current` port wrote in the same run (recorded even when the check itself came from the step
+ * cache, which records no inputs). The retraining run's data parameter.
  */
 export async function checkedDataHash(db: TDbOrTx, check: { runId: string; nodeId: string }): Promise<string | null> {
   const found = await db.execute<{ hash: string }>(sql`
-    select a.hash from step_artifacts a
-    join runs r on r.id = a.run_id
+    select a.hash from runs r
     join pipeline_versions v on v.id = r.version_id,
-    jsonb_array_elements(v.plan->'steps') s, jsonb_array_elements(s->'inputs') i
-    where a.run_id = ${check.runId} and a.node_id = ${check.nodeId} and a.direction = 'input'
-      and s->>'nodeId' = ${check.nodeId} and i->>'toPort' = 'current' and a.name like (i->>'fromNode') || '/%'
-    order by a.name limit 1`);
+    jsonb_array_elements(v.plan->'steps') s, jsonb_array_elements(s->'inputs') i, step_artifacts a
+    where r.id = ${check.runId} and s->>'nodeId' = ${check.nodeId} and i->>'toPort' = 'current'
+      and a.run_id = r.id and a.node_id = i->>'fromNode' and a.direction = 'output'
+    order by a.name like (i->>'fromPort') || '%' desc, a.name limit 1`);
   return found.rows[0]?.hash ?? null;
 }
