@@ -5,6 +5,8 @@
 // from both ends.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipelineTemplate, type TPipelineSpec } from '../../workflows/dsl';
@@ -28,12 +30,28 @@ const wire = (source: string, sourcePort: string, target: string, targetPort: st
 
 let h: THarness;
 let shifted: string;
+/** the alert webhook: what it was sent */
+const hooks: string[] = [];
+let hookServer: Server;
 beforeAll(async () => {
   h = await startHarness();
+  hookServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      hooks.push(body);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  await h.as('admin').secrets.set({ projectId: h.projectId, name: 'ALERT_WEBHOOK', value: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook` });
   shifted = sharedPath(`monitoring-${randomUUID()}-shifted.csv`);
   await promisify(execFile)(process.env.WEFT_PYTHON ?? 'python3', ['-c', SHIFTED, shifted]);
 });
-afterAll(async () => h?.stop());
+afterAll(async () => {
+  hookServer?.close();
+  await h?.stop();
+});
 
 const runOf = (runId: string) => h.as('viewer').runs.get({ projectId: h.projectId, runId });
 const finished = (runId: string) => waitFor(() => runOf(runId), (r) => ['succeeded', 'failed', 'cancelled'].includes(r.run.status), { timeoutMs: 240_000, what: `run ${runId} to finish` });
@@ -49,7 +67,7 @@ describe('monitoring a model: checks, alert rules, the retraining loop', () => {
   it('a drift check of a shifted copy fires the rule on its second check and starts the retraining, whose gate waits in the inbox', { timeout: 600_000 }, async () => {
     const retrainSpec = pipelineTemplate('train-validate-compare')!.spec;
     const retraining = await saveNewPipeline(h.as('editor'), h.projectId, { ...retrainSpec, parameters: { ...retrainSpec.parameters, data: '' } });
-    const rule = await h.as('editor').alertRules.create({ projectId: h.projectId, modelName: MODEL, name: 'PSI drift', metric: 'feature_psi', threshold: 0.2, consecutive: 2, retrainPipelineId: retraining.pipelineId, retrainParameter: 'data' });
+    const rule = await h.as('editor').alertRules.create({ projectId: h.projectId, modelName: MODEL, name: 'PSI drift', metric: 'feature_psi', threshold: 0.2, consecutive: 2, notifySecret: 'ALERT_WEBHOOK', retrainPipelineId: retraining.pipelineId, retrainParameter: 'data' });
 
     const check = await saveNewPipeline(h.as('editor'), h.projectId, {
       nodes: [node('reference', 'load_dataset', { source: 'sklearn', dataset: 'breast_cancer' }), node('current', 'load_dataset', { source: 'path', path: shifted }), node('drift', 'drift_check', { modelName: MODEL })],
@@ -71,10 +89,15 @@ describe('monitoring a model: checks, alert rules, the retraining loop', () => {
     expect(afterFirst.alerts).toEqual([]); // one breaching check of two
 
     const second = await checkOnce();
-    const fired = await waitFor(monitoring, (m) => m.alerts[0]?.retrainRunId != null || m.alerts[0]?.retrainError != null, { timeoutMs: 60_000, what: 'the alert to start its retraining' });
+    const fired = await waitFor(monitoring, (m) => m.alerts[0]?.notifiedAt != null || m.alerts[0]?.notifyError != null, { timeoutMs: 60_000, what: 'the alert to start its retraining and notify' });
     expect(fired.checks.map((c) => c.runId)).toEqual([first, second]);
     const [alert] = fired.alerts;
-    expect(alert).toMatchObject({ ruleName: 'PSI drift', checkRunId: second, retrainError: null });
+    expect(alert).toMatchObject({ ruleName: 'PSI drift', checkRunId: second, retrainError: null, notifyError: null });
+    // the webhook got Notify's body, naming the model, the rule and the retraining run
+    expect(hooks).toHaveLength(1);
+    const { text } = JSON.parse(hooks[0]!) as { text: string };
+    expect(text).toContain(`[${MODEL}] PSI drift: a feature’s PSI`);
+    expect(text).toContain(alert!.retrainRunId!);
     expect(fired.rules[0]).toMatchObject({ id: rule.id, retrainPipelineName: expect.any(String) });
 
     // the retraining run: its latest version, the checked data's hash as `data`, started by the rule's creator and by the alert
