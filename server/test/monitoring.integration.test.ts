@@ -1,14 +1,16 @@
 // Monitoring and the closed loop, through the real parts (Postgres, Temporal, the workers, real
 // Python): a drift check that names a model is recorded as the model's check; a rule "any
 // feature's PSI > 0.2 on 2 consecutive checks" fires on the second check of a shifted copy and
-// starts the retraining pipeline, whose gate waits in the approval inbox; each link is readable
-// from both ends.
+// starts the retraining pipeline, whose gate and promotion wait in the approval inbox until the
+// retrained version is the champion; each link is readable from both ends.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelVersions } from '../../drizzle/schema';
 import { pipelineTemplate, type TPipelineSpec } from '../../workflows/dsl';
 import { startHarness, type THarness } from '../testing/harness';
 import { saveNewPipeline } from '../testing/pipeline-runs';
@@ -64,7 +66,7 @@ describe('monitoring a model: checks, alert rules, the retraining loop', () => {
     await expect(h.as('viewer').alertRules.create({ projectId: h.projectId, modelName: MODEL, name: 'x', metric: 'feature_psi', threshold: 0.2, consecutive: 1 })).rejects.toThrow();
   });
 
-  it('a drift check of a shifted copy fires the rule on its second check and starts the retraining, whose gate waits in the inbox', { timeout: 600_000 }, async () => {
+  it('a drift check of a shifted copy fires the rule on its second check and starts the retraining, whose gate and promotion wait in the inbox until its version is champion', { timeout: 600_000 }, async () => {
     const retrainSpec = pipelineTemplate('train-validate-compare')!.spec;
     const retraining = await saveNewPipeline(h.as('editor'), h.projectId, { ...retrainSpec, parameters: { ...retrainSpec.parameters, data: '' } });
     const rule = await h.as('editor').alertRules.create({ projectId: h.projectId, modelName: MODEL, name: 'PSI drift', metric: 'feature_psi', threshold: 0.2, consecutive: 2, notifySecret: 'ALERT_WEBHOOK', retrainPipelineId: retraining.pipelineId, retrainParameter: 'data' });
@@ -108,12 +110,19 @@ describe('monitoring a model: checks, alert rules, the retraining loop', () => {
     expect(retrain.startedByAlert).toMatchObject({ id: alert!.id, modelName: MODEL });
     expect((await runOf(second)).firedAlerts.map((a) => a.id)).toEqual([alert!.id]);
 
-    // its gate waits in the approval inbox like any other run's
-    const pending = await waitFor(
-      async () => (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).find((a) => a.runId === alert!.retrainRunId),
-      (a) => a !== undefined,
-      { timeoutMs: 300_000, what: 'the retraining run to wait for approval' },
-    );
-    expect(pending!.nodeId).toBe('approve');
+    // its gate, then its promotion, wait in the approval inbox like any other run's; approved, the retrained version is the champion
+    const approve = async (nodeId: string) => {
+      const pending = await waitFor(
+        async () => (await h.as('approver').approvals.list({ projectId: h.projectId, status: 'pending' })).find((a) => a.runId === alert!.retrainRunId && a.nodeId === nodeId),
+        (a) => a !== undefined,
+        { timeoutMs: 300_000, what: `${nodeId} of the retraining run to wait for approval` },
+      );
+      await h.as('approver').approvals.decide({ projectId: h.projectId, approvalId: pending!.id, decision: 'approved', comment: 'drift confirmed' });
+    };
+    await approve('approve');
+    await approve('promote');
+    expect((await finished(alert!.retrainRunId!)).run.status).toBe('succeeded');
+    const [version] = await h.db.select().from(modelVersions).where(eq(modelVersions.weftRunId, alert!.retrainRunId!));
+    expect((await h.as('viewer').models.get({ projectId: h.projectId, name: MODEL })).aliases).toEqual([{ alias: 'champion', version: version!.version }]);
   });
 });
