@@ -11,13 +11,22 @@ export function ruleValue(rule: Pick<TRule, 'metric'>, check: TCheck): number {
   return Math.max(0, ...Object.values(check.scores).map((s) => s.psi));
 }
 
-const breaches = (rule: TRule, check: TCheck) => ruleValue(rule, check) > rule.threshold;
+type TRuleTerms = Pick<TRule, 'metric' | 'threshold' | 'consecutive'>;
+const breaches = (rule: TRuleTerms, check: TCheck) => ruleValue(rule, check) > rule.threshold;
+
+/**
+ * Whether a rule fires on the newest of `recent` (the model's checks, newest first): its streak of
+ * breaching checks has just reached `consecutive`, so a streak fires once, not on every check after.
+ */
+export function streakFires(rule: TRuleTerms, recent: TCheck[]): boolean {
+  const streak = recent.slice(0, rule.consecutive);
+  const before = recent[rule.consecutive];
+  return streak.length === rule.consecutive && streak.every((c) => breaches(rule, c)) && !(before && breaches(rule, before));
+}
 
 /**
  * Evaluates a model's enabled rules on checks just recorded, inside the record path's
- * transaction. A rule fires when its streak of breaching checks reaches `consecutive` (once per
- * streak, not on every check after). The alert is keyed (rule, check): evaluated again, it fires
- * once. Returns the alerts fired now; what they trigger is done after the commit.
+ * transaction. The alert is keyed (rule, check): evaluated again, it fires once. Returns the alerts fired now; what they trigger is done after the commit.
  */
 export async function evaluateAlertRules(tx: TDbOrTx, checks: { id: string; projectId: string; modelName: string }[]): Promise<string[]> {
   const fired: string[] = [];
@@ -37,10 +46,8 @@ export async function evaluateAlertRules(tx: TDbOrTx, checks: { id: string; proj
       .orderBy(desc(modelChecks.checkedAt))
       .limit(longest + 1);
     for (const rule of rules) {
-      const streak = recent.slice(0, rule.consecutive);
-      const before = recent[rule.consecutive];
-      if (streak.length < rule.consecutive || !streak.every((c) => breaches(rule, c)) || (before && breaches(rule, before))) continue;
-      const value = ruleValue(rule, streak[0]!);
+      if (!streakFires(rule, recent)) continue;
+      const value = ruleValue(rule, recent[0]!);
       const message = `${rule.name}: ${rule.metric === 'feature_psi' ? 'a feature’s PSI' : 'drifted features'} ${value.toFixed(3)} > ${rule.threshold} on ${rule.consecutive} consecutive check${rule.consecutive === 1 ? '' : 's'}`;
       const [alert] = await tx.insert(alerts).values({ projectId: check.projectId, ruleId: rule.id, checkId: check.id, modelName: check.modelName, message }).onConflictDoNothing().returning({ id: alerts.id });
       if (alert) fired.push(alert.id);
