@@ -41,7 +41,10 @@ export function ModelCard({ name }: { name: string }) {
                   <AliasBadge key={a.alias} alias={a.alias} version={a.version} />
                 ))}
               </span>
-              <span className="ml-auto text-xs text-slate-500">
+              <Link href={`/models/${encodeURIComponent(m.name)}/monitoring`} className="ml-auto text-sm text-indigo-700 underline" data-testid="model-monitoring-link">
+                Monitoring
+              </Link>
+              <span className="text-xs text-slate-500">
                 updated <Time value={m.updatedAt} />
               </span>
             </div>

@@ -10,12 +10,13 @@ import { Time } from '@/components/ui/time';
 import { isOpenRun } from '@/workflows/dsl';
 import { originCounts } from './origin-counts';
 import { RunActions } from './run-actions';
+import { RunAlertLinks } from './run-alert-links';
 
 type TRunData = TApiOutputs['runs']['get'];
 
-type TProps = Pick<TRunData, 'run' | 'pipeline' | 'steps'> & { version: Pick<TRunData['version'], 'number'> };
+type TProps = Pick<TRunData, 'run' | 'pipeline' | 'steps' | 'startedByAlert' | 'firedAlerts'> & { version: Pick<TRunData['version'], 'number'> };
 
-export function RunHeader({ run, pipeline, version, steps }: TProps) {
+export function RunHeader({ run, pipeline, version, steps, startedByAlert, firedAlerts }: TProps) {
   const { project, canRun } = useProject();
   const origins = originCounts(steps);
   return (
@@ -43,6 +44,7 @@ export function RunHeader({ run, pipeline, version, steps }: TProps) {
             </Link>
           </span>
         ) : null}
+        <RunAlertLinks startedByAlert={startedByAlert} firedAlerts={firedAlerts} />
         <span className="text-xs text-slate-500">
           <Time value={run.createdAt} />
           {run.startedAt ? (

@@ -53,7 +53,7 @@ function RunWorkspace({ projectId, data, steps }: { projectId: string; data: TRu
   const labelOf = useCallback((nodeId: string) => labels.get(nodeId) ?? nodeId, [labels]);
   return (
     <div className="flex h-full flex-col">
-      <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} steps={data.steps} />
+      <RunHeader run={data.run} pipeline={data.pipeline} version={data.version} steps={data.steps} startedByAlert={data.startedByAlert} firedAlerts={data.firedAlerts} />
       <RunTabs tabs={TABS} active={tab} onChange={setTab} />
       {tab === 'timeline' ? (
         <div className="min-h-0 flex-1 overflow-auto p-4">

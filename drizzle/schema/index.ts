@@ -14,3 +14,4 @@ export * from './tracking';
 export * from './registry';
 export * from './api-tokens';
 export * from './tracking-artifacts';
+export * from './monitoring';

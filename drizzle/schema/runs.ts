@@ -9,7 +9,7 @@ import { schedules } from './schedules';
 
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const stepStatusEnum = pgEnum('step_status', STEP_STATUSES);
-export const runTriggerEnum = pgEnum('run_trigger', ['manual', 'schedule', 'pipeline']);
+export const runTriggerEnum = pgEnum('run_trigger', ['manual', 'schedule', 'pipeline', 'alert']);
 export const attemptStatusEnum = pgEnum('attempt_status', ['running', 'succeeded', 'failed']);
 export const stepOriginEnum = pgEnum('step_origin', STEP_ORIGINS);
 export const artifactDirectionEnum = pgEnum('artifact_direction', ['input', 'output']);

@@ -4,6 +4,7 @@ import { weftDataConverter } from '../../workflows/data-converter';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl/task-queues';
 import { controlWorkflowInterceptors, workflowsPath } from '../../workflows/worker-factory';
 import type { TDatabase } from '../db/client';
+import { dispatchAlert } from '../services/monitoring/dispatch-alert';
 import { createControlActivities } from './control-activities';
 import { createRecordWriter, recordSinks } from './record-writer';
 
@@ -12,7 +13,10 @@ import { createRecordWriter, recordSinks } from './record-writer';
  * and the bench; the caller owns the database pool (and closes it).
  */
 export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
-  const records = createRecordWriter(opts.db);
+  const deps = { db: opts.db, temporal: opts.client };
+  const records = createRecordWriter(opts.db, undefined, async (alertIds) => {
+    for (const id of alertIds) await dispatchAlert(deps, id);
+  });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,

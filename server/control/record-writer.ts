@@ -16,14 +16,20 @@ const RETRY_MAX_MS = 10_000;
  * fails (Postgres away) or finds no run row (web's transaction has not committed yet) goes back
  * in front of what came meanwhile and is tried again with backoff. `writeNow` (a local activity at
  * cancel and continue-as-new) writes a run's pending records, then the batch it is given. Every
- * record is safe to write twice, so nothing is remembered once written.
+ * record is safe to write twice, so nothing is remembered once written. The alerts a write fired
+ * go to `onAlerts` after its commit, outside the writing queue (a slow webhook must not hold back
+ * run records).
  */
-export function createRecordWriter(db: TDatabase, warn: (message: string) => void = (m) => console.warn(m)) {
+export function createRecordWriter(db: TDatabase, warn: (message: string) => void = (m) => console.warn(m), onAlerts: (alertIds: string[]) => Promise<void> = async () => {}) {
   const pending = new Map<string, TRecordBatch>();
   let writing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let lastWarning = 0;
   let retryMs = 0;
+  const dispatch = (alertIds: string[]) => {
+    if (alertIds.length === 0) return;
+    onAlerts(alertIds).catch((error: unknown) => warn(`[weft] alerts ${alertIds.join(', ')} not dispatched: ${error instanceof Error ? error.message : String(error)}`));
+  };
 
   const schedule = (ms: number) => {
     timer ??= setTimeout(() => void flush(), ms);
@@ -44,8 +50,9 @@ export function createRecordWriter(db: TDatabase, warn: (message: string) => voi
     if (batches.length === 0) return writing;
     writing = writing.then(async () => {
       try {
-        const { missing } = await writeRunRecords(db, batches);
+        const { missing, alerts } = await writeRunRecords(db, batches);
         retryMs = 0;
+        dispatch(alerts);
         for (const batch of batches.filter((b) => missing.includes(b.runId))) putBack(batch);
         if (missing.length > 0) schedule(RETRY_MAX_MS);
       } catch (error) {
@@ -70,7 +77,8 @@ export function createRecordWriter(db: TDatabase, warn: (message: string) => voi
 
     async writeNow(batch: TRecordBatch): Promise<{ written: number }> {
       await flush(batch.runId);
-      const { missing } = await writeRunRecords(db, [batch]);
+      const { missing, alerts } = await writeRunRecords(db, [batch]);
+      dispatch(alerts);
       if (missing.length > 0) throw new RunRowMissingError(`Run ${batch.runId} does not exist`);
       return { written: batch.records.length };
     },

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './init';
+import { alertRulesRouter } from './routers/alert-rules';
 import { accountRouter } from './routers/account';
 import { apiTokensRouter } from './routers/api-tokens';
 import { experimentsRouter } from './routers/experiments';
@@ -23,6 +24,7 @@ export const appRouter = router({
   runs: runsRouter,
   approvals: approvalsRouter,
   schedules: schedulesRouter,
+  alertRules: alertRulesRouter,
   pools: poolsRouter,
   teams: teamsRouter,
   projects: projectsRouter,

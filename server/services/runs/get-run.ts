@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { pipelines, pipelineVersions, runs, stepAttempts, steps, user } from '../../../drizzle/schema';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { notFound } from '../../errors';
+import { runAlerts } from '../monitoring/run-alerts';
 
 export async function findRun(db: TDbOrTx, projectId: string, runId: string) {
   const [run] = await db
@@ -46,11 +47,14 @@ async function readRun(db: TDbOrTx, projectId: string, runId: string) {
     .from(steps)
     .where(eq(steps.runId, runId))
     .orderBy(asc(steps.nodeId));
+  const monitoring = await runAlerts(db, runId);
   const children = await db.select({ nodeId: runs.parentNodeId, runId: runs.id }).from(runs).where(eq(runs.parentRunId, runId));
   const { run } = row;
   return {
     /** sub-pipeline steps' own runs */
     childRuns: children.map((c) => ({ nodeId: c.nodeId!, runId: c.runId })),
+    /** the alert that started it, and those its drift checks fired */
+    ...monitoring,
     run: { id: run.id, status: run.status, trigger: run.trigger, retryOfRunId: run.retryOfRunId, parentRunId: run.parentRunId, error: run.error, params: run.params, createdAt: run.createdAt, startedAt: run.startedAt, endedAt: run.endedAt, startedByName: row.startedByName },
     pipeline: row.pipeline,
     version: row.version,

@@ -22,6 +22,8 @@ export type TStartRun = {
   retryOf?: { runId: string; reuse: Record<string, TStepOutputs> };
   /** a schedule's "run now": the run is the schedule's, its requester the user who asked */
   scheduleId?: string;
+  /** started by an alert rule's retraining: the alert (its link back is alerts.retrain_run_id) */
+  alertId?: string;
 };
 
 /**
@@ -56,6 +58,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
       requestId: params.requestId,
       retryOfRunId: params.retryOf?.runId ?? null,
       ...(params.scheduleId ? { trigger: 'schedule' as const, scheduleId: params.scheduleId } : {}),
+      ...(params.alertId ? { trigger: 'alert' as const } : {}),
       startedBy: params.userId,
       params: runParams,
       priority: params.priority ?? 3,
@@ -71,6 +74,7 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
         versionNumber: version.number,
         ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}),
         ...(params.scheduleId ? { scheduleId: params.scheduleId } : {}),
+        ...(params.alertId ? { alertId: params.alertId } : {}),
       },
     };
     if (!(await insertRun(tx, run, audit, version.plan))) return null; // the request id was used before

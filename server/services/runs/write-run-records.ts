@@ -4,6 +4,8 @@ import { FINAL_STEP_STATUSES, isFinalStep, OPEN_RUN_STATUSES, type TRunRecord, t
 import { arrayParam } from '../../db/array-param';
 import type { TDatabase, TDbOrTx } from '../../db/client';
 import { closeEndedRunApprovals, type TEndedRun } from '../approvals/close-ended-run-approvals';
+import { evaluateAlertRules } from '../monitoring/evaluate-alert-rules';
+import { recordModelChecks } from '../monitoring/record-model-checks';
 import { endTrackingRuns, ensureStepTrackingRun } from '../tracking/weft-tracking-runs';
 import { writeMetricPoints } from '../tracking/write-metric-points';
 import { closeLostAttempts, writeAttemptReport } from './write-attempt-reports';
@@ -28,32 +30,35 @@ type TRunStepRecord = TParams & { record: TStepRecord };
  * statements). Every write is keyed (run, node[, attempt]) and safe to repeat, so a batch tried
  * again after a Postgres outage, or written both live and durably, ends the same. Batches of runs
  * without a row (web's transaction that started the run has not committed) are left out and named
- * in `missing`.
+ * in `missing`. Drift checks of a monitored model are recorded with their step, and the alert
+ * rules they fire are named in `alerts` (their webhook and retraining run come after the commit).
  */
-export async function writeRunRecords(db: TDatabase, batches: TBatch[]): Promise<{ missing: string[] }> {
+export async function writeRunRecords(db: TDatabase, batches: TBatch[]): Promise<{ missing: string[]; alerts: string[] }> {
   const given = batches.filter((b) => b.records.length > 0);
-  if (given.length === 0) return { missing: [] };
+  if (given.length === 0) return { missing: [], alerts: [] };
   return db.transaction(async (tx) => {
+    const alerts: string[] = [];
     const present = new Set((await tx.select({ id: runs.id }).from(runs).where(sql`${runs.id} = any(${arrayParam([...new Set(given.map((b) => b.runId))])}::uuid[])`)).map((r) => r.id));
     const nonEmpty = given.filter((b) => present.has(b.runId));
-    if (nonEmpty.length === 0) return { missing: given.map((b) => b.runId) };
+    if (nonEmpty.length === 0) return { missing: given.map((b) => b.runId), alerts };
     // a run's status and its `finish` (always its last record) go after its steps, all runs' in one statement
     const ends = nonEmpty.flatMap((b) => runEnd(b));
     const rest = nonEmpty.map((b) => ({ ...b, records: b.records.filter((r) => r.type !== 'finish' && r.type !== 'run') }));
     const onlySteps = rest.filter((b) => b.records.every((r) => r.type === 'step'));
     const stepRecords = onlySteps.flatMap((b) => b.records.map((record) => ({ runId: b.runId, projectId: b.projectId, record: record as TStepRecord })));
-    if (stepRecords.length > 0) await recordSteps(tx, stepRecords);
-    for (const batch of rest) if (!onlySteps.includes(batch)) await applyInOrder(tx, batch);
+    if (stepRecords.length > 0) alerts.push(...(await recordSteps(tx, stepRecords)));
+    for (const batch of rest) if (!onlySteps.includes(batch)) alerts.push(...(await applyInOrder(tx, batch)));
     if (ends.length > 0) await writeRunStatus(tx, ends);
-    return { missing: given.filter((b) => !present.has(b.runId)).map((b) => b.runId) };
+    return { missing: given.filter((b) => !present.has(b.runId)).map((b) => b.runId), alerts };
   });
 }
 
 /** Attempt and flag records, with the step records between them: written in their order. */
-async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
+async function applyInOrder(tx: TDbOrTx, batch: TBatch): Promise<string[]> {
   let stepRun: TRunStepRecord[] = [];
+  const alerts: string[] = [];
   const flushSteps = async () => {
-    if (stepRun.length > 0) await recordSteps(tx, stepRun);
+    if (stepRun.length > 0) alerts.push(...(await recordSteps(tx, stepRun)));
     stepRun = [];
   };
   for (const record of batch.records) {
@@ -71,6 +76,7 @@ async function applyInOrder(tx: TDbOrTx, batch: TBatch) {
     }
   }
   await flushSteps();
+  return alerts;
 }
 
 type TRunStatusRecord = Extract<TRunRecord, { type: 'run' | 'finish' }>;
@@ -121,7 +127,8 @@ function coalesce(records: TRunStepRecord[]) {
   return [...byNode.values()];
 }
 
-async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
+/** Writes the steps' records; returns the alerts that drift checks among them fired. */
+async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]): Promise<string[]> {
   const latest = coalesce(records);
   await tx.execute(sql`
     update ${steps} as s set
@@ -192,6 +199,9 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]) {
       .values(cacheable.map((r) => ({ projectId: r.projectId, cacheKey: r.cacheKey!, outputs: r.outputs!, sourceRunId: r.runId, sourceNodeId: r.nodeId })))
       .onConflictDoNothing();
   }
+
+  const succeeded = latest.flatMap((r) => (r.status === 'succeeded' && r.outputs ? [{ runId: r.runId, projectId: r.projectId, nodeId: r.nodeId, at: r.at, outputs: r.outputs }] : []));
+  return evaluateAlertRules(tx, await recordModelChecks(tx, succeeded));
 }
 
 const inputArtifacts = (inputs: TStepInputs) =>

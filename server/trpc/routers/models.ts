@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getLineage } from '../../services/lineage/get-lineage';
+import { modelMonitoring } from '../../services/monitoring/model-monitoring';
 import { changeModel } from '../../services/registry/change-model';
 import { listProjectModels } from '../../services/registry/list-project-models';
 import { modelOverview } from '../../services/registry/model-overview';
@@ -19,6 +20,10 @@ export const modelsRouter = router({
   get: projectProcedure('viewer')
     .input(z.object({ name }))
     .query(({ ctx, input }) => modelOverview(ctx.db, input)),
+  /** drift checks over time, alert rules and alerts of a model (its Monitoring page) */
+  monitoring: projectProcedure('viewer')
+    .input(z.object({ name }))
+    .query(({ ctx, input }) => modelMonitoring(ctx.db, input)),
   version: projectProcedure('viewer')
     .input(z.object({ name, version }))
     .query(({ ctx, input }) => versionCard(ctx.db, input)),

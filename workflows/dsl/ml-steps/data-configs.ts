@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONFIG_FIELDS } from '../config-form';
+import { MAX_MODEL_NAME_LENGTH } from '../model-registry';
 import { columnListSchema, numberLinesSchema, policySchema, seedSchema, targetSchema } from './fields';
 
 /** Datasets scikit-learn ships inside its wheel: loaded with no download at run time. */
@@ -94,4 +95,5 @@ export const ZDriftCheckConfigSchema = z.object({
   thresholds: numberLinesSchema('PSI thresholds per feature', 'One `feature=threshold` per line; others use the threshold above.'),
   ksAlpha: z.number().gt(0).max(0.5).default(0.01).register(CONFIG_FIELDS, { label: 'KS significance', hint: 'A numeric feature over its PSI threshold drifted only if its KS p-value is also below this, divided by the number of features (not chance).', widget: 'number', step: 0.005 }),
   bins: z.number().int().min(2).max(100).default(10).register(CONFIG_FIELDS, { label: 'PSI bins', hint: 'Quantile bins of the reference.', widget: 'number', step: 1 }),
+  modelName: z.string().trim().max(MAX_MODEL_NAME_LENGTH).default('').register(CONFIG_FIELDS, { label: 'Monitored model', hint: 'The registered model this check watches: its scores go to the model’s Monitoring page and alert rules.', widget: 'text' }),
 });

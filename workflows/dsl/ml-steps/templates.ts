@@ -89,7 +89,7 @@ export const PIPELINE_TEMPLATES: TPipelineTemplate[] = [
       nodes: [
         node('reference', 'load_dataset', 'Training data', { source: 'sklearn', dataset: 'breast_cancer' }, 0, -0.7),
         node('current', 'load_dataset', 'Current data', { source: 'sklearn', dataset: 'breast_cancer' }, 0, 0.7),
-        node('drift', 'drift_check', 'Drift check', { exclude: 'target', psiThreshold: 0.2 }, 1),
+        node('drift', 'drift_check', 'Drift check', { exclude: 'target', psiThreshold: 0.2, modelName: MODEL }, 1),
         node('retrain', 'condition', 'Drifted?', { expression: 'steps.drift.metrics.drifted == 1' }, 2),
         ...retrain.nodes,
       ],

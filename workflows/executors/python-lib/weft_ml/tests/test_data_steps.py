@@ -145,6 +145,7 @@ class DriftCheckTest(StepTestCase):
         self.assertEqual(out.metrics["drifted"], 1)
         self.assertEqual(out.json("report.json")["drifted_features"], ["mean radius"])
         self.assertGreater(out.metrics["psi_max"], 1)
+        self.assertEqual(out.metrics["psi.mean radius"], out.metrics["psi_max"])
 
     def test_per_feature_threshold_and_bad_names(self):
         shifted = shuffled().iloc[400:].copy()
