@@ -1,9 +1,9 @@
-import { defaultPayloadConverter } from '@temporalio/common';
 import { and, asc, eq } from 'drizzle-orm';
 import { stepAttempts, stepCache, steps } from '../../../drizzle/schema';
 import { isFinalStep } from '../../../workflows/dsl';
 import type { TServiceDeps } from '../deps';
 import { findRun } from './get-run';
+import { heartbeatLogTail } from './heartbeat-log-tail';
 
 /**
  * A step's attempts with their logs. While an attempt runs, its output tail comes from the
@@ -55,12 +55,7 @@ function attemptsOf(deps: TServiceDeps, runId: string, nodeId: string) {
 
 async function liveLogTail(deps: TServiceDeps, workflowId: string, nodeId: string): Promise<string | null> {
   try {
-    const description = await deps.temporal.workflow.getHandle(workflowId).describe();
-    const pending = description.raw.pendingActivities?.find((a) => a.activityId === nodeId);
-    const payload = pending?.heartbeatDetails?.payloads?.[0];
-    if (!payload) return null;
-    const details = defaultPayloadConverter.fromPayload<{ logTail?: string }>(payload);
-    return details?.logTail ?? null;
+    return heartbeatLogTail(await deps.temporal.workflow.getHandle(workflowId).describe(), nodeId);
   } catch {
     return null; // the live tail is a nicety; the recorded log is the truth
   }

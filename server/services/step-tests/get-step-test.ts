@@ -1,8 +1,8 @@
-import { defaultPayloadConverter } from '@temporalio/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { stepTestWorkflowId, type TStepTestResult } from '../../../workflows/contract/step-test';
 import { AppError } from '../../errors';
 import type { TServiceDeps } from '../deps';
+import { heartbeatLogTail } from '../runs/heartbeat-log-tail';
 
 export type TStepTestView = { status: 'running'; log: string } | TStepTestResult;
 
@@ -20,9 +20,7 @@ export async function getStepTest(deps: TServiceDeps, params: { projectId: strin
     throw error;
   }
   if (description.status.name === 'RUNNING') {
-    const payload = description.raw.pendingActivities?.[0]?.heartbeatDetails?.payloads?.[0];
-    const details = payload ? defaultPayloadConverter.fromPayload<{ logTail?: string }>(payload) : undefined;
-    return { status: 'running', log: details?.logTail ?? '' };
+    return { status: 'running', log: heartbeatLogTail(description) ?? '' };
   }
   if (description.status.name === 'COMPLETED') return handle.result() as Promise<TStepTestResult>;
   const how = description.status.name === 'TIMED_OUT' ? 'timed out (no worker of its pool ran it in time?)' : description.status.name.toLowerCase().replace('_', ' ');
