@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pipelineVersions, runs, stepAttempts, auditLog } from '../../drizzle/schema';
+import { Client, Connection } from '@temporalio/client';
+import { pipelineVersions, runs, stepAttempts, auditLog, projects, memberships } from '../../drizzle/schema';
+import { runIdOf, startRun } from '../services/runs/start-run';
+import { reconcileStrandedRuns } from '../services/runs/reconcile-runs';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
@@ -128,6 +131,57 @@ describe('runs through real Temporal and Postgres', () => {
     expect(third.runId).toBe(first.runId);
     expect(await h.db.select().from(runs).where(eq(runs.versionId, versionId))).toHaveLength(1);
     await awaitRun(first.runId);
+  });
+
+  it('leaves no row when Temporal refuses the start, and no workflow when the row cannot be written', async () => {
+    const { id: pipelineId } = await h.as('editor').pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const { versionId } = await h.as('editor').pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: chainSpec([['a', 'shell', { command: 'sleep 30' }]]), message: '' });
+    // Temporal unreachable: the row written meanwhile is taken back; the audit trail says so
+    const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }), namespace: h.temporal.options.namespace });
+    const refusedRequest = randomUUID();
+    await expect(startRun({ db: h.db, temporal: unreachable }, { projectId: h.projectId, versionId, params: {}, requestId: refusedRequest, userId: h.members.editor.id })).rejects.toThrow();
+    expect(await h.db.select().from(runs).where(eq(runs.requestId, refusedRequest))).toHaveLength(0);
+    const trail = await h.db.select().from(auditLog).where(eq(auditLog.targetId, runIdOf(h.projectId, refusedRequest))).orderBy(auditLog.id);
+    expect(trail.map((e) => e.action)).toEqual(['run.start', 'run.start_refused']);
+    // the row refused (its requester does not exist): the workflow started beside it is terminated
+    const orphanRequest = randomUUID();
+    await expect(startRun({ db: h.db, temporal: h.temporal }, { projectId: h.projectId, versionId, params: {}, requestId: orphanRequest, userId: 'nobody' })).rejects.toThrow();
+    const orphan = await h.temporal.workflow.getHandle(runWorkflowId(runIdOf(h.projectId, orphanRequest))).describe();
+    expect(orphan.status.name).toBe('TERMINATED');
+  });
+
+  it('closes a run whose row was written but whose workflow never started, once its start is overdue', async () => {
+    const { id: pipelineId } = await h.as('editor').pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const { versionId } = await h.as('editor').pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: chainSpec([['a', 'shell', { command: 'true' }]]), message: '' });
+    const stranded = (ageMs: number) => {
+      const id = randomUUID();
+      return { id, projectId: h.projectId, pipelineId, versionId, workflowId: runWorkflowId(id), requestId: randomUUID(), startedBy: h.members.editor.id, params: {}, createdAt: new Date(Date.now() - ageMs) };
+    };
+    const [old, fresh] = [stranded(5 * 60_000), stranded(1_000)];
+    await h.db.insert(runs).values([old, fresh]);
+    const closed = await reconcileStrandedRuns({ db: h.db, temporal: h.temporal });
+    expect(closed).toContain(old.id);
+    expect(closed).not.toContain(fresh.id); // (its workflow may still be starting)
+    const [row] = await h.db.select().from(runs).where(eq(runs.id, old.id));
+    expect(row).toMatchObject({ status: 'failed' });
+  });
+
+  it('answers a request id used in another project with CONFLICT and runs nothing for it', async () => {
+    const api = h.as('editor');
+    const { id: pipelineId } = await api.pipelines.create({ projectId: h.projectId, name: `p-${randomUUID()}` });
+    const { versionId } = await api.pipelines.saveVersion({ projectId: h.projectId, pipelineId, spec: chainSpec([['a', 'shell', { command: 'true' }]]), message: '' });
+    const requestId = randomUUID();
+    const { runId } = await api.runs.start({ projectId: h.projectId, versionId, requestId });
+    await awaitRun(runId);
+    // the same request id again, after its run ended: the same run, no second workflow
+    expect((await api.runs.start({ projectId: h.projectId, versionId, requestId })).runId).toBe(runId);
+    const [other] = await h.db.insert(projects).values({ name: 'other', slug: `other-${randomUUID().slice(0, 8)}` }).returning();
+    await h.db.insert(memberships).values({ projectId: other!.id, userId: h.members.editor.id, role: 'editor' });
+    const { id: otherPipeline } = await api.pipelines.create({ projectId: other!.id, name: 'p' });
+    const { versionId: otherVersion } = await api.pipelines.saveVersion({ projectId: other!.id, pipelineId: otherPipeline, spec: chainSpec([['a', 'shell', { command: 'sleep 30' }]]), message: '' });
+    await expect(api.runs.start({ projectId: other!.id, versionId: otherVersion, requestId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const stray = await h.temporal.workflow.getHandle(runWorkflowId(runIdOf(other!.id, requestId))).describe();
+    expect(stray.status.name).toBe('TERMINATED');
   });
 
   it('answers NOT_FOUND for a version that does not exist, and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { runs, steps } from '../../../drizzle/schema';
 import { OPEN_RUN_STATUSES, OPEN_STEP_STATUSES, type TRunRecord } from '../../../workflows/dsl';
 import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/contract/run-workflow';
@@ -17,6 +17,7 @@ const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 
 
 type TDeps = { db: TDatabase; temporal: Client };
 export type TOpenRun = { id: string; projectId: string; workflowId: string };
+type TOpenRunRow = TOpenRun & { createdAt: Date };
 /** the latest execution of a run's workflow (continue-as-new makes several) */
 type TExecution = { runId: string; status: WorkflowExecutionStatusName } | 'gone';
 
@@ -43,10 +44,30 @@ export async function reconcileRuns(deps: TDeps, since: Date): Promise<string[]>
  * A run whose workflow Temporal no longer knows (past its retention) is closed as failed.
  */
 export async function reconcileOpenRuns(deps: TDeps): Promise<string[]> {
-  const open = await openRuns(deps.db);
+  return reconcileEach(deps, await openRuns(deps.db));
+}
+
+/**
+ * Queued runs past the grace a start takes whose workflow Temporal does not know: web wrote the
+ * row but died before its workflow started (web starts the two side by side). Closed as failed;
+ * a scan that costs one indexed query when there are none (every tick).
+ */
+export async function reconcileStrandedRuns(deps: TDeps): Promise<string[]> {
+  const queued = await deps.db
+    .select({ id: runs.id, projectId: runs.projectId, workflowId: runs.workflowId, createdAt: runs.createdAt })
+    .from(runs)
+    .where(and(eq(runs.status, 'queued'), lt(runs.createdAt, new Date(Date.now() - START_GRACE_MS))));
+  return queued.length ? reconcileEach(deps, queued) : [];
+}
+
+/** A run's row is written beside its workflow's start: until this old, a workflow not found may still be on its way. */
+const START_GRACE_MS = 60_000;
+
+async function reconcileEach(deps: TDeps, open: TOpenRunRow[]): Promise<string[]> {
   const closed = new Map<string, TExecution>();
   for (const run of open) {
     const execution = await closedExecution(deps, run.workflowId);
+    if (execution === 'gone' && Date.now() - run.createdAt.getTime() < START_GRACE_MS) continue;
     if (execution) closed.set(run.workflowId, execution);
   }
   return closeRuns(deps, open, closed);
@@ -71,9 +92,9 @@ async function closedExecution(deps: TDeps, workflowId: string): Promise<TExecut
   return latest && (latest === 'gone' || (latest.status !== 'RUNNING' && latest.status !== 'CONTINUED_AS_NEW')) ? latest : undefined;
 }
 
-const openRuns = (db: TDatabase, workflowIds?: string[]): Promise<TOpenRun[]> =>
+const openRuns = (db: TDatabase, workflowIds?: string[]): Promise<TOpenRunRow[]> =>
   db
-    .select({ id: runs.id, projectId: runs.projectId, workflowId: runs.workflowId })
+    .select({ id: runs.id, projectId: runs.projectId, workflowId: runs.workflowId, createdAt: runs.createdAt })
     .from(runs)
     .where(and(inArray(runs.status, OPEN_RUN_STATUSES), workflowIds ? inArray(runs.workflowId, workflowIds) : undefined));
 
@@ -117,7 +138,8 @@ const WARN_EVERY_MS = 5 * 60_000;
 
 /**
  * The control worker's reconciler: at start every open run (`reconcileOpenRuns`), then every
- * 10 s the workflows closed since the last scan (`reconcileRuns`). Failures are warned about (at
+ * 10 s the workflows closed since the last scan (`reconcileRuns`) and the runs whose workflow
+ * never started (`reconcileStrandedRuns`). Failures are warned about (at
  * most every 5 min) and tried again on the next tick. The scans need a visibility store that
  * answers CloseTime queries (the dev server's SQLite, SQL or Elasticsearch visibility on a cluster).
  */
@@ -130,6 +152,7 @@ export function startRunReconciler(deps: TDeps, warn: (message: string) => void 
     const startedAt = Date.now();
     try {
       await (since ? reconcileRuns(deps, since) : reconcileOpenRuns(deps));
+      await reconcileStrandedRuns(deps);
       since = new Date(startedAt - VISIBILITY_MARGIN_MS);
     } catch (error) {
       // (a server whose visibility store cannot answer the query would say so every tick)

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/contract/run-workflow';
 import { CONTROL_TASK_QUEUE, parameterDefinitions, planSecretNames, resolveParameterValues, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import type { TDbOrTx } from '../../db/client';
-import type { TAuditEntry } from '../audit/record-audit';
+import { recordAudit, type TAuditEntry } from '../audit/record-audit';
 import { missingSecrets, missingText } from '../secrets/missing-secrets';
 import { dispatchOf, stepRowsOf } from './begin-run';
 import type { TServiceDeps } from '../deps';
@@ -27,8 +28,13 @@ export type TStartRun = {
 };
 
 /**
- * Inserts the run and starts its workflow in one transaction: if Temporal refuses, no row is left
- * behind. The client's request id is unique, so a repeated request returns the first run.
+ * Inserts the run and starts its workflow at once, each keyed by the request (the run's id is
+ * derived from its project and request id, its workflow id from the run's): a repeated request
+ * inserts nothing and starts nothing, and returns the first run. Both are on the path of every
+ * click of Run, so they go in parallel rather than one inside the other's transaction; whatever
+ * one of them leaves when the other fails is undone here: a row whose workflow Temporal refused is
+ * deleted, a workflow whose row could not be written is terminated. (Records of a workflow whose
+ * row has not committed yet are held back by the record writer until it has.)
  */
 export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{ runId: string }> {
   // the reads at once: a run's start is on the path of every click of Run
@@ -46,63 +52,113 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
   const missing = await missingSecrets(deps.db, params.projectId, planSecretNames(version.plan));
   if (missing.length) throw new AppError('PRECONDITION_FAILED', `${missingText(missing)}: an admin must set ${missing.length === 1 ? 'it' : 'them'} before this version can run`);
 
-  const started = await deps.db.transaction(async (tx) => {
-    const runId = randomUUID();
-    const workflowId = runWorkflowId(runId);
-    const run = {
-      id: runId,
-      projectId: params.projectId,
-      pipelineId: version.pipelineId,
+  const runId = runIdOf(params.projectId, params.requestId);
+  const workflowId = runWorkflowId(runId);
+  const run = {
+    id: runId,
+    projectId: params.projectId,
+    pipelineId: version.pipelineId,
+    versionId: version.id,
+    workflowId,
+    requestId: params.requestId,
+    retryOfRunId: params.retryOf?.runId ?? null,
+    ...(params.scheduleId ? { trigger: 'schedule' as const, scheduleId: params.scheduleId } : {}),
+    ...(params.alertId ? { trigger: 'alert' as const } : {}),
+    startedBy: params.userId,
+    params: runParams,
+    priority: params.priority ?? 3,
+  };
+  const audit = {
+    projectId: params.projectId,
+    actor: params.userId,
+    action: params.retryOf ? 'run.retry' : 'run.start',
+    targetType: 'run',
+    targetId: runId,
+    details: {
       versionId: version.id,
+      versionNumber: version.number,
+      ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}),
+      ...(params.scheduleId ? { scheduleId: params.scheduleId } : {}),
+      ...(params.alertId ? { alertId: params.alertId } : {}),
+    },
+  };
+  const input: TPipelineRunInput = {
+    runId,
+    dispatch,
+    projectId: params.projectId,
+    pipelineId: version.pipelineId,
+    versionId: version.id,
+    plan: version.plan,
+    params: runParams,
+    trigger: params.scheduleId ? { kind: 'schedule', scheduleId: params.scheduleId } : { kind: 'manual', userId: params.userId },
+    ...(params.retryOf ? { reuse: params.retryOf.reuse } : {}),
+  };
+  const [inserted, started] = await Promise.allSettled([
+    insertRun(deps.db, run, audit, version.plan),
+    deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, {
       workflowId,
-      requestId: params.requestId,
-      retryOfRunId: params.retryOf?.runId ?? null,
-      ...(params.scheduleId ? { trigger: 'schedule' as const, scheduleId: params.scheduleId } : {}),
-      ...(params.alertId ? { trigger: 'alert' as const } : {}),
-      startedBy: params.userId,
-      params: runParams,
-      priority: params.priority ?? 3,
-    };
-    const audit = {
-      projectId: params.projectId,
-      actor: params.userId,
-      action: params.retryOf ? 'run.retry' : 'run.start',
-      targetType: 'run',
-      targetId: runId,
-      details: {
-        versionId: version.id,
-        versionNumber: version.number,
-        ...(params.retryOf ? { retryOf: params.retryOf.runId } : {}),
-        ...(params.scheduleId ? { scheduleId: params.scheduleId } : {}),
-        ...(params.alertId ? { alertId: params.alertId } : {}),
-      },
-    };
-    if (!(await insertRun(tx, run, audit, version.plan))) return null; // the request id was used before
-    const input: TPipelineRunInput = {
-      runId,
-      dispatch,
-      projectId: params.projectId,
-      pipelineId: version.pipelineId,
-      versionId: version.id,
-      plan: version.plan,
-      params: runParams,
-      trigger: params.scheduleId ? { kind: 'schedule', scheduleId: params.scheduleId } : { kind: 'manual', userId: params.userId },
-      ...(params.retryOf ? { reuse: params.retryOf.reuse } : {}),
-    };
-    await deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, { workflowId, taskQueue: CONTROL_TASK_QUEUE, args: [input], priority: { priorityKey: params.priority ?? 3 } });
-    return { runId };
-  });
-  if (started) return started;
-  // a repeated request (or a concurrent duplicate, which waited for the first to commit)
-  const first = await findByRequestId(deps, params);
+      taskQueue: CONTROL_TASK_QUEUE,
+      args: [input],
+      priority: { priorityKey: params.priority ?? 3 },
+      // a repeated request finds its run's workflow, running or closed, and starts nothing
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    }),
+  ]);
+  const duplicate = started.status === 'rejected' && started.reason instanceof WorkflowExecutionAlreadyStartedError;
+  if (inserted.status === 'rejected') {
+    if (started.status === 'fulfilled') await terminateOrphan(deps, workflowId);
+    throw inserted.reason;
+  }
+  if (inserted.value) {
+    // (a workflow already there is this row's: an earlier try started it and then lost its row)
+    if (started.status === 'fulfilled' || duplicate) return { runId };
+    await takeBack(deps, runId, audit, started.reason);
+    throw started.reason;
+  }
+  // the request id was used before: its run is the answer (a row an earlier try left without its
+  // workflow has one now); a workflow started for another run's request id is stopped
+  const [first] = await deps.db.select({ id: runs.id, projectId: runs.projectId }).from(runs).where(eq(runs.requestId, params.requestId));
+  if (started.status === 'fulfilled' && first?.id !== runId) await terminateOrphan(deps, workflowId);
   if (!first) throw new AppError('CONFLICT', 'The run request is being processed; try again');
-  return first;
+  if (first.projectId !== params.projectId) throw new AppError('CONFLICT', 'This request id was already used');
+  return { runId: first.id };
 }
 
 /**
- * The run, its audit entry and its pending step rows in one statement: one round trip instead of
- * three on the path of every click of Run. Writes nothing, and says so, when the request id was
- * used before.
+ * The row of a run whose workflow Temporal refused is deleted (its step rows with it); the audit
+ * trail is append-only, so its `run.start` entry is followed by one that says it did not start.
+ */
+async function takeBack(deps: TServiceDeps, runId: string, start: TAuditEntry, reason: unknown): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(runs).where(eq(runs.id, runId));
+    await recordAudit(tx, { ...start, action: 'run.start_refused', details: { ...start.details, reason: reason instanceof Error ? reason.message : String(reason) } });
+  });
+}
+
+/**
+ * A run's id follows from its project and request id (UUID version 5 layout over SHA-1), so that
+ * the row and the workflow, written in parallel, are each keyed by the request.
+ */
+export function runIdOf(projectId: string, requestId: string): string {
+  const hash = createHash('sha1').update(`weft-run:${projectId}:${requestId}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A workflow started for a run that has no row must not go on: it could run steps for nobody. */
+async function terminateOrphan(deps: TServiceDeps, workflowId: string): Promise<void> {
+  await deps.temporal.workflow
+    .getHandle(workflowId)
+    .terminate('its run could not be recorded')
+    .catch((error: unknown) => console.error(`[weft] could not stop workflow ${workflowId} of a run that was not recorded:`, error));
+}
+
+/**
+ * The run, its audit entry and its pending step rows in one statement (all or nothing, one round
+ * trip instead of three on the path of every click of Run). Writes nothing, and says so, when the
+ * request id was used before.
  */
 async function insertRun(tx: TDbOrTx, run: typeof runs.$inferInsert & { id: string }, audit: TAuditEntry, plan: TPlan): Promise<boolean> {
   const inserted = await tx.execute(sql`
@@ -113,16 +169,6 @@ async function insertRun(tx: TDbOrTx, run: typeof runs.$inferInsert & { id: stri
     s as (${stepRowsOf(run.id, plan, sql`exists (select 1 from r)`)})
     select id from r`);
   return inserted.rows.length > 0;
-}
-
-async function findByRequestId(deps: TServiceDeps, params: TStartRun) {
-  const [row] = await deps.db
-    .select({ id: runs.id, projectId: runs.projectId })
-    .from(runs)
-    .where(eq(runs.requestId, params.requestId));
-  if (!row) return null;
-  if (row.projectId !== params.projectId) throw new AppError('CONFLICT', 'This request id was already used');
-  return { runId: row.id };
 }
 
 /**
