@@ -172,7 +172,7 @@ describe('Validate data', () => {
     const [badRun, goodRun] = await Promise.all([finished(bad.runId), finished(good.runId)]);
     expect(badRun.run.status).toBe('failed');
     const error = stepOf(badRun, 'validate').error!;
-    expect(error).toContain('Validate data: 2 checks failed: types: mean radius is string, expected number');
+    expect(error).toMatch(/^Validate data: 2 checks failed: types: mean radius is string, expected number/); // the message itself, no exit code
     expect(error).toContain('ranges: mean area 1 value(s) above 2501');
     // the failed check's evidence is in its tracking run
     expect(await trackedFiles(bad.runId, 'validate')).toEqual(['report.html', 'report.json']);

@@ -130,7 +130,7 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Step cancelled; its processes were killed');
         if (result.exitCode !== 0) {
           // one line that says why (a python exception and the step's own line), masked as the log is
-          const summary = failureSummary(log.toString(), result);
+          const summary = failureSummary(log.toString(), result, { library: input.step.executor === 'python_library' });
           const error = mask ? mask.redact(summary) : summary;
           if (startReport) clearTimeout(startReport);
           if (!input.item) await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString(), gpuSeconds: gpuSeconds() } });

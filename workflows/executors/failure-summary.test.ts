@@ -30,4 +30,10 @@ describe('failureSummary', () => {
     expect(failureSummary('working', { exitCode: null, signal: 'SIGKILL' })).toBe('Killed by SIGKILL: working');
     expect(failureSummary('x'.repeat(1_000), { exitCode: 1 })).toHaveLength(300);
   });
+
+  it("gives a library step's refusal of its input as its own message, without the exit code", () => {
+    const log = 'rows: 150\nValidate data: column "age" is missing from the dataset\n';
+    expect(failureSummary(log, { exitCode: 2 }, { library: true })).toBe('Validate data: column "age" is missing from the dataset');
+    expect(failureSummary(log, { exitCode: 2 })).toBe('Exited with code 2: Validate data: column "age" is missing from the dataset');
+  });
 });
