@@ -23,6 +23,9 @@ export const ML_MODULES = [
   'drift_check',
   'batch_predict',
   'notify',
+  // a Sweep's (ml-steps/sweep.ts): one candidate's training, and the pick of the best
+  'sweep_candidate',
+  'sweep_best',
 ] as const;
 export type TMlModule = (typeof ML_MODULES)[number];
 
