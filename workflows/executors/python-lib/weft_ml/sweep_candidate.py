@@ -2,7 +2,8 @@
 trains the estimator with candidate ``item``'s hyperparameters and scores it by the sweep's metric,
 cross-validated on the training set (then refit on all of it, as scikit-learn's searches do) or
 on the Validation input. Writes ``model.pkl`` and ``candidate.json`` (what the pick of the best
-reads) and logs params and score to the item's own tracking run."""
+reads) and logs params and score to the item's own tracking run (a nested child run of the
+pipeline run)."""
 
 import math
 
@@ -74,7 +75,9 @@ def main(step):
         model = fit()
         value, fold_scores = score(model, validation, target, metric, "the validation set"), []
         where = "the validation set (%d rows)" % len(validation)
-    step.write_model("model", model)
+    # (the model file stays a Weft artifact only: the registry takes a registered model's source
+    # from the first tracking run that logged its bytes, which must be the sweep's own)
+    files.write_model(model, step.output_path("model.pkl"))
     step.write_json("candidate.json", {"index": index, "params": hyperparameters, "metric": metric, "score": value, "fold_scores": fold_scores})
     step.tracking.log_params({"estimator": config["estimator"], "task": config["task"], "candidate": index, "cv_folds": config["cvFolds"], **hyperparameters})
     step.metric(metric, value)
