@@ -2,7 +2,7 @@ import type { TPort } from '../ports';
 import { ZDriftCheckConfigSchema, ZLoadDatasetConfigSchema, ZSplitConfigSchema, ZValidateDataConfigSchema } from './data-configs';
 import type { TLibraryKindDefinition } from './library-kind';
 import { ZBatchPredictConfigSchema, ZCompareConfigSchema, ZEvaluateConfigSchema, ZNotifyConfigSchema, ZTrainConfigSchema } from './model-configs';
-import { ZSweepConfigSchema, type TSweepKindDefinition } from './sweep';
+import { sweepRequiredInputs, ZSweepConfigSchema, type TSweepKindDefinition } from './sweep';
 
 // The ML step library's node kinds (README "ML step library"). An output port names the files a
 // module writes for it (`<port>.parquet`, `<port>.pkl`, `<port>.json`, ...), which is how a
@@ -139,6 +139,7 @@ export const ML_EXPANDED_CATALOG = {
     configSchema: ZSweepConfigSchema,
     defaultConfig: { target: 'target', estimator: 'logistic_regression', strategy: 'grid', searchSpace: 'C=0.01, 0.1, 1, 10\nmax_iter=5000', metric: 'accuracy', cvFolds: 5 },
     inputs: [dataset('dataset', 'Training set'), dataset('validation', 'Validation', false)],
+    requiredInputs: sweepRequiredInputs,
     outputs: [model, report],
     defaultPool: 'cpu',
     executorVersion: '1',

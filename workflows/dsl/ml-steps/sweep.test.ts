@@ -115,6 +115,8 @@ describe('Sweep node', () => {
       `config.searchSpace: The grid has 300 candidates, more than the cap of 50: list fewer values, raise the cap, or use random search`,
     ]);
     expect(problems({ searchSpace: 'C=loguniform(0.01, 10)', strategy: 'random', trials: MAX_SWEEP_CANDIDATES })).toEqual([]);
+    // scored on the validation set: its input must be connected
+    expect(problems({ searchSpace: 'C=0.1, 1', cvFolds: 0 })).toEqual(['Input "Validation" of "sweep" must be connected']);
   });
 
   it('has a form field for every config key and a default config that validates', () => {

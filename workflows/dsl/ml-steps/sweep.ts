@@ -79,6 +79,14 @@ export type TSweepKindDefinition = TKindBasics & {
   expansion: 'sweep';
   configSchema: typeof ZSweepConfigSchema;
   defaultConfig: z.input<typeof ZSweepConfigSchema>;
+  /** the optional inputs that its config makes required */
+  requiredInputs: (config: unknown) => string[];
+};
+
+/** Scored on the validation set (no cross-validation): the Validation input must be connected. */
+export const sweepRequiredInputs = (config: unknown): string[] => {
+  const parsed = ZSweepConfigSchema.safeParse(config);
+  return parsed.success && parsed.data.cvFolds === 0 ? ['validation'] : [];
 };
 
 /**
