@@ -18,6 +18,7 @@ export const ML_MODULES = [
   'validate_data',
   'split_dataset',
   'train_model',
+  'train_torch',
   'evaluate_model',
   'compare_production',
   'drift_check',

@@ -1,7 +1,7 @@
 import type { TPort } from '../ports';
 import { ZDriftCheckConfigSchema, ZLoadDatasetConfigSchema, ZSplitConfigSchema, ZValidateDataConfigSchema } from './data-configs';
 import type { TLibraryKindDefinition } from './library-kind';
-import { ZBatchPredictConfigSchema, ZCompareConfigSchema, ZEvaluateConfigSchema, ZNotifyConfigSchema, ZTrainConfigSchema } from './model-configs';
+import { ZBatchPredictConfigSchema, ZCompareConfigSchema, ZEvaluateConfigSchema, ZNotifyConfigSchema, ZTrainConfigSchema, ZTrainTorchConfigSchema } from './model-configs';
 import { sweepRequiredInputs, ZSweepConfigSchema, type TSweepKindDefinition } from './sweep';
 
 // The ML step library's node kinds (README "ML step library"). An output port names the files a
@@ -59,6 +59,18 @@ export const ML_NODE_CATALOG = {
     description: 'Fits a scikit-learn estimator (logistic regression, random forest, gradient boosting) on the training set; logs params and the model to the run.',
     configSchema: ZTrainConfigSchema,
     defaultConfig: { target: 'target', estimator: 'logistic_regression', hyperparameters: 'max_iter=1000' },
+    inputs: [dataset('dataset', 'Training set')],
+    outputs: [model],
+    cacheable: true,
+  },
+  train_torch: {
+    ...library,
+    kind: 'train_torch',
+    module: 'train_torch',
+    title: 'Train (PyTorch)',
+    description: 'Trains a small PyTorch MLP on the training set: on the GPU a GPU pool gives it, else the CPU. Needs torch (requirements/torch.txt: WEFT_TORCH=on on a GPU pool’s worker).',
+    configSchema: ZTrainTorchConfigSchema,
+    defaultConfig: { target: 'target', hiddenLayers: '64, 32', epochs: 50 },
     inputs: [dataset('dataset', 'Training set')],
     outputs: [model],
     cacheable: true,

@@ -91,6 +91,7 @@ DEFAULTS = {
     "validate_data": {"schema": None, "columns": "fail", "types": "fail", "nulls": "fail", "ranges": "fail", "allowed": "fail", "unique": "fail", "distribution": "warn", "pValue": 0.001, "nullRateShift": 0.1},
     "split_dataset": {"target": "target", "testFraction": 0.2, "validationFraction": 0.0, "stratify": True, "seed": 42},
     "train_model": {"target": "target", "task": "classification", "estimator": "logistic_regression", "hyperparameters": {"max_iter": 1000}, "seed": 42},
+    "train_torch": {"target": "target", "task": "classification", "hiddenLayers": [16], "epochs": 20, "learningRate": 0.01, "batchSize": 64, "device": "auto", "seed": 42},
     "evaluate_model": {"target": "target", "task": "classification", "bootstrap": 100, "confidence": 0.95, "seed": 42},
     "compare_production": {"modelName": "m", "alias": "champion", "target": "target", "metric": "accuracy", "margin": 0.01, "bootstrap": 300, "confidence": 0.95, "seed": 42},
     "drift_check": {"exclude": ["target"], "psiThreshold": 0.2, "thresholds": {}, "ksAlpha": 0.01, "bins": 10},
