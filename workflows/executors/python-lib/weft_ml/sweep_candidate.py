@@ -63,7 +63,10 @@ def main(step):
     hyperparameters = candidates[index]
     frame = step.dataset("dataset")
     target, metric = config["target"], config["metric"]
-    fit = lambda: train_model.fit(frame, target, config["task"], config["estimator"], hyperparameters, config["seed"])[0]  # noqa: E731
+
+    def fit():
+        return train_model.fit(frame, target, config["task"], config["estimator"], hyperparameters, config["seed"])[0]
+
     if config["cvFolds"] >= 2:
         value, fold_scores = cross_validated(frame, config, hyperparameters)
         model = fit()
