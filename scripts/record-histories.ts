@@ -84,6 +84,19 @@ const scenarios: TScenario[] = [
     },
   },
   {
+    // a Sweep: a for-each over ML library candidates, then its reduce step picks the best
+    name: 'sweep',
+    spec: (() => {
+      const spec = chainSpec([
+        ['load', 'load_dataset', { source: 'sklearn', dataset: 'iris' }],
+        ['sweep', 'sweep', { searchSpace: 'C=0.1, 1\nmax_iter=2000', cvFolds: 2, concurrency: 2 }],
+      ]);
+      spec.edges[0]!.sourcePort = 'dataset';
+      spec.edges[0]!.targetPort = 'dataset';
+      return spec;
+    })(),
+  },
+  {
     name: 'cancelled',
     spec: chainSpec([['long', 'shell', { command: 'sleep 30' }, { cache: false }], ['after', 'noop', {}]]),
     drive: async (h, runId) => {

@@ -9,6 +9,8 @@ import { stepSecretsFromEnv } from './activities/step-secrets';
 import { GpuLeases } from './gpu/gpu-leases';
 import { detectGpus } from './gpu/inventory';
 import { sampleGpus } from './gpu/gpu-sampler';
+import { stepPython } from './gpu/step-python';
+import { ensureTorchVenv } from '../scripts/lib/venv';
 import { startRunReconciler } from '../server/services/runs/reconcile-runs';
 import { startPromotionExpiry } from '../server/services/approvals/expire-promotions';
 import { createControlWorker } from '../server/control/control-worker';
@@ -20,7 +22,8 @@ import { weftDataConverter } from './data-converter';
  * process that writes Postgres); `--pool <name>` runs step activities for one pool, and
  * `--pool <name> --kind gpu` for a GPU pool (GPUs from nvidia-smi, or WEFT_GPUS; one step per
  * free GPU), `--slots <n>` to cap how many steps a CPU pool worker runs at once.
- * Env: WEFT_ROLE / WEFT_POOL / WEFT_POOL_KIND / WEFT_POOL_SLOTS as alternatives to the flags.
+ * Env: WEFT_ROLE / WEFT_POOL / WEFT_POOL_KIND / WEFT_POOL_SLOTS as alternatives to the flags;
+ * WEFT_PYTHON, or WEFT_TORCH=on on a GPU pool (gpu/step-python.ts), for the steps' Python.
  */
 async function main() {
   const { values } = parseArgs({ options: { role: { type: 'string' }, pool: { type: 'string' }, kind: { type: 'string' }, slots: { type: 'string' } } });
@@ -52,7 +55,9 @@ async function main() {
     description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });
-    const runtime = await createStepRuntime(process.env.WEFT_PYTHON ?? 'python3');
+    const python = stepPython(process.env, kind);
+    if ('note' in python && python.note) console.log(`[weft] pool "${pool}": ${python.note}`);
+    const runtime = await createStepRuntime('torchVenv' in python ? await ensureTorchVenv() : python.python);
     console.log(`[weft] pool "${pool}": ${runtime.description}`);
     stop = () => runtime.close();
     // the identity carries the GPUs: the Pools page reads it from Temporal's list of pollers

@@ -1,7 +1,9 @@
 """The bare Python work of the ML node kinds, for `npm run bench`: each kind's module run in this
 process, as a step's code runs (``weft_ml.runner.run``), with its input files on local disk, no
 tracking and no Weft around it, one after the other as the pipeline chains them. Reads the
-compiled steps (JSON on stdin: [{"id", "module", "params", "ports"}] in order), prints
+compiled steps (JSON on stdin: [{"id", "module", "params", "ports", "item"?, "inputs"?}] in order:
+``item`` a for-each item's value, ``inputs`` {input node: id of the call whose outputs it is} where
+the ports do not say it, a sweep's pick of its candidates), prints
 {"<id>": milliseconds} (median of ``reps``) as one JSON line."""
 
 import json
@@ -26,9 +28,10 @@ def run_once(steps, root):
         out = os.path.join(work, "outputs")
         os.makedirs(out, exist_ok=True)
         given = os.path.join(work, "input.json")
-        inputs = {node: outputs[node] for node in {p["node"] for p in step["ports"].values()}}
+        sources = step.get("inputs") or {p["node"]: p["node"] for p in step["ports"].values()}
+        inputs = {node: outputs[source] for node, source in sources.items()}
         with open(given, "w", encoding="utf-8") as f:
-            json.dump({"params": {}, "config": {"module": step["module"], "params": step["params"], "ports": step["ports"]}, "inputs": inputs}, f)
+            json.dump({"params": {}, "config": {"module": step["module"], "params": step["params"], "ports": step["ports"]}, "inputs": inputs, "item": step.get("item")}, f)
         os.environ.update({"WEFT_INPUT": given, "WEFT_OUTPUT_DIR": out, "WEFT_EVENTS": os.path.join(work, "events.jsonl")})
         weft_step._input = None
         started = time.perf_counter()

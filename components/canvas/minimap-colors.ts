@@ -30,6 +30,8 @@ const KIND_COLOR: Record<string, string> = {
   split_dataset: '#d97706',
   drift_check: '#d97706',
   train_model: '#4f46e5',
+  train_torch: '#4f46e5',
+  sweep: '#4f46e5',
   evaluate_model: '#4f46e5',
   compare_production: '#4f46e5',
   batch_predict: '#4f46e5',

@@ -22,6 +22,8 @@ const KIND_ACCENT: Record<string, string> = {
   split_dataset: 'bg-amber-600',
   drift_check: 'bg-amber-600',
   train_model: 'bg-indigo-600',
+  train_torch: 'bg-indigo-600',
+  sweep: 'bg-indigo-600',
   evaluate_model: 'bg-indigo-600',
   compare_production: 'bg-indigo-600',
   batch_predict: 'bg-indigo-600',

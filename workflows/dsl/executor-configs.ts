@@ -53,6 +53,15 @@ const ZForeachConfigSchema = z.object({
   step: ZForeachBodySchema.register(CONFIG_FIELDS, { label: 'Each item runs', widget: 'foreach-body' }),
 });
 
+/**
+ * A for-each as a plan runs it: besides a body a user writes, one that compile() generates from
+ * a kind that expands into a for-each (a Sweep, ml-steps/sweep.ts): an ML library module per
+ * item, and a `reduce` module run once after every item succeeded, given the items' outputs as
+ * its inputs (`item-<i>`), whose outputs become the for-each's (a sweep's best candidate).
+ */
+export const ZForeachStepBodySchema = z.discriminatedUnion('kind', [...ZForeachBodySchema.options, z.object({ kind: z.literal('python_library'), ...ZPythonLibraryConfigSchema.shape })]);
+export const ZForeachStepConfigSchema = ZForeachConfigSchema.extend({ step: ZForeachStepBodySchema, reduce: ZPythonLibraryConfigSchema.optional() });
+
 const ZConditionConfigSchema = z.object({
   expression: expressionSchema().register(CONFIG_FIELDS, {
     label: 'Expression',
@@ -138,3 +147,4 @@ export type TPythonConfig = TExecutorConfig<'python'>;
 export type TShellConfig = TExecutorConfig<'shell'>;
 export type TNoopConfig = TExecutorConfig<'noop'>;
 export type TForeachBody = z.output<typeof ZForeachBodySchema>;
+export type TForeachStepBody = z.output<typeof ZForeachStepBodySchema>;

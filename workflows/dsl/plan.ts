@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTOR_CONFIG_SCHEMAS, ZSubpipelineConfigSchema } from './executor-configs';
+import { EXECUTOR_CONFIG_SCHEMAS, ZForeachStepConfigSchema, ZSubpipelineConfigSchema } from './executor-configs';
 import type { TExecutor } from './executors';
 import { ZParameterDefinitionSchema } from './parameters';
 import { ZStepResourcesSchema } from './resources';
@@ -48,8 +48,8 @@ const ZSubpipelineStepConfigSchema = ZSubpipelineConfigSchema.extend({
   timeoutMs: z.number().int().min(1).optional(),
 });
 
-/** A step's config by executor: the node's config as compile parsed it, once (defaults applied). */
-const STEP_CONFIG_SCHEMAS = { ...EXECUTOR_CONFIG_SCHEMAS, subpipeline: ZSubpipelineStepConfigSchema };
+/** A step's config by executor: the node's config as compile parsed it, once (defaults applied); a for-each's may be an expanded kind's (executor-configs.ts). */
+const STEP_CONFIG_SCHEMAS = { ...EXECUTOR_CONFIG_SCHEMAS, subpipeline: ZSubpipelineStepConfigSchema, foreach: ZForeachStepConfigSchema };
 
 const stepSchema = <E extends TExecutor>(executor: E) => ZPlanStepBaseSchema.extend({ executor: z.literal(executor), config: STEP_CONFIG_SCHEMAS[executor] });
 

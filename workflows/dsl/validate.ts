@@ -120,8 +120,11 @@ function findProblems(spec: TPipelineSpec, pools: readonly TPoolCatalogEntry[]):
   }
 
   for (const node of nodes.values()) {
-    for (const port of nodeKindDefinition(node.kind)?.inputs ?? []) {
-      if (port.required && !filledInputs.has(`${node.id}:${port.name}`)) {
+    const definition = nodeKindDefinition(node.kind);
+    // an input that its config makes required (a Sweep scored on the validation set)
+    const needed = definition && 'requiredInputs' in definition ? definition.requiredInputs(node.config) : [];
+    for (const port of definition?.inputs ?? []) {
+      if ((port.required || needed.includes(port.name)) && !filledInputs.has(`${node.id}:${port.name}`)) {
         problems.push({ code: 'missing_input', nodeId: node.id, field: `inputs.${port.name}`, message: `Input "${port.label}" of "${node.id}" must be connected` });
       }
     }

@@ -14,6 +14,7 @@ describe('weft_ml (the ML step library)', () => {
   it('passes its unit tests', { timeout: 180_000 }, async () => {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: pythonLib } as Record<string, string> as NodeJS.ProcessEnv;
     const { stderr } = await run(python, ['-m', 'unittest', 'discover', '-v', '-s', 'weft_ml/tests', '-t', '.'], { cwd: pythonLib, env, maxBuffer: 16 * 1024 * 1024 });
-    expect(stderr).toMatch(/\nOK\s*$/);
+    // (skipped: the PyTorch example's training, where the interpreter has no torch)
+    expect(stderr).toMatch(/\nOK( \(skipped=\d+\))?\s*$/);
   });
 });

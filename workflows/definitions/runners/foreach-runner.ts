@@ -2,6 +2,7 @@ import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { TStepOutputs } from '../../dsl';
 import { CONTROL_TASK_QUEUE } from '../../dsl/task-queues';
 import { foreachChunk } from '../foreach-chunk';
+import { runReduce } from '../foreach-reduce';
 import { runItems, type TForeachChunkInput, type TItemResult } from '../foreach-items';
 import type { TRunner } from './runner-context';
 
@@ -14,6 +15,7 @@ type TChunkBase = Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'>;
 /**
  * A for-each: runs its body once per item (the reducer evaluated the list), bounded by its
  * concurrency, and succeeds with the items' outputs in order, or fails naming the failed items.
+ * A for-each with a reduce step (an expanded Sweep) succeeds with what that step makes of them.
  */
 export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, items = [] }) => {
   const { concurrency } = step.config;
@@ -21,7 +23,9 @@ export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, it
   const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency);
   const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));
   if (failed.length > 0) return { status: 'failed', error: `${failed.length} of ${items.length} items failed; item ${failed[0]!.index}: ${failed[0]!.error}` };
-  const outputs: TStepOutputs = { artifacts: {}, metrics: { items: items.length }, items: results.map((r) => (r as Extract<TItemResult, { ok: true }>).outputs) };
+  const itemOutputs = results.map((r) => (r as Extract<TItemResult, { ok: true }>).outputs);
+  if (step.config.reduce) return runReduce(ctx, step, step.config.reduce, itemOutputs);
+  const outputs: TStepOutputs = { artifacts: {}, metrics: { items: items.length }, items: itemOutputs };
   return { status: 'succeeded', outputs, origin: 'executed' };
 };
 

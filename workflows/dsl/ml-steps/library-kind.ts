@@ -18,11 +18,15 @@ export const ML_MODULES = [
   'validate_data',
   'split_dataset',
   'train_model',
+  'train_torch',
   'evaluate_model',
   'compare_production',
   'drift_check',
   'batch_predict',
   'notify',
+  // a Sweep's (ml-steps/sweep.ts): one candidate's training, and the pick of the best
+  'sweep_candidate',
+  'sweep_best',
 ] as const;
 export type TMlModule = (typeof ML_MODULES)[number];
 

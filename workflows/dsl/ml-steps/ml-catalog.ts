@@ -1,7 +1,8 @@
 import type { TPort } from '../ports';
 import { ZDriftCheckConfigSchema, ZLoadDatasetConfigSchema, ZSplitConfigSchema, ZValidateDataConfigSchema } from './data-configs';
 import type { TLibraryKindDefinition } from './library-kind';
-import { ZBatchPredictConfigSchema, ZCompareConfigSchema, ZEvaluateConfigSchema, ZNotifyConfigSchema, ZTrainConfigSchema } from './model-configs';
+import { ZBatchPredictConfigSchema, ZCompareConfigSchema, ZEvaluateConfigSchema, ZNotifyConfigSchema, ZTrainConfigSchema, ZTrainTorchConfigSchema } from './model-configs';
+import { sweepRequiredInputs, ZSweepConfigSchema, type TSweepKindDefinition } from './sweep';
 
 // The ML step library's node kinds (README "ML step library"). An output port names the files a
 // module writes for it (`<port>.parquet`, `<port>.pkl`, `<port>.json`, ...), which is how a
@@ -58,6 +59,18 @@ export const ML_NODE_CATALOG = {
     description: 'Fits a scikit-learn estimator (logistic regression, random forest, gradient boosting) on the training set; logs params and the model to the run.',
     configSchema: ZTrainConfigSchema,
     defaultConfig: { target: 'target', estimator: 'logistic_regression', hyperparameters: 'max_iter=1000' },
+    inputs: [dataset('dataset', 'Training set')],
+    outputs: [model],
+    cacheable: true,
+  },
+  train_torch: {
+    ...library,
+    kind: 'train_torch',
+    module: 'train_torch',
+    title: 'Train (PyTorch)',
+    description: 'Trains a small PyTorch MLP on the training set: on the GPU a GPU pool gives it, else the CPU. Needs torch (requirements/torch.txt: WEFT_TORCH=on on a GPU pool’s worker).',
+    configSchema: ZTrainTorchConfigSchema,
+    defaultConfig: { target: 'target', hiddenLayers: '64, 32', epochs: 50 },
     inputs: [dataset('dataset', 'Training set')],
     outputs: [model],
     cacheable: true,
@@ -126,3 +139,23 @@ export const ML_NODE_CATALOG = {
     cacheable: false,
   },
 } as const satisfies Record<string, TLibraryKindDefinition>;
+
+/** The ML kinds that compile into a for-each (ml-steps/sweep.ts). */
+export const ML_EXPANDED_CATALOG = {
+  sweep: {
+    kind: 'sweep',
+    executor: 'foreach',
+    expansion: 'sweep',
+    title: 'Sweep',
+    description: 'Grid or random search over hyperparameters: one training per candidate in parallel (cross-validated or scored on a validation set), each logged to its own tracking run; the best by the chosen metric flows on as the model.',
+    configSchema: ZSweepConfigSchema,
+    defaultConfig: { target: 'target', estimator: 'logistic_regression', strategy: 'grid', searchSpace: 'C=0.01, 0.1, 1, 10\nmax_iter=5000', metric: 'accuracy', cvFolds: 5 },
+    inputs: [dataset('dataset', 'Training set'), dataset('validation', 'Validation', false)],
+    requiredInputs: sweepRequiredInputs,
+    outputs: [model, report],
+    defaultPool: 'cpu',
+    executorVersion: '1',
+    // (a for-each: its candidates run again, each its own tracking run)
+    cacheable: false,
+  },
+} as const satisfies Record<string, TSweepKindDefinition>;

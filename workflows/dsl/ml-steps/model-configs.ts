@@ -53,6 +53,30 @@ export const ZTrainConfigSchema = z.object({
   seed: seedSchema(),
 });
 
+/** Train (PyTorch): a small MLP (the GPU pools' example; torch comes from requirements/torch.txt). */
+export const ZTrainTorchConfigSchema = z.object({
+  target: targetSchema(),
+  task: taskSchema(),
+  hiddenLayers: z
+    .string()
+    .max(200)
+    .default('64, 32')
+    .transform((text, ctx) => {
+      const sizes = text.split(',').map((part) => part.trim()).filter(Boolean).map(Number);
+      if (sizes.length > 8 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 4_096)) {
+        ctx.addIssue({ code: 'custom', message: 'Up to 8 layer widths, comma-separated, each a whole number from 1 to 4096' });
+        return z.NEVER;
+      }
+      return sizes;
+    })
+    .register(CONFIG_FIELDS, { label: 'Hidden layers', hint: 'Widths, comma-separated, e.g. `64, 32`; empty: a linear model.', widget: 'text' }),
+  epochs: z.number().int().min(1).max(10_000).default(50).register(CONFIG_FIELDS, { label: 'Epochs', widget: 'number', step: 10 }),
+  learningRate: z.number().gt(0).max(10).default(0.01).register(CONFIG_FIELDS, { label: 'Learning rate', hint: 'Adam’s.', widget: 'number', step: 0.001 }),
+  batchSize: z.number().int().min(1).max(1_000_000).default(64).register(CONFIG_FIELDS, { label: 'Batch size', widget: 'number', step: 16 }),
+  device: z.enum(['auto', 'cuda', 'cpu']).default('auto').register(CONFIG_FIELDS, { label: 'Device', hint: 'auto: the GPU the step was given (a GPU pool), else the CPU; cuda: fail without one.', widget: 'select' }),
+  seed: seedSchema(),
+});
+
 export const ZEvaluateConfigSchema = z.object({
   target: targetSchema(),
   task: taskSchema(),

@@ -55,6 +55,11 @@ def config():
     return dict(_load().get("config") or {})
 
 
+def item():
+    """The item a for-each step runs for (as in ``WEFT_ITEM``, but with its JSON type); None outside a for-each."""
+    return _load().get("item")
+
+
 def inputs():
     """Upstream artifacts: {from_node: {name: absolute path}}. The files are read-only."""
     return {node: dict(files) for node, files in (_load().get("inputs") or {}).items()}

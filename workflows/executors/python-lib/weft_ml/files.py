@@ -8,7 +8,7 @@ import pickle
 import numpy as np
 import pandas as pd
 
-from .errors import StepError
+from .errors import StepError, torch_missing
 
 EXTENSIONS = {"dataset": (".parquet", ".csv"), "model": (".pkl", ".joblib")}
 
@@ -55,6 +55,10 @@ def read_model(path):
     with open(path, "rb") as f:
         try:
             return pickle.load(f)
+        except ModuleNotFoundError as error:
+            if error.name == "torch":
+                raise torch_missing() from None
+            raise StepError("%s is not a model this library can load: %s" % (os.path.basename(path), error)) from None
         except Exception as error:  # noqa: BLE001 - any unpickling failure means "not a model"
             raise StepError("%s is not a model this library can load: %s" % (os.path.basename(path), error)) from None
 

@@ -39,15 +39,20 @@ def build(estimator, task, hyperparameters, seed, frame):
         model = cls(**params)
     except (TypeError, ValueError) as error:
         raise StepError("%s: %s" % (cls.__name__, error)) from None
+    return Pipeline([("prepare", preparation(frame)), ("model", model)])
+
+
+def preparation(frame):
+    """What every estimator gets before it (unfitted): numeric columns imputed and scaled, the
+    others imputed and one-hot encoded."""
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
     other = [c for c in frame.columns if c not in numeric]
-    prepare = ColumnTransformer(
+    return ColumnTransformer(
         [
             ("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
             ("categorical", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")), other),
         ]
     )
-    return Pipeline([("prepare", prepare), ("model", model)])
 
 
 def features_of(model):

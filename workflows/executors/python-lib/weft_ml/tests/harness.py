@@ -36,15 +36,15 @@ class StepTestCase(unittest.TestCase):
                 f.write(text)
         return path
 
-    def run_module(self, module, params, inputs=None, ports=None, run_params=None, env=None):
-        """``inputs``: {node: {name: path}}; ``ports``: {port: (node, port)}. Returns the outcome."""
+    def run_module(self, module, params, inputs=None, ports=None, run_params=None, env=None, item=None):
+        """``inputs``: {node: {name: path}}; ``ports``: {port: (node, port)}; ``item``: a for-each item's value. Returns the outcome."""
         self._count += 1
         work = os.path.join(self.root, "step-%d" % self._count)
         out = os.path.join(work, "outputs")
         os.makedirs(out)
         given = os.path.join(work, "input.json")
         with open(given, "w", encoding="utf-8") as f:
-            json.dump({"params": run_params or {}, "config": {"module": module, "params": params, "ports": {k: {"node": n, "port": p} for k, (n, p) in (ports or {}).items()}}, "inputs": inputs or {}}, f)
+            json.dump({"params": run_params or {}, "config": {"module": module, "params": params, "ports": {k: {"node": n, "port": p} for k, (n, p) in (ports or {}).items()}}, "inputs": inputs or {}, "item": item}, f)
         events = os.path.join(work, "events.jsonl")
         variables = {"WEFT_INPUT": given, "WEFT_OUTPUT_DIR": out, "WEFT_EVENTS": events, "HOME": work, **(env or {})}
         stdout, stderr = io.StringIO(), io.StringIO()
@@ -91,10 +91,13 @@ DEFAULTS = {
     "validate_data": {"schema": None, "columns": "fail", "types": "fail", "nulls": "fail", "ranges": "fail", "allowed": "fail", "unique": "fail", "distribution": "warn", "pValue": 0.001, "nullRateShift": 0.1},
     "split_dataset": {"target": "target", "testFraction": 0.2, "validationFraction": 0.0, "stratify": True, "seed": 42},
     "train_model": {"target": "target", "task": "classification", "estimator": "logistic_regression", "hyperparameters": {"max_iter": 1000}, "seed": 42},
+    "train_torch": {"target": "target", "task": "classification", "hiddenLayers": [16], "epochs": 20, "learningRate": 0.01, "batchSize": 64, "device": "auto", "seed": 42},
     "evaluate_model": {"target": "target", "task": "classification", "bootstrap": 100, "confidence": 0.95, "seed": 42},
     "compare_production": {"modelName": "m", "alias": "champion", "target": "target", "metric": "accuracy", "margin": 0.01, "bootstrap": 300, "confidence": 0.95, "seed": 42},
     "drift_check": {"exclude": ["target"], "psiThreshold": 0.2, "thresholds": {}, "ksAlpha": 0.01, "bins": 10},
     "batch_predict": {"modelName": "", "alias": "champion", "predictionColumn": "prediction", "probabilities": True},
+    "sweep_candidate": {"target": "target", "task": "classification", "estimator": "logistic_regression", "metric": "accuracy", "cvFolds": 3, "seed": 42, "candidates": [{"C": 0.01, "max_iter": 2000}, {"C": 1, "max_iter": 2000}]},
+    "sweep_best": {"target": "target", "task": "classification", "estimator": "logistic_regression", "metric": "accuracy", "greaterIsBetter": True, "candidates": []},
     "notify": {"webhookSecret": "HOOK", "message": "Run {run_id}: {params.who}", "timeoutSeconds": 5},
 }
 
