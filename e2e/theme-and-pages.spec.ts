@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { EDITOR, signIn } from './helpers';
 
-const PAGES = ['/', '/runs', '/experiments', '/models', '/approvals', '/schedules', '/members', '/settings/secrets', '/settings/tokens', '/account'];
+const PAGES = ['/', '/runs', '/experiments', '/models', '/approvals', '/schedules', '/pools', '/members', '/settings/secrets', '/settings/tokens', '/account'];
 
 /** The page's background lightness, 0 (black) … 1 (white), from the computed colour of <body>. */
 const bodyLightness = (page: import('@playwright/test').Page) =>
