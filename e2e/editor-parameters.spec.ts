@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, createPipeline, expectDraftSaved, quickAdd } from './editor-helpers';
 import { EDITOR, flowNode, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('typed parameters: declared in the panel, asked, checked and remembered by the Run dialog, set by a schedule', async ({ page }) => {
   await signIn(page, EDITOR);

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, center, createPipeline, dragNode, expectDraftSaved } from './editor-helpers';
 import { EDITOR, flowNode, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('the first node lands where it is dropped; moves, typing and deletes undo and redo, and autosave keeps the undone state', async ({ page }) => {
   await signIn(page, EDITOR);
