@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { ADMIN, signIn } from './helpers';
+import { expect } from '@playwright/test';
+import { ADMIN, signIn, watchConsoleErrors } from './helpers';
+import { test } from './fixtures';
 
 test('an admin invites a colleague, who signs up through the link and sees the project with the given role', async ({ page, browser, baseURL }) => {
   const email = `colleague-${Date.now()}@example.com`;
@@ -20,6 +21,7 @@ test('an admin invites a colleague, who signs up through the link and sees the p
   // the colleague, in a browser of their own
   const colleagueContext = await browser.newContext({ baseURL });
   const colleague = await colleagueContext.newPage();
+  const colleagueErrors = watchConsoleErrors(colleague);
   await colleague.goto(link);
   await expect(colleague.getByTestId('invitation')).toContainText(`invited ${email} to Example project as viewer`);
   await colleague.getByLabel('Your name').fill('Carla Colleague');
@@ -44,6 +46,7 @@ test('an admin invites a colleague, who signs up through the link and sees the p
   // the link worked once
   const other = await browser.newContext({ baseURL });
   const reuse = await other.newPage();
+  const reuseErrors = watchConsoleErrors(reuse);
   await reuse.goto(link);
   await expect(reuse.getByTestId('invitation')).toContainText('This invitation was used already');
   await other.close();
@@ -57,4 +60,5 @@ test('an admin invites a colleague, who signs up through the link and sees the p
   await expect(colleague.getByText('Example project (editor)')).toBeVisible();
   await expect(colleague.getByRole('button', { name: 'New pipeline' })).toBeVisible();
   await colleagueContext.close();
+  expect([...colleagueErrors, ...reuseErrors]).toEqual([]); // no console error on any page of the journey
 });
