@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { APPROVER, EDITOR, nodeStatus, runIdFromUrl, signIn } from './helpers';
+import { APPROVER, EDITOR, nodeStatus, runIdFromUrl, signIn, watchConsoleErrors } from './helpers';
 
 test('a run waits at the approval gate until an approver approves it', async ({ browser }) => {
   // The editor starts the seeded pipeline (train → approve → deploy).
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
+  const editorErrors = watchConsoleErrors(editor);
   await signIn(editor, EDITOR);
   await editor.getByRole('link', { name: 'Train and approve' }).click();
   await expect(editor).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
@@ -23,6 +24,7 @@ test('a run waits at the approval gate until an approver approves it', async ({ 
   // Four eyes: someone else approves.
   const approverContext = await browser.newContext();
   const approver = await approverContext.newPage();
+  const approverErrors = watchConsoleErrors(approver);
   await signIn(approver, APPROVER);
   await approver.getByRole('link', { name: 'Approvals' }).click();
   const item = approver.locator(`article[data-run-id="${runId}"]`);
@@ -36,4 +38,5 @@ test('a run waits at the approval gate until an approver approves it', async ({ 
   await expect(nodeStatus(approver, 'deploy')).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
   await expect(approver.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
   await approverContext.close();
+  expect([...editorErrors, ...approverErrors]).toEqual([]); // no console error on any page of the journey
 });

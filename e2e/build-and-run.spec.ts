@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { connectHandles, EDITOR, flowNode, handle, nodeStatus, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('an editor builds a two-step pipeline on the canvas, saves a version and runs it', async ({ page }) => {
   await signIn(page, EDITOR);

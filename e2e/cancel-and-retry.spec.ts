@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { EDITOR, nodeStatus, runIdFromUrl, signIn } from './helpers';
+import { test } from './fixtures';
 
 async function cancelRun(page: Page): Promise<void> {
   await page.getByTestId('cancel-run').click();

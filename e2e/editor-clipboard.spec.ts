@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, createPipeline, expectDraftSaved, quickAdd } from './editor-helpers';
 import { connectHandles, EDITOR, flowNode, handle, signIn } from './helpers';
+import { test } from './fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

@@ -1,13 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { box, createPipeline, expectDraftSaved, quickAdd } from './editor-helpers';
-import { ADMIN, EDITOR, flowNode, signIn } from './helpers';
+import { ADMIN, EDITOR, flowNode, signIn, watchConsoleErrors } from './helpers';
 import { nodeDiff, saveVersion } from './version-helpers';
+import { acceptRefusals } from './fixtures';
 
 test('two editors on one pipeline: the second save is refused with who saved what and the diff, never a silent overwrite', async ({ browser }) => {
   const eveContext = await browser.newContext();
   const adaContext = await browser.newContext();
   const eve = await eveContext.newPage();
+  const eveErrors = watchConsoleErrors(eve);
   const ada = await adaContext.newPage();
+  const adaErrors = watchConsoleErrors(ada);
   await signIn(eve, EDITOR);
   await signIn(ada, ADMIN);
 
@@ -67,4 +70,8 @@ test('two editors on one pipeline: the second save is refused with who saved wha
 
   await eveContext.close();
   await adaContext.close();
+  // the three refused saves (409) are the point of this test; nothing else may be logged
+  acceptRefusals(adaErrors, 409, 2);
+  acceptRefusals(eveErrors, 409);
+  expect([...eveErrors, ...adaErrors]).toEqual([]);
 });

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { anyOverlap, box, createPipeline, expectDraftSaved, quickAdd } from './editor-helpers';
 import { connectHandles, EDITOR, flowNode, handle, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('Tidy moves overlapping nodes apart in one undo step; a pipeline saved overlapping is laid out when it opens', async ({ page }) => {
   await signIn(page, EDITOR);

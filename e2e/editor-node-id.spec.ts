@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, createPipeline, quickAdd } from './editor-helpers';
 import { connectHandles, EDITOR, flowNode, handle, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('a node id is renamed in the property panel: checked, its edges follow, expressions that read it are rewritten, undo puts it back', async ({ page }) => {
   await signIn(page, EDITOR);

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, createPipeline, expectDraftSaved, quickAdd } from './editor-helpers';
 import { EDITOR, flowNode, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('typed parameters: declared in the panel, asked, checked and remembered by the Run dialog, set by a schedule', async ({ page }) => {
   await signIn(page, EDITOR);
@@ -71,5 +72,20 @@ test('typed parameters: declared in the panel, asked, checked and remembered by 
   await page.getByRole('textbox', { name: 'Cron' }).fill('0 3 * * *');
   await page.getByRole('button', { name: 'Create schedule' }).click();
   await expect(page.getByText(`${name} nightly`)).toBeVisible();
-  await expect(page.locator('article', { hasText: `${name} nightly` }).getByTestId('schedule-params')).toHaveText('epochs=3, model=gbm');
+  const schedule = page.locator('article', { hasText: `${name} nightly` });
+  await expect(schedule.getByTestId('schedule-params')).toHaveText('epochs=3, model=gbm');
+
+  // deleting it is confirmed in the app's dialog (never the browser's): Escape keeps it, focus back on Delete
+  page.on('dialog', () => {
+    throw new Error('the browser dialog was used');
+  });
+  const confirm = page.getByRole('dialog', { name: `Delete schedule “${name} nightly”?` });
+  await schedule.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(schedule.getByRole('button', { name: 'Delete' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(schedule).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, center, createPipeline, dragNode, expectDraftSaved } from './editor-helpers';
 import { EDITOR, flowNode, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('the first node lands where it is dropped; moves, typing and deletes undo and redo, and autosave keeps the undone state', async ({ page }) => {
   await signIn(page, EDITOR);
@@ -61,8 +62,50 @@ test('the first node lands where it is dropped; moves, typing and deletes undo a
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl+Shift+Z');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeFocused(); // focus goes back where it was
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the Parameters panel shows what undo and redo restore, without reopening a row', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await createPipeline(page, `E2E undo params ${Date.now()}`);
+  await page.getByTestId('parameters-toggle').click();
+  const panel = page.getByTestId('parameters-panel');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+
+  // a number's default: 10, then (another field between, so they are two undo steps) 25
+  await panel.getByTestId('add-parameter').click();
+  const epochs = panel.getByTestId('parameter-param_1');
+  await epochs.getByLabel('Type').selectOption('number');
+  await epochs.getByLabel('Default').fill('10');
+  await epochs.getByLabel('Description').fill('passes');
+  await epochs.getByLabel('Default').fill('25');
+  await undo.click();
+  await expect(epochs.getByLabel('Default')).toHaveValue('10');
+  await redo.click();
+  await expect(epochs.getByLabel('Default')).toHaveValue('25');
+
+  // a choice's choices (taken on blur) and its default
+  await panel.getByTestId('add-parameter').click();
+  const model = panel.getByTestId('parameter-param_2');
+  await model.getByLabel('Type').selectOption('choice');
+  await model.getByLabel('Choices').fill('rf, gbm');
+  await model.getByLabel('Choices').blur();
+  await model.getByLabel('Default').selectOption('gbm');
+  await model.getByLabel('Choices').fill('rf, gbm, xgb');
+  await model.getByLabel('Choices').blur();
+  await undo.click();
+  await expect(model.getByLabel('Choices')).toHaveValue('rf, gbm');
+  await expect(model.getByLabel('Default').locator('option')).toHaveText(['rf', 'gbm']);
+  await undo.click();
+  await expect(model.getByLabel('Default')).toHaveValue('rf');
+  await redo.click();
+  await redo.click();
+  await expect(model.getByLabel('Choices')).toHaveValue('rf, gbm, xgb');
+  await expect(model.getByLabel('Default')).toHaveValue('gbm');
+  await expect(epochs.getByLabel('Default')).toHaveValue('25');
 });

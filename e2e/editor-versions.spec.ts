@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { box, createPipeline, expectDraftSaved, quickAdd } from './editor-helpers';
 import { EDITOR, flowNode, signIn } from './helpers';
 import { nodeDiff, saveVersion } from './version-helpers';
+import { acceptRefusals, test } from './fixtures';
 
-test('version history: open a version read only, diff two on the canvas, restore one as the draft (undoable), nothing-changed refusal, run the draft', async ({ page }) => {
+test('version history: open a version read only, diff two on the canvas, restore one as the draft (undoable), nothing-changed refusal, run the draft', async ({ page, consoleErrors }) => {
   await signIn(page, EDITOR);
   await createPipeline(page, `E2E versions ${Date.now()}`);
   const canvas = page.getByTestId('canvas');
@@ -85,4 +86,6 @@ test('version history: open a version read only, diff two on the canvas, restore
   await page.goBack();
   await page.getByTestId('history-toggle').click();
   await expect(page.getByTestId('version-row-4')).toContainText('second step again');
+  // the nothing-changed save was refused (400) on purpose, and said so on the page
+  acceptRefusals(consoleErrors, 400);
 });

@@ -10,6 +10,16 @@ function seedPassword(): string {
   return password;
 }
 
+/** Every console error and uncaught error of the page from now on, with its URL: a journey ends with `expect(errors).toEqual([])`. */
+export function watchConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}
+
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);

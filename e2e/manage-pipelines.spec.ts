@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { EDITOR, signIn } from './helpers';
+import { acceptRefusals, test } from './fixtures';
 
 const spec = {
   nodes: [
@@ -11,7 +12,7 @@ const spec = {
   maxParallelism: 8,
 };
 
-test('an editor imports pipelines (a bad file is refused with its problems), searches, renames, duplicates, archives and restores them', async ({ page }) => {
+test('an editor imports pipelines (a bad file is refused with its problems), searches, renames, duplicates, archives and restores them', async ({ page, consoleErrors }) => {
   const name = `Imported ${Date.now()}`;
   await signIn(page, EDITOR);
   await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
@@ -64,4 +65,6 @@ test('an editor imports pipelines (a bad file is refused with its problems), sea
   await expect(renamed).toHaveCount(0);
   await page.getByLabel('Archived').uncheck();
   await expect(renamed).toBeVisible();
+  // the bad file was refused (400) on purpose, its problems listed
+  acceptRefusals(consoleErrors, 400);
 });

@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { APPROVER, EDITOR, flowNode, nodeStatus, signIn } from './helpers';
+import { expect } from '@playwright/test';
+import { APPROVER, EDITOR, flowNode, nodeStatus, signIn, watchConsoleErrors } from './helpers';
+import { test } from './fixtures';
 
 test('an editor starts a pipeline from the "Drift check and retrain" template, sees its ML steps and their forms, and runs it', async ({ page }) => {
   await signIn(page, EDITOR);
@@ -36,6 +37,7 @@ test('an editor starts a pipeline from the "Drift check and retrain" template, s
 test('an approver decides the train template\'s gate from its card: the verdict against production, metrics with intervals, the validation', async ({ browser }) => {
   const editorContext = await browser.newContext();
   const page = await editorContext.newPage();
+  const pageErrors = watchConsoleErrors(page);
   await signIn(page, EDITOR);
   const name = `E2E train ${Date.now()}`;
   await page.getByRole('button', { name: 'New pipeline' }).click();
@@ -55,6 +57,7 @@ test('an approver decides the train template\'s gate from its card: the verdict 
 
   const approverContext = await browser.newContext();
   const approver = await approverContext.newPage();
+  const approverErrors = watchConsoleErrors(approver);
   await signIn(approver, APPROVER);
   await approver.getByRole('link', { name: 'Approvals' }).click();
   const card = approver.locator('article').filter({ hasText: name });
@@ -66,4 +69,5 @@ test('an approver decides the train template\'s gate from its card: the verdict 
   await card.getByRole('button', { name: 'Approve' }).click();
   await expect(card.filter({ hasText: 'Approve' }).getByRole('button', { name: 'Approve' })).toHaveCount(0, { timeout: 15_000 });
   await approverContext.close();
+  expect([...pageErrors, ...approverErrors]).toEqual([]); // no console error on any page of the journey
 });

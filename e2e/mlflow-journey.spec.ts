@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { APPROVER, EDITOR, flowNode, nodeStatus, runIdFromUrl, signIn } from './helpers';
+import { APPROVER, EDITOR, flowNode, nodeStatus, runIdFromUrl, signIn, watchConsoleErrors } from './helpers';
 
 const PIPELINE = 'Train and approve'; // seeded: its train step uses mlflow autolog and registers iris-classifier
 
@@ -15,6 +15,7 @@ async function runAndWaitForGate(page: Page): Promise<string> {
 test('MLflow in a step, end to end: the seeded autolog pipeline runs twice, its runs are compared, an artifact previewed, and champion moves once another user approves', async ({ browser }) => {
   const editorContext = await browser.newContext();
   const page = await editorContext.newPage();
+  const pageErrors = watchConsoleErrors(page);
   await signIn(page, EDITOR);
   await page.getByRole('link', { name: PIPELINE }).click();
   await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
@@ -71,6 +72,7 @@ test('MLflow in a step, end to end: the seeded autolog pipeline runs twice, its 
   // another user approves it from the inbox, with the version's metrics in view
   const approverContext = await browser.newContext();
   const approver = await approverContext.newPage();
+  const approverErrors = watchConsoleErrors(approver);
   await signIn(approver, APPROVER);
   await approver.getByRole('link', { name: 'Approvals' }).click();
   const card = approver.locator('article').filter({ hasText: 'Promote iris-classifier' }).filter({ hasText: `v${version}` });
@@ -92,4 +94,5 @@ test('MLflow in a step, end to end: the seeded autolog pipeline runs twice, its 
     await expect(page.getByTestId('run-error')).toHaveAttribute('role', 'status'); // cancelled, not failed
   }
   await editorContext.close();
+  expect([...pageErrors, ...approverErrors]).toEqual([]); // no console error on any page of the journey
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { APPROVER, EDITOR, signIn } from './helpers';
+import { APPROVER, EDITOR, signIn, watchConsoleErrors } from './helpers';
 
 /** The MLflow REST API as the signed-in browser calls it (its session; writes from the app's own origin). */
 function mlflowApi(page: Page, baseURL: string, projectId: string) {
@@ -22,6 +22,7 @@ test('a model card shows its versions and lineage; champion moves once another u
   const name = `e2e-churn-${randomBytes(3).toString('hex')}`;
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
+  const errors = watchConsoleErrors(editor);
   await signIn(editor, EDITOR);
 
   // Setup through the MLflow API: two trained runs (a dataset, a metric each), two versions.
@@ -61,6 +62,7 @@ test('a model card shows its versions and lineage; champion moves once another u
   // Another user approves it in the inbox, with the evidence in view.
   const approverContext = await browser.newContext();
   const approver = await approverContext.newPage();
+  const approverErrors = watchConsoleErrors(approver);
   await signIn(approver, APPROVER);
   await approver.getByRole('link', { name: 'Approvals' }).click();
   const card = approver.locator('article').filter({ hasText: `Promote ${name}` });
@@ -77,4 +79,5 @@ test('a model card shows its versions and lineage; champion moves once another u
   await expect(approver.getByTestId('version-promotions')).toContainText('approved by');
   await expect(approver.getByTestId('version-metrics')).toContainText('0.95');
   await approverContext.close();
+  expect([...errors, ...approverErrors]).toEqual([]); // models, a card, its lineage, a version, the inbox
 });

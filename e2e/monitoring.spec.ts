@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
 import type { TPipelineSpec } from '../workflows/dsl';
 import { EDITOR, signIn } from './helpers';
+import { test } from './fixtures';
 
 type TTrpcAnswer<T> = { result: { data: { json: T } } };
 

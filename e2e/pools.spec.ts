@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { ADMIN, flowNode, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('an admin adds a GPU pool; the canvas routes a GPU step to it and refuses GPUs on the CPU pool', async ({ page }) => {
   await signIn(page, ADMIN);

@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect } from '@playwright/test';
 import { EDITOR, flowNode, nodeStatus, signIn } from './helpers';
+import { test } from './fixtures';
 
 // A step that fails its first attempt and succeeds on the retry, then a Python step whose own code raises.
 const spec = {
@@ -53,12 +55,24 @@ test('a run shows step durations, a timeline with the retried attempt, the failu
   const panel = page.getByTestId('step-log-panel');
   await expect(panel).toContainText('Clean data');
   await expect(page.getByTestId('step-log')).toContainText('Traceback');
+  // each line's time, read by the pool worker: the offset from the attempt's start, the ISO time on hover; it can be hidden
+  const times = page.getByTestId('step-log').getByTestId('log-time');
+  await expect(times.first()).toHaveText(/^\+\d+\.\d{3}s$/);
+  await expect(times.first()).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  await panel.getByLabel('Timestamps').uncheck();
+  await expect(times).toHaveCount(0);
+  await expect(page.getByTestId('step-log')).toContainText('cleaning');
+  await panel.getByLabel('Timestamps').check();
+  await expect(times.first()).toBeVisible();
   await panel.getByLabel('Search the log').fill('valueerror');
   await expect(page.getByTestId('log-match-count')).toHaveText(/^[1-9]\d* lines?$/);
   await expect(page.getByTestId('step-log-matches').locator('mark').first()).toHaveText('ValueError');
+  await expect(page.getByTestId('step-log-matches').getByTestId('log-time').first()).toHaveText(/^\+\d+\.\d{3}s$/);
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Download' }).click();
   expect((await download).suggestedFilename()).toMatch(/-broken-attempt-\d+\.log$/);
+  // the download has each line's time as an ISO prefix
+  expect(await readFile((await (await download).path())!, 'utf8')).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z cleaning$/m);
 
   // the timeline: the retried step has two attempts, the first failed, with the backoff between them
   await page.getByRole('tab', { name: 'Timeline' }).click();

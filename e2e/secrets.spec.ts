@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { ADMIN, flowNode, nodeStatus, signIn } from './helpers';
+import { test } from './fixtures';
 
 test('a secret reaches a step and never its log or the browser', async ({ page, baseURL }) => {
   const name = `E2E_TOKEN_${randomBytes(3).toString('hex').toUpperCase()}`;

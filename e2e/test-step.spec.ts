@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { EDITOR, flowNode, signIn } from './helpers';
+import { test } from './fixtures';
 
 const spec = {
   nodes: [

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { EDITOR, signIn } from './helpers';
+import { EDITOR, signIn, watchConsoleErrors } from './helpers';
 
-const PAGES = ['/', '/runs', '/experiments', '/models', '/approvals', '/schedules', '/members', '/settings/secrets', '/settings/tokens', '/account'];
+const PAGES = ['/', '/runs', '/experiments', '/models', '/approvals', '/schedules', '/pools', '/members', '/settings/secrets', '/settings/tokens', '/account'];
 
 /** The page's background lightness, 0 (black) … 1 (white), from the computed colour of <body>. */
 const bodyLightness = (page: import('@playwright/test').Page) =>
@@ -14,11 +14,7 @@ const bodyLightness = (page: import('@playwright/test').Page) =>
   });
 
 test('every page opens without a console error, with a favicon; the dark theme is chosen, applied at once and kept', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  const errors = watchConsoleErrors(page);
   await signIn(page, EDITOR);
 
   for (const path of PAGES) {

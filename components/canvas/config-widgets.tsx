@@ -80,7 +80,7 @@ function CodeField({ field, value, onChange, readOnly, language }: TConfigWidget
       {expanded ? (
         <Dialog title={field.label} onClose={() => setExpanded(false)} className="max-w-5xl">
           <CodeEditor readOnly={readOnly} language={language} label={`${field.label} (large editor)`} value={text(value)} onChange={onChange} large />
-          <div className="mt-3 flex justify-end">
+          <div className="flex justify-end">
             <Button onClick={() => setExpanded(false)}>Done</Button>
           </div>
         </Dialog>

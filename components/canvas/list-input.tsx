@@ -1,7 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { Input } from '@/components/ui/field';
+import { useDraftText } from '@/hooks/use-draft-text';
 
 type TProps = {
   value: readonly string[] | undefined;
@@ -18,9 +18,10 @@ export const parseList = (text: string): string[] | undefined => {
   return items.length > 0 ? items : undefined;
 };
 
-/** A comma-separated list of words; keeps what the user typed (a trailing comma) and commits the parsed items. */
+/** A comma-separated list of words; keeps what the user typed (a trailing comma) and commits the parsed items; follows undo and redo. */
 export function ListInput({ value, onChange, placeholder }: TProps) {
-  const [text, setText] = useState(value?.join(', ') ?? '');
+  const formatted = value?.join(', ') ?? '';
+  const [text, setText] = useDraftText(formatted, (t) => (parseList(t)?.join(', ') ?? '') === formatted);
   return (
     <Input
       value={text}

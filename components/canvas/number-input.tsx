@@ -1,7 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { Input } from '@/components/ui/field';
+import { useDraftText } from '@/hooks/use-draft-text';
 
 type TProps = {
   value: number | undefined;
@@ -17,10 +17,11 @@ type TProps = {
 
 /**
  * A number field that keeps what the user typed and commits only numbers, so the spec never holds
- * text. Range checks are left to validateSpec, which reports them on the node.
+ * text; it follows the value when undo or redo changes it. Range checks are left to validateSpec,
+ * which reports them on the node.
  */
 export function NumberInput({ value, onChange, optional = false, ...rest }: TProps) {
-  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [text, setText] = useDraftText(value === undefined ? '' : String(value), (t) => (t.trim() === '' ? value === undefined : Number(t) === value));
   const trimmed = text.trim();
   const invalid = trimmed === '' ? !optional : !Number.isFinite(Number(trimmed));
   return (

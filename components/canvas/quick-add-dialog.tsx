@@ -44,7 +44,7 @@ export function QuickAddDialog({ onAdd, onClose }: TProps) {
         placeholder="Python, shell, approval…"
         className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500"
       />
-      <ul id={listId} role="listbox" aria-label="Steps" className="mt-2 max-h-72 overflow-y-auto">
+      <ul id={listId} role="listbox" aria-label="Steps" className="max-h-72 overflow-y-auto">
         {kinds.length === 0 ? <li className="px-2 py-1.5 text-sm text-slate-500">No step matches.</li> : null}
         {kinds.map((kind) => (
           <li

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, TextArea } from '@/components/ui/field';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { Dialog } from '@/components/ui/dialog';
 import { rememberedValues } from '@/components/parameters/remembered-values';
 import { RunParameterFields } from '@/components/parameters/run-parameter-fields';
 import { initialRawValues, parseRawValues } from '@/components/parameters/run-values';
@@ -32,7 +32,7 @@ export function RunDialog({ pipelineId, run, ask, baseVersion, onReview }: TProp
   }
 
   return (
-    <ModalDialog open title={ask.save ? 'Save the draft and run it' : 'Run'} onClose={run.close}>
+    <Dialog title={ask.save ? 'Save the draft and run it' : 'Run'} onClose={run.close}>
       <form onSubmit={onSubmit} className="space-y-3" data-testid="run-dialog" noValidate>
         {ask.save ? (
           <Field label="Version message" hint="Every run runs a saved version: the draft is saved as a new version first. Left empty, the message says what changed.">
@@ -59,6 +59,6 @@ export function RunDialog({ pipelineId, run, ask, baseVersion, onReview }: TProp
           </Button>
         </div>
       </form>
-    </ModalDialog>
+    </Dialog>
   );
 }

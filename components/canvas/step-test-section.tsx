@@ -40,7 +40,7 @@ export function StepTestSection({ projectId, pipelineId, nodeId, spec }: TProps)
       {result?.status === 'succeeded' ? <TestOutputs metrics={result.outputs.metrics} artifacts={Object.keys(result.outputs.artifacts)} /> : null}
       {result ? (
         <div className="flex h-72 flex-col overflow-hidden rounded border border-slate-200">
-          <LogViewer text={result.log} live={result.status === 'running'} fileName={`test-${nodeId}.log`} />
+          <LogViewer text={result.log} live={result.status === 'running'} startedAt={result.status === 'running' ? null : result.startedAt} fileName={`test-${nodeId}.log`} />
         </div>
       ) : null}
     </section>

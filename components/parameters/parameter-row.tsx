@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useDraftText } from '@/hooks/use-draft-text';
 import { PARAMETER_TYPES, type TParameterDefinition, type TParameterType } from '@/workflows/dsl';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -45,17 +46,7 @@ export function ParameterRow({ name, definition, nameProblem, onRename, onChange
       </div>
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
       <DefaultField key={definition.type} definition={definition} onChange={(d) => onChange(d, 'default')} />
-      {definition.type === 'choice' ? (
-        <Field label="Choices" hint="Comma-separated">
-          <Input
-            defaultValue={definition.choices.join(', ')}
-            onBlur={(e) => {
-              const choices = listOf(e.target.value);
-              if (choices.length > 0) onChange({ ...definition, choices, default: choices.includes(definition.default) ? definition.default : choices[0]! }, 'choices');
-            }}
-          />
-        </Field>
-      ) : null}
+      {definition.type === 'choice' ? <ChoicesField definition={definition} onChange={(d) => onChange(d, 'choices')} /> : null}
       <Field label="Description">
         <Input value={definition.description} maxLength={500} onChange={(e) => onChange({ ...definition, description: e.target.value }, 'description')} placeholder="What it changes" />
       </Field>
@@ -68,8 +59,29 @@ export function ParameterRow({ name, definition, nameProblem, onRename, onChange
   );
 }
 
-function DefaultField({ definition, onChange }: { definition: TParameterDefinition; onChange: (definition: TParameterDefinition) => void }) {
-  const [text, setText] = useState(String(definition.default));
+type TFieldProps<T extends TParameterDefinition = TParameterDefinition> = { definition: T; onChange: (definition: TParameterDefinition) => void };
+
+/** Taken on blur: the default follows the choices, and must not jump while they are typed. */
+function ChoicesField({ definition, onChange }: TFieldProps<Extract<TParameterDefinition, { type: 'choice' }>>) {
+  const formatted = definition.choices.join(', ');
+  const [text, setText] = useDraftText(formatted, (t) => listOf(t).join(', ') === formatted);
+  return (
+    <Field label="Choices" hint="Comma-separated">
+      <Input
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          const choices = listOf(text);
+          if (choices.length > 0 && choices.join(', ') !== formatted) onChange({ ...definition, choices, default: choices.includes(definition.default) ? definition.default : choices[0]! });
+        }}
+      />
+    </Field>
+  );
+}
+
+function DefaultField({ definition, onChange }: TFieldProps) {
+  // (only a number's default is typed as text: the hook is called whatever the type, as hooks must be)
+  const [text, setText] = useDraftText(String(definition.default), (t) => t.trim() !== '' && Number(t) === definition.default);
   switch (definition.type) {
     case 'boolean':
       return (

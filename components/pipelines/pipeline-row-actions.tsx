@@ -8,7 +8,8 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { ErrorText } from '@/components/ui/error-text';
 import { Field, Input } from '@/components/ui/field';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Dialog } from '@/components/ui/dialog';
 import { downloadPipeline } from './download-pipeline';
 
 type TRow = { id: string; name: string; tags: string[]; archivedAt: Date | null };
@@ -70,34 +71,29 @@ export function PipelineRowActions({ row }: { row: TRow }) {
         </>
       )}
       <ErrorText error={dialog ? null : (change.error ?? duplicate.error)} />
-      <ModalDialog open={dialog === 'rename' || dialog === 'tags'} title={dialog === 'rename' ? `Rename “${row.name}”` : `Tags of “${row.name}”`} onClose={() => setDialog(null)}>
-        <form onSubmit={submit} className="space-y-3">
-          <Field label={dialog === 'rename' ? 'New name' : 'Tags'} hint={dialog === 'tags' ? 'Comma-separated, e.g. vision, nightly' : undefined}>
-            <Input name="value" defaultValue={dialog === 'rename' ? row.name : row.tags.join(', ')} required={dialog === 'rename'} maxLength={dialog === 'rename' ? 120 : 1_000} autoFocus />
-          </Field>
-          <ErrorText error={change.error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="ghost" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={change.isPending}>
-              Save
-            </Button>
-          </div>
-        </form>
-      </ModalDialog>
-      <ModalDialog open={dialog === 'archive'} title={`Archive “${row.name}”?`} onClose={() => setDialog(null)}>
-        <p className="text-sm text-slate-600">It leaves the list and cannot run until it is restored. Its versions, runs and their records are kept.</p>
-        <ErrorText error={change.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={() => setDialog(null)}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={() => change.mutate({ ...ref, change: { kind: 'archive' } })} disabled={change.isPending}>
-            Archive
-          </Button>
-        </div>
-      </ModalDialog>
+      {dialog === 'rename' || dialog === 'tags' ? (
+        <Dialog title={dialog === 'rename' ? `Rename “${row.name}”` : `Tags of “${row.name}”`} onClose={() => setDialog(null)}>
+          <form onSubmit={submit} className="space-y-3">
+            <Field label={dialog === 'rename' ? 'New name' : 'Tags'} hint={dialog === 'tags' ? 'Comma-separated, e.g. vision, nightly' : undefined}>
+              <Input name="value" defaultValue={dialog === 'rename' ? row.name : row.tags.join(', ')} required={dialog === 'rename'} maxLength={dialog === 'rename' ? 120 : 1_000} autoFocus />
+            </Field>
+            <ErrorText error={change.error} />
+            <div className="flex justify-end gap-2">
+              <Button variant="ghost" onClick={() => setDialog(null)}>
+                Cancel
+              </Button>
+              <Button type="submit" variant="primary" disabled={change.isPending}>
+                Save
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      ) : null}
+      {dialog === 'archive' ? (
+        <ConfirmDialog title={`Archive “${row.name}”?`} confirmLabel="Archive" onConfirm={() => change.mutate({ ...ref, change: { kind: 'archive' } })} onClose={() => setDialog(null)} pending={change.isPending} error={change.error}>
+          It leaves the list and cannot run until it is restored. Its versions, runs and their records are kept.
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }

@@ -98,7 +98,7 @@ export function StepLogPanel({ projectId, runId, nodeId, label, status, origin, 
           <p className="text-xs text-slate-500">{log.isPending ? 'Loading…' : 'No attempts yet.'}</p>
         )}
       </div>
-      <LogViewer text={text} live={active} fileName={`${runId.slice(0, 8)}-${nodeId}-attempt-${shown?.attempt ?? 1}.log`} />
+      <LogViewer text={text} live={active} startedAt={shown?.startedAt} fileName={`${runId.slice(0, 8)}-${nodeId}-attempt-${shown?.attempt ?? 1}.log`} />
     </div>
   );
 }

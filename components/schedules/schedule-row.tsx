@@ -2,10 +2,12 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useState } from 'react';
 import type { TApiOutputs } from '@/components/providers/api-types';
 import { parameterValuesText } from '@/components/parameters/parameter-values-text';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorText } from '@/components/ui/error-text';
 import { Time } from '@/components/ui/time';
 import { describeTiming } from './timing';
@@ -19,7 +21,8 @@ export function ScheduleRow({ projectId, schedule, canChange }: { projectId: str
   const pause = useMutation(trpc.schedules.pause.mutationOptions({ onSettled }));
   const resume = useMutation(trpc.schedules.resume.mutationOptions({ onSettled }));
   const trigger = useMutation(trpc.schedules.trigger.mutationOptions({ onSettled }));
-  const remove = useMutation(trpc.schedules.delete.mutationOptions({ onSettled }));
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation(trpc.schedules.delete.mutationOptions({ onSettled, onSuccess: () => setConfirming(false) }));
   const ref = { projectId, scheduleId: schedule.id };
   const busy = pause.isPending || resume.isPending || trigger.isPending || remove.isPending;
   const error = pause.error ?? resume.error ?? trigger.error ?? remove.error;
@@ -54,13 +57,7 @@ export function ScheduleRow({ projectId, schedule, canChange }: { projectId: str
             <Button disabled={busy} onClick={() => trigger.mutate(ref)}>
               {trigger.isSuccess ? 'Triggered' : 'Trigger now'}
             </Button>
-            <Button
-              variant="danger"
-              disabled={busy}
-              onClick={() => {
-                if (window.confirm(`Delete schedule “${schedule.name}”?`)) remove.mutate(ref);
-              }}
-            >
+            <Button variant="danger" disabled={busy} onClick={() => setConfirming(true)}>
               Delete
             </Button>
           </div>
@@ -80,7 +77,12 @@ export function ScheduleRow({ projectId, schedule, canChange }: { projectId: str
           </span>
         )}
       </div>
-      <ErrorText error={error} />
+      <ErrorText error={confirming ? null : error} />
+      {confirming ? (
+        <ConfirmDialog title={`Delete schedule “${schedule.name}”?`} confirmLabel="Delete" onConfirm={() => remove.mutate(ref)} onClose={() => setConfirming(false)} pending={remove.isPending} error={remove.error}>
+          It starts no more runs. The runs it started are kept.
+        </ConfirmDialog>
+      ) : null}
     </article>
   );
 }

@@ -5,9 +5,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 type TProps = { title: string; onClose: () => void; children: ReactNode; className?: string };
 
 /**
- * A modal dialog of the app (never the browser's confirm()): the native <dialog> opened with
+ * The app's one modal dialog (never the browser's confirm()): the native <dialog> opened with
  * showModal(), which traps focus, makes the page behind it inert and closes on Escape. Rendered
- * only while open; a click on the backdrop closes it too.
+ * only while open (`{open ? <Dialog …/> : null}`); a click on the backdrop closes it too, and
+ * focus goes back to what had it before. Centred with `m-auto`: Tailwind's reset zeroes every
+ * margin, the browser's own centring of a modal dialog included.
  */
 export function Dialog({ title, onClose, children, className = '' }: TProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -18,6 +20,9 @@ export function Dialog({ title, onClose, children, className = '' }: TProps) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // the element is gone from the page before this effect's cleanup runs, so the browser's own
+    // return of focus on close() has nowhere to happen: done here
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     // Escape fires 'cancel' then closes the element itself: tell the owner so its state follows.
     const onCancel = (event: Event) => {
@@ -28,6 +33,7 @@ export function Dialog({ title, onClose, children, className = '' }: TProps) {
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       dialog.close();
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
 
@@ -38,8 +44,8 @@ export function Dialog({ title, onClose, children, className = '' }: TProps) {
       onClick={(e) => e.target === ref.current && onClose()}
       className={`m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30 ${className}`}
     >
-      <div className="p-4">
-        <h2 className="mb-3 text-sm font-semibold">{title}</h2>
+      <div className="space-y-3 p-4">
+        <h2 className="text-sm font-semibold">{title}</h2>
         {children}
       </div>
     </dialog>

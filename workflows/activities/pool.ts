@@ -6,7 +6,7 @@ import type { ArtifactStore } from '../artifacts/store';
 import { collectOutputs, handOverInputs, planInputs, readStepEvents, StepOutputsError } from '../artifacts/step-io';
 import type { TPoolActivities, TRunStepInput, TRunStepResult } from '../contract/activities';
 import { stepAttemptSignal } from '../contract/run-workflow';
-import type { TStepAttemptEvent } from '../dsl';
+import { logText, type TStepAttemptEvent } from '../dsl';
 import { executeStep } from '../executors';
 import { failureSummary } from '../executors/failure-summary';
 import { LogBuffer } from '../executors/log-buffer';
@@ -130,7 +130,7 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Step cancelled; its processes were killed');
         if (result.exitCode !== 0) {
           // one line that says why (a python exception and the step's own line), masked as the log is
-          const summary = failureSummary(log.toString(), result, { library: input.step.executor === 'python_library' });
+          const summary = failureSummary(logText(log.toString()), result, { library: input.step.executor === 'python_library' });
           const error = mask ? mask.redact(summary) : summary;
           if (startReport) clearTimeout(startReport);
           if (!input.item) await report({ phase: 'finished', outcome: { status: 'failed', exitCode: result.exitCode, error, log: log.toString(), gpuSeconds: gpuSeconds() } });

@@ -24,3 +24,4 @@ export * from './model-steps';
 export { ML_MODULES, type TMlModule, type TPythonLibraryConfig } from './ml-steps/library-kind';
 export { PIPELINE_TEMPLATES, pipelineTemplate, type TPipelineTemplate } from './ml-steps/templates';
 export { renameExpressionReferences, renameNodeReferences } from './rename-references';
+export * from './log-lines';

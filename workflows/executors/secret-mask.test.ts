@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logText, parseLog } from '../dsl/log-lines';
 import { LogBuffer } from './log-buffer';
 import { MASK, SecretMask } from './secret-mask';
 
@@ -7,6 +8,10 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('SecretMask', () => {
   const mask = new SecretMask([SECRET]);
+  const live = (text: string) => {
+    const masked = mask.redact(text);
+    return masked.slice(0, masked.length - mask.unfinished(masked));
+  };
 
   it('hides the value and its base64 and URL-encoded forms', () => {
     for (const form of [SECRET, b64(SECRET), b64(SECRET).replace(/=+$/, ''), Buffer.from(SECRET).toString('base64url'), encodeURIComponent(SECRET), new URLSearchParams({ v: SECRET }).toString().slice(2)]) {
@@ -30,9 +35,9 @@ describe('SecretMask', () => {
   });
 
   it('holds back the end of a live log that may be the start of a value', () => {
-    expect(mask.redactLive(`line\n${SECRET.slice(0, 5)}`)).toBe('line\n');
-    expect(mask.redactLive(`line\n${SECRET}`)).toBe(`line\n${MASK}`);
-    expect(mask.redactLive('line\nno secret')).toBe('line\nno secret');
+    expect(live(`line\n${SECRET.slice(0, 5)}`)).toBe('line\n');
+    expect(live(`line\n${SECRET}`)).toBe(`line\n${MASK}`);
+    expect(live('line\nno secret')).toBe('line\nno secret');
   });
 });
 
@@ -42,11 +47,11 @@ describe('LogBuffer with a mask', () => {
     log.hide(new SecretMask([SECRET]));
     log.append('token: ');
     log.append(SECRET.slice(0, 7));
-    expect(log.tail(100)).toBe('token: ');
+    expect(logText(log.tail(100))).toBe('token: ');
     log.append(SECRET.slice(7));
     log.append('\n');
-    expect(log.tail(100)).toBe(`token: ${MASK}\n`);
-    expect(log.toString()).toBe(`token: ${MASK}\n`);
+    expect(logText(log.tail(100))).toBe(`token: ${MASK}\n`);
+    expect(logText(log.toString())).toBe(`token: ${MASK}\n`);
   });
 
   it('never keeps a piece of a value where old output is dropped', () => {
@@ -56,5 +61,19 @@ describe('LogBuffer with a mask', () => {
     const text = log.toString();
     expect(text).toContain('earlier characters dropped');
     for (let n = 6; n < SECRET.length; n++) expect(text).not.toContain(SECRET.slice(-n));
+  });
+
+  it('hides a value printed across lines, the lines it joins keeping the first one\'s time', () => {
+    const key = '-----BEGIN KEY-----\nMIIEabc\n-----END KEY-----';
+    let now = 1_000;
+    const log = new LogBuffer(1024, () => now++);
+    log.hide(new SecretMask([key]));
+    log.append('before\n');
+    for (const line of key.split('\n')) log.append(`${line}\n`);
+    log.append('after\n');
+    const lines = parseLog(log.toString());
+    expect(lines.map((l) => l.text)).toEqual(['before', MASK, 'after', '']);
+    expect(lines.map((l) => l.at)).toEqual([1_000, 1_001, 1_004, null]);
+    expect(logText(log.tail(1024))).toBe(`before\n${MASK}\nafter\n`);
   });
 });

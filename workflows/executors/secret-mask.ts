@@ -25,15 +25,26 @@ export class SecretMask {
     return this.pattern ? text.replace(this.pattern, MASK) : text;
   }
 
+  /** As redact, with where each hidden value was in `text` ([start, end) offsets), for what sits beside it (a line's time). */
+  redactSpans(text: string): { text: string; spans: [number, number][] } {
+    const spans: [number, number][] = [];
+    if (!this.pattern) return { text, spans };
+    const masked = text.replace(this.pattern, (value: string, at: number) => {
+      spans.push([at, at + value.length]);
+      return MASK;
+    });
+    return { text: masked, spans };
+  }
+
   /**
-   * Text that may still grow (a running step's log tail): also holds back an end that may be the
-   * start of a value whose rest is not printed yet, so no prefix of a secret is ever shown.
+   * Masked text that may still grow (a running step's log tail): how many characters at its end
+   * to hold back, as they may be the start of a value whose rest is not printed yet, so that no
+   * prefix of a secret is ever shown.
    */
-  redactLive(text: string): string {
-    const masked = this.redact(text);
+  unfinished(masked: string): number {
     let held = 0;
     for (const form of this.forms) held = Math.max(held, unfinishedPrefix(masked, form));
-    return held ? masked.slice(0, -held) : masked;
+    return held;
   }
 }
 
