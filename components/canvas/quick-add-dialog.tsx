@@ -27,7 +27,7 @@ export function QuickAddDialog({ onAdd, onClose }: TProps) {
   }
 
   return (
-    <Dialog title="Add a step" onClose={onClose}>
+    <Dialog title="Add a step" onClose={onClose} closeOnBackdrop>
       <input
         autoFocus
         role="combobox"

@@ -9,7 +9,7 @@ const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(n
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const mac = isMac();
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} closeOnBackdrop>
       <table className="w-full text-sm" data-testid="shortcuts-table">
         <tbody>
           {SHORTCUTS.map((s) => (

@@ -19,7 +19,7 @@ type TProps = {
 /** "Are you sure?" in the app's dialog: Cancel (Escape) or a red button that says what it does. */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, pending = false, error }: TProps) {
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} closeOnBackdrop>
       {children ? <div className="text-sm text-slate-600">{children}</div> : null}
       <ErrorText error={error} />
       <div className="flex justify-end gap-2">

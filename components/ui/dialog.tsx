@@ -2,16 +2,23 @@
 
 import { useEffect, useRef, type ReactNode } from 'react';
 
-type TProps = { title: string; onClose: () => void; children: ReactNode; className?: string };
+type TProps = {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  /** a dialog with nothing typed into it (a question, a list) may close on a click beside it; a form must not lose its input that way */
+  closeOnBackdrop?: boolean;
+};
 
 /**
  * The app's one modal dialog (never the browser's confirm()): the native <dialog> opened with
  * showModal(), which traps focus, makes the page behind it inert and closes on Escape. Rendered
- * only while open (`{open ? <Dialog …/> : null}`); a click on the backdrop closes it too, and
+ * only while open (`{open ? <Dialog …/> : null}`); a click on the backdrop closes it where asked, and
  * focus goes back to what had it before. Centred with `m-auto`: Tailwind's reset zeroes every
  * margin, the browser's own centring of a modal dialog included.
  */
-export function Dialog({ title, onClose, children, className = '' }: TProps) {
+export function Dialog({ title, onClose, children, className = '', closeOnBackdrop = false }: TProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const close = useRef(onClose);
   useEffect(() => {
@@ -41,7 +48,7 @@ export function Dialog({ title, onClose, children, className = '' }: TProps) {
     <dialog
       ref={ref}
       aria-label={title}
-      onClick={(e) => e.target === ref.current && onClose()}
+      onClick={closeOnBackdrop ? (e) => e.target === ref.current && onClose() : undefined}
       className={`m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30 ${className}`}
     >
       <div className="space-y-3 p-4">
