@@ -36,6 +36,8 @@ let shifted: string;
 const hooks: string[] = [];
 let hookServer: Server;
 beforeAll(async () => {
+  // the test's webhook listens on loopback, which the webhook address policy refuses unless allowed
+  process.env.WEFT_WEBHOOK_ALLOWED_ADDRESSES = '127.0.0.1';
   h = await startHarness();
   hookServer = createServer((req, res) => {
     let body = '';
