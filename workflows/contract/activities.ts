@@ -1,4 +1,4 @@
-import type { TAttemptRecord, TParameterValue, TPickedArtifact, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
+import type { TArtifactRef, TAttemptRecord, TParameterValue, TPickedArtifact, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
 import type { TRecordBatch } from './run-records';
 import type { TDispatch, TPipelineRunInput } from './run-workflow';
 import type { TPoolExecutor, TStepConfig } from '../dsl';
@@ -37,7 +37,12 @@ export type TRunStepInput = {
   test?: true;
 };
 
-export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };
+export type TRunStepResult = {
+  outputs: TStepOutputs;
+  attempt: TAttemptRecord;
+  /** stored artifacts the step read by hash, not from an upstream step (Load dataset's artifact source), by name: recorded as its inputs */
+  read?: Record<string, TArtifactRef>;
+};
 
 
 /** Step activities served by a pool worker (workflows/activities/pool.ts). */
