@@ -1,4 +1,5 @@
 import type { TArtifactRef, TAttemptRecord, TParameterValue, TPickedArtifact, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
+import type { TAlertDispatchPart } from './alert-dispatch';
 import type { TRecordBatch } from './run-records';
 import type { TDispatch, TPipelineRunInput } from './run-workflow';
 import type { TPoolExecutor, TStepConfig } from '../dsl';
@@ -81,4 +82,8 @@ export type TControlActivities = {
   openPromotion(params: TOpenPromotion): Promise<{ status: 'set'; version: number } | { status: 'pending'; approvalId: string; version: number }>;
   acquireGpuQuota(request: TQuotaRequest): Promise<TQuotaAnswer>;
   releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }): Promise<void>;
+  /** one part of a fired alert's dispatch, unless done already; each failed attempt is written to the alert */
+  dispatchAlertPart(params: { alertId: string; part: TAlertDispatchPart }): Promise<void>;
+  /** the alert's dispatch settled: done, or failed (a part gave up) */
+  finishAlertDispatch(params: { alertId: string; failed: boolean }): Promise<void>;
 };
