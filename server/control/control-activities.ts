@@ -8,7 +8,7 @@ import type { TDatabase } from '../db/client';
 import { AppError } from '../errors';
 import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota } from '../services/quotas/gpu-quota';
 import { closeApproval } from '../services/approvals/close-approval';
-import { dispatchAlertPart } from '../services/monitoring/dispatch-alert';
+import { dispatchAlertPart } from '../services/monitoring/dispatch-alert-part';
 import { finishAlertDispatch } from '../services/monitoring/finish-alert-dispatch';
 import { WebhookRefusedError } from '../services/webhooks/post-webhook';
 import { createApproval } from '../services/approvals/create-approval';

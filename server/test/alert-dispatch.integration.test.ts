@@ -110,7 +110,7 @@ describe('an alert’s dispatch: the data it saw, retried, never lost', () => {
     const retrain = await finished(retrainRunId);
     expect(retrain.run.status).toBe('succeeded');
     expect(retrain.run.params.data).toBe(checked!.hash);
-    expect(await artifactsOf(retrainRunId, 'load', 'input')).toEqual([{ name: 'store/params.data', hash: checked!.hash }]);
+    expect(await artifactsOf(retrainRunId, 'load', 'input')).toEqual([{ name: '@store/params.data', hash: checked!.hash }]);
     // (the same rows, read back and written again: the very bytes the check saw)
     expect(await artifactsOf(retrainRunId, 'load', 'output')).toContainEqual({ name: 'dataset.parquet', hash: checked!.hash });
 

@@ -3,8 +3,8 @@ import { controlLocal } from '../control-activities';
 import { poolFor, poolStep } from '../pool-activity';
 import type { TRunner } from './runner-context';
 
-/** the lineage's name for the artifact store as a step's input (`store/params.data`) */
-const STORE_INPUT = 'store';
+/** the artifact store as a step's input in its lineage (`@store/params.data`): no node id holds an "@", so none collides */
+const STORE_INPUT = '@store';
 
 /**
  * A python, shell or no-op step: served from the cache, or executed on its pool's task queue with
@@ -29,7 +29,7 @@ export const runActivityStep: TRunner<TPoolExecutor> = async (ctx, { step, input
   if (quota && 'refused' in quota) return { status: 'failed', error: quota.refused };
   try {
     const result = await poolFor(step, step.nodeId, ctx.dispatch).runStep({ runId: ctx.runId, projectId: ctx.projectId, step: poolStep(step), params: ctx.params, inputs });
-    // what it read from the store by hash is recorded with its inputs, as from a node named `store`
+    // what it read from the store by hash is recorded with its inputs, as from `@store`
     const recorded = result.read ? { ...inputs, [STORE_INPUT]: result.read } : inputs;
     return { status: 'succeeded', outputs: result.outputs, origin: 'executed', inputs: recorded, attempt: result.attempt, ...(cacheKey ? { cacheKey } : {}) } satisfies TStepOutcome;
   } finally {
