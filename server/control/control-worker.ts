@@ -4,7 +4,7 @@ import { weftDataConverter } from '../../workflows/data-converter';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl/task-queues';
 import { controlWorkflowInterceptors, workflowsPath } from '../../workflows/worker-factory';
 import type { TDatabase } from '../db/client';
-import { startAlertDispatch } from '../services/monitoring/start-alert-dispatch';
+import { alertDispatchRetry, startAlertDispatch } from '../services/monitoring/start-alert-dispatch';
 import { createControlActivities } from './control-activities';
 import { createRecordWriter, recordSinks } from './record-writer';
 
@@ -13,6 +13,8 @@ import { createRecordWriter, recordSinks } from './record-writer';
  * and the bench; the caller owns the database pool (and closes it).
  */
 export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
+  // a bad WEFT_ALERT_DISPATCH_* setting stops the worker's start, not every alert's dispatch later
+  alertDispatchRetry();
   // a fired alert's dispatch is a workflow; one not started now stays pending in Postgres for the sweep
   const records = createRecordWriter(opts.db, undefined, async (alertIds) => {
     const notStarted = await startAlertDispatch(opts.client, alertIds);

@@ -11,7 +11,7 @@ const ZRetrySettingsSchema = z.object({
 const MAXIMUM_INTERVAL_MS = 5 * 60_000;
 
 /** How often and how patiently a dispatch part is tried (README: WEFT_ALERT_DISPATCH_*), read at each alert. */
-export function alertDispatchRetry(env: NodeJS.ProcessEnv = process.env): TAlertDispatchRetry {
+export function alertDispatchRetry(env: Readonly<Record<string, string | undefined>> = process.env): TAlertDispatchRetry {
   const settings = ZRetrySettingsSchema.parse({ WEFT_ALERT_DISPATCH_ATTEMPTS: env.WEFT_ALERT_DISPATCH_ATTEMPTS || undefined, WEFT_ALERT_DISPATCH_RETRY_SECONDS: env.WEFT_ALERT_DISPATCH_RETRY_SECONDS || undefined });
   const initialIntervalMs = settings.WEFT_ALERT_DISPATCH_RETRY_SECONDS * 1_000;
   return { maximumAttempts: settings.WEFT_ALERT_DISPATCH_ATTEMPTS, initialIntervalMs, maximumIntervalMs: Math.max(initialIntervalMs, MAXIMUM_INTERVAL_MS) };

@@ -28,7 +28,8 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
 /**
  * POSTs a JSON body to a webhook under the address policy (address-policy.ts), with a timeout.
  * Resolves with the status; rejects with WebhookRefusedError when the URL or its addresses are
- * refused, else with an error that says what kind of failure it was, never the URL.
+ * refused, else with an error that says what kind of failure it was, never the URL. Redirects
+ * are not followed (a 3xx is the caller's failure), so a public URL cannot bounce the POST inward.
  */
 export function postWebhook(url: string, body: unknown, timeoutMs: number): Promise<number> {
   const parsed = ZWebhookUrlSchema.safeParse(url);
