@@ -97,9 +97,10 @@ async function main(): Promise<void> {
   };
   const log = (name: string) => path.join(logsDir, `${name}.log`);
   const services = await Promise.all([
+    // (the secrets key: the control worker posts alert webhooks, whose URLs are project secrets)
     spawnService('control-worker', bin('tsx'), ['workflows/worker.ts', '--role', 'control'], {
       cwd: repoRoot,
-      env: { ...common, DATABASE_URL: databaseUrl },
+      env: { ...common, DATABASE_URL: databaseUrl, WEFT_SECRETS_KEY: secretsKey },
       logFile: log('control-worker'),
     }),
     // Pool workers run user code: no database credentials, no auth secret, no secrets key.

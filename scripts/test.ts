@@ -138,7 +138,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<{ 
   process.env.WEFT_SEED_PASSWORD = env.WEFT_SEED_PASSWORD; // the seeded users' password, known to the specs
   await prepareDatabase(databaseUrl);
 
-  // the secrets key only for web; web and the pool worker share the worker token
+  // the secrets key for web and the control worker (alert webhooks); web and the pool worker share the worker token
   const { DATABASE_URL: _db, WEFT_SECRETS_KEY: secretsKey, ...noDb } = env;
   const workerToken = randomBytes(24).toString('hex');
   const common: NodeJS.ProcessEnv = {
@@ -164,7 +164,7 @@ async function startE2eStack(env: NodeJS.ProcessEnv, python: string): Promise<{ 
     buildWebApp(webEnv, log('next-build')),
     spawnService('e2e-control-worker', bin('tsx'), ['workflows/worker.ts', '--role', 'control'], {
       cwd: repoRoot,
-      env: { ...common, DATABASE_URL: databaseUrl },
+      env: { ...common, DATABASE_URL: databaseUrl, WEFT_SECRETS_KEY: secretsKey },
       logFile: log('control-worker'),
     }),
     spawnService('e2e-pool-worker-cpu', bin('tsx'), ['workflows/worker.ts', '--pool', 'cpu'], {

@@ -13,6 +13,7 @@ import { stepPython } from './gpu/step-python';
 import { ensureTorchVenv } from '../scripts/lib/venv';
 import { startRunReconciler } from '../server/services/runs/reconcile-runs';
 import { startPromotionExpiry } from '../server/services/approvals/expire-promotions';
+import { startAlertSweep } from '../server/services/monitoring/sweep-alert-dispatch';
 import { createControlWorker } from '../server/control/control-worker';
 import { createPoolWorker } from './worker-factory';
 import { weftDataConverter } from './data-converter';
@@ -51,7 +52,8 @@ async function main() {
     worker = await createControlWorker({ connection, namespace, db, client });
     const stopReconciler = startRunReconciler({ db, temporal: client });
     const stopExpiry = startPromotionExpiry(db);
-    stop = () => (stopReconciler(), stopExpiry());
+    const stopSweep = startAlertSweep({ db, temporal: client });
+    stop = () => (stopReconciler(), stopExpiry(), stopSweep());
     description = 'control worker';
   } else {
     const client = new Client({ connection: await Connection.connect(temporalConnectionOptions()), namespace, dataConverter: weftDataConverter });

@@ -8,9 +8,10 @@ import { ErrorText } from '@/components/ui/error-text';
 import { AlertList } from './alert-list';
 import { AlertRuleForm } from './alert-rule-form';
 import { AlertRules } from './alert-rules';
+import { ModelMetricsChart } from './model-metrics-chart';
 import { MonitoringCharts } from './monitoring-charts';
 
-/** A registered model's Monitoring page: drift over time, its alert rules and the alerts they fired. */
+/** A registered model's Monitoring page: drift and metrics over time, its alert rules and the alerts they fired. */
 export function ModelMonitoring({ name }: { name: string }) {
   const { project, canEdit } = useProject();
   const trpc = useTRPC();
@@ -34,6 +35,10 @@ export function ModelMonitoring({ name }: { name: string }) {
           <section className="space-y-2">
             <h2 className="font-semibold">Drift</h2>
             <MonitoringCharts checks={m.checks} />
+          </section>
+          <section className="space-y-2">
+            <h2 className="font-semibold">Model metrics</h2>
+            <ModelMetricsChart projectId={project.id} name={name} />
           </section>
           <section className="space-y-2">
             <h2 className="font-semibold">Alert rules</h2>

@@ -68,6 +68,14 @@ export const alertRules = pgTable(
   (t) => [unique().on(t.projectId, t.modelName, t.name)],
 );
 
+/**
+ * Where an alert's dispatch (its retraining run and webhook) stands: `pending` until its dispatch
+ * workflow has settled both (a pending alert with no workflow is started again by the control
+ * worker's sweep, so none is lost), then `done`, or `failed` when a part gave up.
+ */
+export const ALERT_DISPATCH_STATES = ['pending', 'done', 'failed'] as const;
+export const alertDispatchEnum = pgEnum('alert_dispatch', ALERT_DISPATCH_STATES);
+
 /** A rule that fired on a check; what was done about it (webhook, retraining run) is recorded on it. */
 export const alerts = pgTable(
   'alerts',
@@ -89,6 +97,10 @@ export const alerts = pgTable(
     notifyError: text(),
     retrainRunId: uuid().references(() => runs.id, { onDelete: 'set null' }),
     retrainError: text(),
+    dispatch: alertDispatchEnum().notNull().default('pending'),
+    /** attempts made so far to start the retraining run / to notify (the errors are the last attempt's) */
+    retrainAttempts: integer().notNull().default(0),
+    notifyAttempts: integer().notNull().default(0),
   },
-  (t) => [unique().on(t.ruleId, t.checkId), index().on(t.projectId, t.modelName, t.firedAt), index().on(t.retrainRunId)],
+  (t) => [unique().on(t.ruleId, t.checkId), index().on(t.projectId, t.modelName, t.firedAt), index().on(t.retrainRunId), index().on(t.dispatch, t.firedAt)],
 );

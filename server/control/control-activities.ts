@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
+import { ALERT_DISPATCH_REFUSED, type TAlertDispatchPart } from '../../workflows/contract/alert-dispatch';
 import type { TOpenPromotion, TQuotaAnswer, TQuotaRequest, TControlActivities, TRegisterModelVersion } from '../../workflows/contract/activities';
 import type { TRecordBatch } from '../../workflows/contract/run-records';
 import { quotaFreedSignal, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
@@ -7,6 +8,9 @@ import type { TDatabase } from '../db/client';
 import { AppError } from '../errors';
 import { acquireGpuQuota, dropLeasesOfRuns, releaseGpuQuota } from '../services/quotas/gpu-quota';
 import { closeApproval } from '../services/approvals/close-approval';
+import { dispatchAlertPart } from '../services/monitoring/dispatch-alert-part';
+import { finishAlertDispatch } from '../services/monitoring/finish-alert-dispatch';
+import { WebhookRefusedError } from '../services/webhooks/post-webhook';
 import { createApproval } from '../services/approvals/create-approval';
 import { readApprovalDecision } from '../services/approvals/read-approval-decision';
 import { openStepPromotion } from '../services/registry/open-step-promotion';
@@ -81,5 +85,15 @@ export function createControlActivities(deps: { db: TDatabase; client: Client; r
       // a wake-up that fails is not fatal: waiters also look again on their own timer
       await Promise.allSettled(waiting.map((workflowId) => client.workflow.getHandle(workflowId).signal(quotaFreedSignal, params.pool)));
     },
+    /** A refused webhook address is final; any other failure (webhook down, Temporal away, no pipeline version) is tried again. */
+    async dispatchAlertPart(params: { alertId: string; part: TAlertDispatchPart }) {
+      try {
+        await dispatchAlertPart({ db, temporal: client }, { ...params, attempt: Context.current().info.attempt });
+      } catch (error) {
+        if (error instanceof WebhookRefusedError) throw ApplicationFailure.nonRetryable(error.message, ALERT_DISPATCH_REFUSED);
+        throw error;
+      }
+    },
+    finishAlertDispatch: (params: { alertId: string; failed: boolean }) => finishAlertDispatch(db, params),
   };
 }

@@ -4,7 +4,7 @@ import { weftDataConverter } from '../../workflows/data-converter';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl/task-queues';
 import { controlWorkflowInterceptors, workflowsPath } from '../../workflows/worker-factory';
 import type { TDatabase } from '../db/client';
-import { dispatchAlert } from '../services/monitoring/dispatch-alert';
+import { alertDispatchRetry, startAlertDispatch } from '../services/monitoring/start-alert-dispatch';
 import { createControlActivities } from './control-activities';
 import { createRecordWriter, recordSinks } from './record-writer';
 
@@ -13,9 +13,12 @@ import { createRecordWriter, recordSinks } from './record-writer';
  * and the bench; the caller owns the database pool (and closes it).
  */
 export async function createControlWorker(opts: { connection: NativeConnection; namespace: string; db: TDatabase; client: Client }) {
-  const deps = { db: opts.db, temporal: opts.client };
+  // a bad WEFT_ALERT_DISPATCH_* setting stops the worker's start, not every alert's dispatch later
+  alertDispatchRetry();
+  // a fired alert's dispatch is a workflow; one not started now stays pending in Postgres for the sweep
   const records = createRecordWriter(opts.db, undefined, async (alertIds) => {
-    for (const id of alertIds) await dispatchAlert(deps, id);
+    const notStarted = await startAlertDispatch(opts.client, alertIds);
+    if (notStarted.length > 0) throw new Error('Temporal did not take their dispatch; the sweep tries again');
   });
   return Worker.create({
     connection: opts.connection,

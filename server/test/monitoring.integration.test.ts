@@ -36,6 +36,8 @@ let shifted: string;
 const hooks: string[] = [];
 let hookServer: Server;
 beforeAll(async () => {
+  // the test's webhook listens on loopback, which the webhook address policy refuses unless allowed
+  process.env.WEFT_WEBHOOK_ALLOWED_ADDRESSES = '127.0.0.1';
   h = await startHarness();
   hookServer = createServer((req, res) => {
     let body = '';
@@ -91,10 +93,10 @@ describe('monitoring a model: checks, alert rules, the retraining loop', () => {
     expect(afterFirst.alerts).toEqual([]); // one breaching check of two
 
     const second = await checkOnce();
-    const fired = await waitFor(monitoring, (m) => m.alerts[0]?.notifiedAt != null || m.alerts[0]?.notifyError != null, { timeoutMs: 60_000, what: 'the alert to start its retraining and notify' });
+    const fired = await waitFor(monitoring, (m) => m.alerts[0] !== undefined && m.alerts[0].dispatch !== 'pending', { timeoutMs: 60_000, what: 'the alert to start its retraining and notify' });
     expect(fired.checks.map((c) => c.runId)).toEqual([first, second]);
     const [alert] = fired.alerts;
-    expect(alert).toMatchObject({ ruleName: 'PSI drift', checkRunId: second, retrainError: null, notifyError: null });
+    expect(alert).toMatchObject({ ruleName: 'PSI drift', checkRunId: second, retrainError: null, notifyError: null, dispatch: 'done' });
     // the webhook got Notify's body, naming the model, the rule and the retraining run
     expect(hooks).toHaveLength(1);
     const { text } = JSON.parse(hooks[0]!) as { text: string };
@@ -124,5 +126,16 @@ describe('monitoring a model: checks, alert rules, the retraining loop', () => {
     expect((await finished(alert!.retrainRunId!)).run.status).toBe('succeeded');
     const [version] = await h.db.select().from(modelVersions).where(eq(modelVersions.weftRunId, alert!.retrainRunId!));
     expect((await h.as('viewer').models.get({ projectId: h.projectId, name: MODEL })).aliases).toEqual([{ alias: 'champion', version: version!.version }]);
+
+    // the model's metrics over time (tracking store): the retraining run's Evaluate is the point of the version it registered, now champion
+    const metrics = await h.as('viewer').models.metrics({ projectId: h.projectId, name: MODEL });
+    expect(metrics.championVersion).toBe(version!.version);
+    const evaluation = metrics.points.find((p) => p.runId === alert!.retrainRunId && p.source === 'evaluate');
+    expect(evaluation).toMatchObject({ nodeId: 'evaluate', version: version!.version, metrics: { accuracy: expect.any(Number), f1: expect.any(Number), roc_auc: expect.any(Number) } });
+    expect(Object.keys(evaluation!.metrics).some((k) => k.includes('_ci_'))).toBe(false);
+    // its Compare with production found no champion yet: the candidate's score alone
+    expect(metrics.points.find((p) => p.runId === alert!.retrainRunId && p.source === 'compare')?.metrics).toMatchObject({ 'candidate (compare)': expect.any(Number) });
+    // (the drift checks name the model but evaluate nothing: no points of theirs)
+    expect(metrics.points.every((p) => p.runId === alert!.retrainRunId)).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { NotEnoughGpusError, type GpuLeases, type TGpuLease } from '../gpu/gpu-l
 import { GPU_SAMPLE_MS } from '../gpu/gpu-sampler';
 import type { TStepIdentity } from '../sandbox/step-identities';
 import type { TStepSecretsSource } from './step-secrets';
+import { handOverStoreReads, StoreReadError } from './store-reads';
 
 export type TPoolDeps = {
   client: Client;
@@ -106,13 +107,17 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         };
         const files = { input: path.join(workDir, 'weft_input.json'), outputs: path.join(workDir, 'outputs'), events: path.join(workDir, 'weft_events.jsonl') };
         let readOnly = runtime.mounts;
+        let read: TRunStepResult['read'];
         if (needsDir) {
           identity = runtime.sandbox.take();
           await makeScratch(workDir, files.outputs, identity);
           // data arrives as files from the artifact store, never through Temporal payloads
           const inputs = planInputs(input.inputs, path.join(workDir, 'inputs'));
           readOnly = [...readOnly, ...(await handOverInputs(deps.store, inputs.files, { mount: runtime.sandbox.mountsInputs }))];
-          await writeFile(files.input, JSON.stringify({ params: input.params, config: input.step.config, inputs: inputs.paths, item: input.item?.value ?? null }));
+          const stored = await handOverStoreReads(deps.store, input.step, input.params, path.join(workDir, 'artifacts'), { mount: runtime.sandbox.mountsInputs });
+          readOnly = [...readOnly, ...stored.mounts];
+          read = stored.read;
+          await writeFile(files.input, JSON.stringify({ params: input.params, config: input.step.config, inputs: inputs.paths, artifacts: stored.paths, item: input.item?.value ?? null }));
           Object.assign(env, { WEFT_INPUT: files.input, WEFT_OUTPUT_DIR: files.outputs, WEFT_EVENTS: files.events });
         }
         const result = await executeStep(input.step, {
@@ -141,6 +146,7 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
         const outputs = needsDir ? await stepOutputs(deps.store, files) : { artifacts: {}, metrics: {} };
         return {
           outputs,
+          ...(read ? { read } : {}),
           attempt: {
             attempt,
             workerIdentity: deps.workerIdentity,
@@ -151,8 +157,10 @@ export function createPoolActivities(deps: TPoolDeps): TPoolActivities {
             ...(lease ? { gpuDevices: lease.devices, gpuSeconds: gpuSeconds() } : {}),
           },
         };
-      } catch (error) {
+      } catch (caught) {
         if (startReport) clearTimeout(startReport);
+        // a missing or malformed artifact named by hash stays so: no retry
+        const error = caught instanceof StoreReadError ? ApplicationFailure.nonRetryable(caught.message, 'StoreReadFailed') : caught;
         if (!input.item && !failureReported && !(error instanceof CancelledFailure)) {
           const text = error instanceof Error ? error.message : String(error);
           const message = mask ? mask.redact(text) : text;

@@ -1,4 +1,5 @@
-import type { TAttemptRecord, TParameterValue, TPickedArtifact, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
+import type { TArtifactRef, TAttemptRecord, TParameterValue, TPickedArtifact, TPlanStep, TStepInputs, TStepOutputs } from '../dsl';
+import type { TAlertDispatchPart } from './alert-dispatch';
 import type { TRecordBatch } from './run-records';
 import type { TDispatch, TPipelineRunInput } from './run-workflow';
 import type { TPoolExecutor, TStepConfig } from '../dsl';
@@ -37,7 +38,12 @@ export type TRunStepInput = {
   test?: true;
 };
 
-export type TRunStepResult = { outputs: TStepOutputs; attempt: TAttemptRecord };
+export type TRunStepResult = {
+  outputs: TStepOutputs;
+  attempt: TAttemptRecord;
+  /** stored artifacts the step read by hash, not from an upstream step (Load dataset's artifact source), by name: recorded as its inputs */
+  read?: Record<string, TArtifactRef>;
+};
 
 
 /** Step activities served by a pool worker (workflows/activities/pool.ts). */
@@ -76,4 +82,8 @@ export type TControlActivities = {
   openPromotion(params: TOpenPromotion): Promise<{ status: 'set'; version: number } | { status: 'pending'; approvalId: string; version: number }>;
   acquireGpuQuota(request: TQuotaRequest): Promise<TQuotaAnswer>;
   releaseGpuQuota(params: { runId: string; nodeId: string; pool: string }): Promise<void>;
+  /** one part of a fired alert's dispatch, unless done already; each failed attempt is written to the alert */
+  dispatchAlertPart(params: { alertId: string; part: TAlertDispatchPart }): Promise<void>;
+  /** the alert's dispatch settled: done, or failed (a part gave up) */
+  finishAlertDispatch(params: { alertId: string; failed: boolean }): Promise<void>;
 };

@@ -2,3 +2,4 @@
 export { pipelineRun } from './pipeline-run';
 export { foreachChunk } from './foreach-chunk';
 export { stepTest } from './step-test';
+export { alertDispatch } from './alert-dispatch';

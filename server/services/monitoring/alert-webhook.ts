@@ -3,28 +3,34 @@ import { projectSecrets } from '../../../drizzle/schema';
 import type { TDbOrTx } from '../../db/client';
 import { secretsKeyring } from '../secrets/master-key';
 import { openSecret } from '../secrets/sealed-secret';
+import { postWebhook, WebhookRefusedError } from '../webhooks/post-webhook';
 
 const TIMEOUT_MS = 10_000;
 
-/**
- * POSTs `{"text": ...}` (the Notify step's body: Slack's incoming webhook, which other chat tools
- * take too) to the URL held in a project secret. Errors name the secret and the status, never the
- * URL (it is the secret).
- */
-export async function postAlertWebhook(db: TDbOrTx, params: { projectId: string; secret: string; text: string }): Promise<void> {
+/** The webhook URL a project secret holds, or null when the project has no such secret. */
+export async function alertWebhookUrl(db: TDbOrTx, params: { projectId: string; secret: string }): Promise<string | null> {
   const [row] = await db
     .select()
     .from(projectSecrets)
     .where(and(eq(projectSecrets.projectId, params.projectId), eq(projectSecrets.name, params.secret)));
-  if (!row) throw new Error(`the project has no secret ${params.secret}`);
-  const url = openSecret(secretsKeyring(), row);
-  if (!/^https?:\/\//.test(url)) throw new Error(`secret ${params.secret} is not an http(s) URL`);
-  let response: Response;
+  return row ? openSecret(secretsKeyring(), row) : null;
+}
+
+/**
+ * POSTs `{"text": ...}` (the Notify step's body: Slack's incoming webhook, which other chat tools
+ * take too) to the URL held in a project secret, under the webhook address policy. Errors name the
+ * secret and the status, never the URL (it is the secret); a refused address (or a secret gone)
+ * is a WebhookRefusedError, which retrying cannot fix.
+ */
+export async function postAlertWebhook(db: TDbOrTx, params: { projectId: string; secret: string; text: string }): Promise<void> {
+  const url = await alertWebhookUrl(db, params);
+  if (url === null) throw new WebhookRefusedError(`the project has no secret ${params.secret}`);
+  let status: number;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: params.text }), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    status = await postWebhook(url, { text: params.text }, TIMEOUT_MS);
   } catch (error) {
-    // fetch's message may quote the URL: say only what kind of failure it was
-    throw new Error(`webhook of ${params.secret} unreachable (${error instanceof Error ? error.name : 'error'})`);
+    if (error instanceof WebhookRefusedError) throw new WebhookRefusedError(`webhook of ${params.secret} ${error.message}`);
+    throw new Error(`webhook of ${params.secret} unreachable (${error instanceof Error ? error.message : 'error'})`);
   }
-  if (!response.ok) throw new Error(`webhook of ${params.secret} answered ${response.status}`);
+  if (status < 200 || status >= 300) throw new Error(`webhook of ${params.secret} answered ${status}`);
 }

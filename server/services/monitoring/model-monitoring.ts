@@ -37,6 +37,9 @@ export async function modelMonitoring(db: TDbOrTx, params: { projectId: string; 
         notifyError: alerts.notifyError,
         retrainRunId: alerts.retrainRunId,
         retrainError: alerts.retrainError,
+        retrainAttempts: alerts.retrainAttempts,
+        notifyAttempts: alerts.notifyAttempts,
+        dispatch: alerts.dispatch,
       })
       .from(alerts)
       .innerJoin(alertRules, eq(alertRules.id, alerts.ruleId))

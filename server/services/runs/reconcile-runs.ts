@@ -5,7 +5,7 @@ import { OPEN_RUN_STATUSES, OPEN_STEP_STATUSES, type TRunRecord } from '../../..
 import { PIPELINE_RUN_WORKFLOW, type TPipelineRunResult } from '../../../workflows/contract/run-workflow';
 import type { TDatabase } from '../../db/client';
 import { writeRunRecords } from './write-run-records';
-import { dispatchAlert } from '../monitoring/dispatch-alert';
+import { startAlertDispatch } from '../monitoring/start-alert-dispatch';
 
 /** How a closed workflow that never recorded its end is written down. */
 const ENDINGS: Partial<Record<WorkflowExecutionStatusName, { status: 'failed' | 'cancelled'; error: string }>> = {
@@ -104,8 +104,8 @@ async function closeRuns(deps: TDeps, open: TOpenRun[], closed: Map<string, TExe
     const execution = closed.get(run.workflowId);
     if (!execution) continue;
     const { alerts } = await writeRunRecords(deps.db, [{ runId: run.id, projectId: run.projectId, records: await endOf(deps, run.id, run.workflowId, execution) }]);
-    // a drift check whose success only the reconciler recorded fires its alerts here
-    for (const alertId of alerts) await dispatchAlert(deps, alertId);
+    // a drift check whose success only the reconciler recorded fires its alerts here (the sweep starts any not started now)
+    await startAlertDispatch(deps.temporal, alerts);
     done.push(run.id);
   }
   return done;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getLineage } from '../../services/lineage/get-lineage';
+import { modelMetrics } from '../../services/monitoring/model-metrics';
 import { modelMonitoring } from '../../services/monitoring/model-monitoring';
 import { changeModel } from '../../services/registry/change-model';
 import { listProjectModels } from '../../services/registry/list-project-models';
@@ -24,6 +25,10 @@ export const modelsRouter = router({
   monitoring: projectProcedure('viewer')
     .input(z.object({ name }))
     .query(({ ctx, input }) => modelMonitoring(ctx.db, input)),
+  /** the model's evaluations over time from the tracking store (its Monitoring page's metrics chart) */
+  metrics: projectProcedure('viewer')
+    .input(z.object({ name }))
+    .query(({ ctx, input }) => modelMetrics(ctx.db, input)),
   version: projectProcedure('viewer')
     .input(z.object({ name, version }))
     .query(({ ctx, input }) => versionCard(ctx.db, input)),

@@ -3,6 +3,9 @@ import { controlLocal } from '../control-activities';
 import { poolFor, poolStep } from '../pool-activity';
 import type { TRunner } from './runner-context';
 
+/** the artifact store as a step's input in its lineage (`@store/params.data`): no node id holds an "@", so none collides */
+const STORE_INPUT = '@store';
+
 /**
  * A python, shell or no-op step: served from the cache, or executed on its pool's task queue with
  * the node's retry policy and timeouts, after its team's GPU quota lets it (the lease is released
@@ -26,7 +29,9 @@ export const runActivityStep: TRunner<TPoolExecutor> = async (ctx, { step, input
   if (quota && 'refused' in quota) return { status: 'failed', error: quota.refused };
   try {
     const result = await poolFor(step, step.nodeId, ctx.dispatch).runStep({ runId: ctx.runId, projectId: ctx.projectId, step: poolStep(step), params: ctx.params, inputs });
-    return { status: 'succeeded', outputs: result.outputs, origin: 'executed', inputs, attempt: result.attempt, ...(cacheKey ? { cacheKey } : {}) } satisfies TStepOutcome;
+    // what it read from the store by hash is recorded with its inputs, as from `@store`
+    const recorded = result.read ? { ...inputs, [STORE_INPUT]: result.read } : inputs;
+    return { status: 'succeeded', outputs: result.outputs, origin: 'executed', inputs: recorded, attempt: result.attempt, ...(cacheKey ? { cacheKey } : {}) } satisfies TStepOutcome;
   } finally {
     if (quota) await quota.release();
   }

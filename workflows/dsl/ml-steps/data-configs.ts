@@ -3,12 +3,31 @@ import { CONFIG_FIELDS } from '../config-form';
 import { MAX_MODEL_NAME_LENGTH } from '../model-registry';
 import { columnListSchema, numberLinesSchema, policySchema, seedSchema, targetSchema } from './fields';
 
+const SHA256 = /^[0-9a-f]{64}$/;
+const ARTIFACT_PARAMETER = /^params\.([A-Za-z_][A-Za-z0-9_]*)$/;
+
+/**
+ * The artifact a Load dataset step with the artifact source reads: its hash, and the name the
+ * step's lineage records it under (the parameter it came from). An error names what is wrong.
+ */
+export function loadDatasetArtifact(artifact: string, params: Readonly<Record<string, unknown>>): { name: string; hash: string } | { error: string } {
+  const parameter = ARTIFACT_PARAMETER.exec(artifact)?.[1];
+  const hash = parameter === undefined ? artifact : params[parameter];
+  const name = parameter === undefined ? 'artifact' : `params.${parameter}`;
+  if (parameter !== undefined && !Object.hasOwn(params, parameter)) return { error: `the run has no parameter "${parameter}"` };
+  if (typeof hash !== 'string' || !SHA256.test(hash)) return { error: `${parameter === undefined ? 'the artifact' : `parameter "${parameter}"`} is not an artifact’s sha256 (64 hex digits): ${JSON.stringify(String(hash).slice(0, 80))}` };
+  return { name, hash };
+}
+
 /** Datasets scikit-learn ships inside its wheel: loaded with no download at run time. */
 export const SKLEARN_DATASETS = ['iris', 'wine', 'breast_cancer', 'diabetes'] as const;
 
 export const ZLoadDatasetConfigSchema = z
   .object({
-    source: z.enum(['sklearn', 'path', 'upstream']).default('sklearn').register(CONFIG_FIELDS, { label: 'Source', hint: 'A dataset scikit-learn ships, a file path, or an upstream file.', widget: 'select' }),
+    source: z
+      .enum(['sklearn', 'path', 'upstream', 'artifact'])
+      .default('sklearn')
+      .register(CONFIG_FIELDS, { label: 'Source', hint: 'A dataset scikit-learn ships, a file path, an upstream file, or an artifact of the store by its sha256.', widget: 'select' }),
     dataset: z.enum(SKLEARN_DATASETS).default('breast_cancer').register(CONFIG_FIELDS, { label: 'scikit-learn dataset', hint: 'Its label column is `target`.', widget: 'select' }),
     path: z
       .string()
@@ -16,10 +35,22 @@ export const ZLoadDatasetConfigSchema = z
       .max(1_000)
       .default('')
       .register(CONFIG_FIELDS, { label: 'Path or file name', hint: 'Path: a CSV or Parquet file the step can read (a shared directory). Upstream: the file name; empty: the only CSV/Parquet one.', widget: 'text' }),
-    format: z.enum(['auto', 'csv', 'parquet']).default('auto').register(CONFIG_FIELDS, { label: 'Format', hint: 'auto: by the file extension.', widget: 'select' }),
+    artifact: z
+      .string()
+      .trim()
+      .max(100)
+      .default('')
+      .refine((text) => text === '' || SHA256.test(text) || ARTIFACT_PARAMETER.test(text), 'An artifact’s sha256 (64 hex digits), or params.<name>')
+      .register(CONFIG_FIELDS, {
+        label: 'Artifact',
+        hint: 'Artifact source: the sha256 of a stored CSV or Parquet file, or `params.<name>` to take it from a run parameter (an alert’s retraining run gets the drifted data that way).',
+        widget: 'text',
+      }),
+    format: z.enum(['auto', 'csv', 'parquet']).default('auto').register(CONFIG_FIELDS, { label: 'Format', hint: 'auto: by the file extension (an artifact: by its content).', widget: 'select' }),
   })
   .superRefine((config, ctx) => {
     if (config.source === 'path' && !config.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'A path is required when the source is a path' });
+    if (config.source === 'artifact' && !config.artifact) ctx.addIssue({ code: 'custom', path: ['artifact'], message: 'An artifact is required when the source is an artifact' });
   });
 
 /**

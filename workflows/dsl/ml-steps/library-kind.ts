@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TKindBasics } from '../ports';
+import { loadDatasetArtifact } from './data-configs';
 
 /**
  * The ML step library's kinds (Load dataset, Train, ...) are Python modules shipped in the repo
@@ -64,11 +65,24 @@ export function libraryStepConfig(
 /**
  * Whether a library step's outputs follow from what the step cache's key sees (its config and
  * input hashes). Not when it reads the run's parameters (a hyperparameter `params.<name>` compiles
- * to `{ param: name }`), nor when it reads a file by path (Load dataset: the file may change).
+ * to `{ param: name }`, Load dataset's artifact `params.<name>`), nor when it reads a file by
+ * path (Load dataset: the file may change).
  */
 export function libraryStepCacheable(config: TPythonLibraryConfig): boolean {
   const readsParameter = (value: unknown): boolean =>
     typeof value === 'object' && value !== null && (Object.hasOwn(value, 'param') || Object.values(value).some(readsParameter));
   const readsPath = config.module === 'load_dataset' && config.params.source === 'path';
-  return !readsParameter(config.params) && !readsPath;
+  const readsArtifactParameter = config.module === 'load_dataset' && config.params.source === 'artifact' && String(config.params.artifact).startsWith('params.');
+  return !readsParameter(config.params) && !readsPath && !readsArtifactParameter;
+}
+
+/**
+ * The stored artifacts a library step reads by hash rather than from an upstream step (Load
+ * dataset's artifact source): the pool worker hands them over like inputs and reports them for the
+ * step's lineage. An error says why the step cannot run (no such parameter, not a sha256).
+ */
+export function libraryArtifactReads(config: TPythonLibraryConfig, params: Readonly<Record<string, unknown>>): { name: string; hash: string }[] | { error: string } {
+  if (config.module !== 'load_dataset' || config.params.source !== 'artifact') return [];
+  const read = loadDatasetArtifact(String(config.params.artifact), params);
+  return 'error' in read ? read : [read];
 }

@@ -65,6 +65,11 @@ def inputs():
     return {node: dict(files) for node, files in (_load().get("inputs") or {}).items()}
 
 
+def artifacts():
+    """Stored artifacts the step reads by hash rather than from an upstream step: {sha256: absolute path}. Read-only."""
+    return dict(_load().get("artifacts") or {})
+
+
 def input_path(name, from_node=None):
     """Absolute path of the upstream artifact ``name``.
 

@@ -1,8 +1,11 @@
-"""Load dataset: a dataset scikit-learn ships (no download), a CSV/Parquet file at a path, or one
-an upstream step wrote; written as ``dataset.parquet`` and recorded by its hash, rows, columns
+"""Load dataset: a dataset scikit-learn ships (no download), a CSV/Parquet file at a path, one
+an upstream step wrote, or a stored artifact named by its sha256 (the pool worker hands it over,
+checked against that hash: an alert's retraining run reads the drifted data so); written as ``dataset.parquet`` and recorded by its hash, rows, columns
 and schema (``profile.json``, the tracking run's dataset input)."""
 
 import os
+
+import weft_step as weft
 
 from . import files
 from .errors import StepError
@@ -32,11 +35,25 @@ def _upstream(step, name, fmt):
     return files.read_dataset(path, fmt), "upstream:" + os.path.basename(path)
 
 
+def _artifact(fmt):
+    given = weft.artifacts()
+    if len(given) != 1:
+        raise StepError("the source is an artifact, but the worker handed over %d of them" % len(given))
+    ((digest, path),) = given.items()
+    if fmt == "auto":
+        # a stored artifact has no file name: tell Parquet by its magic bytes, else read CSV
+        with open(path, "rb") as f:
+            fmt = "parquet" if f.read(4) == b"PAR1" else "csv"
+    return files.read_dataset(path, fmt), "artifact:" + digest
+
+
 def main(step):
     config = step.config
     source = config["source"]
     if source == "sklearn":
         frame, origin = _sklearn(config["dataset"])
+    elif source == "artifact":
+        frame, origin = _artifact(config["format"])
     elif source == "path":
         frame, origin = files.read_dataset(config["path"], config["format"]), config["path"]
     else:

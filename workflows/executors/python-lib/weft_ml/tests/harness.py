@@ -36,15 +36,16 @@ class StepTestCase(unittest.TestCase):
                 f.write(text)
         return path
 
-    def run_module(self, module, params, inputs=None, ports=None, run_params=None, env=None, item=None):
-        """``inputs``: {node: {name: path}}; ``ports``: {port: (node, port)}; ``item``: a for-each item's value. Returns the outcome."""
+    def run_module(self, module, params, inputs=None, ports=None, run_params=None, env=None, item=None, artifacts=None):
+        """``inputs``: {node: {name: path}}; ``ports``: {port: (node, port)}; ``item``: a for-each item's value;
+        ``artifacts``: {sha256: path} (what the worker hands over by hash). Returns the outcome."""
         self._count += 1
         work = os.path.join(self.root, "step-%d" % self._count)
         out = os.path.join(work, "outputs")
         os.makedirs(out)
         given = os.path.join(work, "input.json")
         with open(given, "w", encoding="utf-8") as f:
-            json.dump({"params": run_params or {}, "config": {"module": module, "params": params, "ports": {k: {"node": n, "port": p} for k, (n, p) in (ports or {}).items()}}, "inputs": inputs or {}, "item": item}, f)
+            json.dump({"params": run_params or {}, "config": {"module": module, "params": params, "ports": {k: {"node": n, "port": p} for k, (n, p) in (ports or {}).items()}}, "inputs": inputs or {}, "item": item, "artifacts": artifacts or {}}, f)
         events = os.path.join(work, "events.jsonl")
         variables = {"WEFT_INPUT": given, "WEFT_OUTPUT_DIR": out, "WEFT_EVENTS": events, "HOME": work, **(env or {})}
         stdout, stderr = io.StringIO(), io.StringIO()
@@ -87,7 +88,7 @@ class Outcome:
 
 # Each kind's config as compile() gives it (the zod schema's defaults applied): tests override fields.
 DEFAULTS = {
-    "load_dataset": {"source": "sklearn", "dataset": "breast_cancer", "path": "", "format": "auto"},
+    "load_dataset": {"source": "sklearn", "dataset": "breast_cancer", "path": "", "artifact": "", "format": "auto"},
     "validate_data": {"schema": None, "columns": "fail", "types": "fail", "nulls": "fail", "ranges": "fail", "allowed": "fail", "unique": "fail", "distribution": "warn", "pValue": 0.001, "nullRateShift": 0.1},
     "split_dataset": {"target": "target", "testFraction": 0.2, "validationFraction": 0.0, "stratify": True, "seed": 42},
     "train_model": {"target": "target", "task": "classification", "estimator": "logistic_regression", "hyperparameters": {"max_iter": 1000}, "seed": 42},

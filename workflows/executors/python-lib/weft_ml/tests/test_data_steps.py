@@ -1,5 +1,7 @@
 """Load dataset, Validate data, Split and Drift check, run as a step runs them."""
 
+import os
+
 import numpy as np
 import pandas as pd
 from sklearn.datasets import load_breast_cancer
@@ -39,6 +41,22 @@ class LoadDatasetTest(StepTestCase):
         out = self.run_module("load_dataset", params("load_dataset", source="upstream"), inputs={"make": {"data.csv": path, "notes.txt": path}}, ports={"in": ("make", "out")})
         self.assertEqual(out.code, 0, out.stderr)
         self.assertEqual(len(out.frame("dataset.parquet")), 2)
+
+    def test_stored_artifact_by_hash_whatever_its_format(self):
+        frame = pd.DataFrame({"x": [1.5, 2.5, 3.5], "target": [0, 1, 0]})
+        digest = "ab" * 32
+        for name in ("stored.parquet", "stored.csv"):
+            # the worker hands it over under its hash, without an extension
+            path = self.file(name, frame)
+            bare = os.path.join(self.root, "store", name.replace(".", "-"), digest)
+            os.makedirs(os.path.dirname(bare))
+            os.rename(path, bare)
+            out = self.run_module("load_dataset", params("load_dataset", source="artifact", artifact="params.data"), run_params={"data": digest}, artifacts={digest: bare})
+            self.assertEqual(out.code, 0, out.stderr)
+            self.assertEqual(out.json("profile.json")["source"], "artifact:" + digest)
+            pd.testing.assert_frame_equal(out.frame("dataset.parquet"), frame)
+        nothing = self.run_module("load_dataset", params("load_dataset", source="artifact", artifact="params.data"), run_params={"data": digest})
+        self.assertIn("handed over 0 of them", nothing.error)
 
     def test_bad_inputs_fail_in_one_line(self):
         empty = self.run_module("load_dataset", params("load_dataset", source="path", path=self.file("empty.csv", text="a,b\n")))
