@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { APPROVER, EDITOR, nodeStatus, runIdFromUrl, signIn, watchConsoleErrors } from './helpers';
+import { APPROVER, EDITOR, nodeStatus, runIdFromUrl, signIn, watchConsoleErrors, seededPipelineLink } from './helpers';
 
 test('a run waits at the approval gate until an approver approves it', async ({ browser }) => {
   // The editor starts the seeded pipeline (train → approve → deploy).
@@ -7,7 +7,7 @@ test('a run waits at the approval gate until an approver approves it', async ({ 
   const editor = await editorContext.newPage();
   const editorErrors = watchConsoleErrors(editor);
   await signIn(editor, EDITOR);
-  await editor.getByRole('link', { name: 'Train and approve' }).click();
+  await (await seededPipelineLink(editor)).click();
   await expect(editor).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
   await editor.getByTestId('run-pipeline').click();
   await expect(editor).toHaveURL(/\/runs\/[0-9a-f-]{36}$/, { timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { EDITOR, nodeStatus, runIdFromUrl, signIn } from './helpers';
+import { EDITOR, nodeStatus, runIdFromUrl, signIn, seededPipelineLink } from './helpers';
 import { test } from './fixtures';
 
 async function cancelRun(page: Page): Promise<void> {
@@ -11,7 +11,7 @@ async function cancelRun(page: Page): Promise<void> {
 test('an editor cancels a run waiting at the gate, then retries it from failure reusing the trained model', async ({ page }) => {
   // The seeded pipeline: train → approve → deploy.
   await signIn(page, EDITOR);
-  await page.getByRole('link', { name: 'Train and approve' }).click();
+  await (await seededPipelineLink(page)).click();
   await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
   await page.getByTestId('run-pipeline').click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/, { timeout: 15_000 });

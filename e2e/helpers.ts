@@ -58,3 +58,12 @@ export function runIdFromUrl(page: Page): string {
   if (!match?.[1]) throw new Error(`not on a run page: ${page.url()}`);
   return match[1];
 }
+
+/**
+ * The seeded example pipeline's link on the pipelines list (the page the browser is on), found by
+ * search: the list is paged, and the suite's own pipelines may push it off the first page.
+ */
+export async function seededPipelineLink(page: Page): Promise<Locator> {
+  await page.getByLabel('Search pipelines').fill('Train and approve');
+  return page.getByRole('link', { name: 'Train and approve' });
+}

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { ADMIN, signIn, watchConsoleErrors } from './helpers';
+import { ADMIN, signIn, watchConsoleErrors, seededPipelineLink } from './helpers';
 import { test } from './fixtures';
 
 test('an admin invites a colleague, who signs up through the link and sees the project with the given role', async ({ page, browser, baseURL }) => {
@@ -35,9 +35,10 @@ test('an admin invites a colleague, who signs up through the link and sees the p
   await expect(colleague.getByTestId('user-email')).toHaveText(email, { timeout: 15_000 });
   await expect(colleague.getByText('Example project (viewer)')).toBeVisible();
   // a viewer opens the pipelines, read only
-  await expect(colleague.getByRole('link', { name: 'Train and approve' })).toBeVisible();
+  const seeded = await seededPipelineLink(colleague);
+  await expect(seeded).toBeVisible();
   await expect(colleague.getByRole('button', { name: 'New pipeline' })).toHaveCount(0);
-  await colleague.getByRole('link', { name: 'Train and approve' }).click();
+  await seeded.click();
   await expect(colleague.getByText('Read only')).toBeVisible();
   await expect(colleague.getByTestId('save-version')).toHaveCount(0);
   await expect(colleague.getByRole('link', { name: 'Admin' })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { ADMIN, flowNode, signIn } from './helpers';
+import { ADMIN, flowNode, signIn, seededPipelineLink } from './helpers';
 import { test } from './fixtures';
 
 test('an admin adds a GPU pool; the canvas routes a GPU step to it and refuses GPUs on the CPU pool', async ({ page }) => {
@@ -31,7 +31,7 @@ test('an admin adds a GPU pool; the canvas routes a GPU step to it and refuses G
   await expect(team).not.toContainText('Weight must');
 
   await page.getByRole('link', { name: 'Pipelines' }).click();
-  await page.getByRole('link', { name: 'Train and approve' }).click();
+  await (await seededPipelineLink(page)).click();
   await flowNode(page, 'train').click();
   await page.getByTestId('resources-gpus').fill('1');
   await expect(page.getByTestId('property-panel')).toContainText('Runs on gpu-e2e.');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EDITOR, signIn, watchConsoleErrors } from './helpers';
+import { EDITOR, signIn, watchConsoleErrors, seededPipelineLink } from './helpers';
 
 const PAGES = ['/', '/runs', '/experiments', '/models', '/approvals', '/schedules', '/pools', '/members', '/settings/secrets', '/settings/tokens', '/account'];
 
@@ -23,7 +23,7 @@ test('every page opens without a console error, with a favicon; the dark theme i
     await page.waitForLoadState('networkidle');
   }
   await page.goto('/');
-  await page.getByRole('link', { name: 'Train and approve' }).click();
+  await (await seededPipelineLink(page)).click();
   await expect(page.getByTestId('canvas')).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(errors).toEqual([]);

@@ -32,7 +32,9 @@ export function createRecordWriter(db: TDatabase, warn: (message: string) => voi
   };
 
   const schedule = (ms: number) => {
-    timer ??= setTimeout(() => void flush(), ms);
+    // (unref: a write waiting to be tried again must not keep a stopping process alive; a running
+    // control worker is kept alive by its worker)
+    timer ??= setTimeout(() => void flush(), ms).unref();
   };
   const putBack = (batch: TRecordBatch) => {
     const later = pending.get(batch.runId);
