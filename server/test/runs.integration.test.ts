@@ -5,6 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import { pipelineVersions, runs, stepAttempts, auditLog, projects, memberships } from '../../drizzle/schema';
 import { runIdOf, startRun } from '../services/runs/start-run';
 import { reconcileStrandedRuns } from '../services/runs/reconcile-runs';
+import { writeRunRecords } from '../services/runs/write-run-records';
+import { SHORTENED_LOG_MARK, type TRunRecord } from '../../workflows/dsl';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../workflows/contract/run-workflow';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl';
 import { chainSpec } from '../testing/fixtures';
@@ -84,6 +86,22 @@ describe('runs through real Temporal and Postgres', () => {
     const { pipelineId, versionId } = await h.db.query.runs.findFirst({ where: eq(runs.id, runId) }).then((r) => r!);
     const listed = (await h.as('viewer').pipelines.list({ projectId: h.projectId })).find((p) => p.id === pipelineId);
     expect(listed).toMatchObject({ latestVersion: { id: versionId, number: 1 }, lastRun: { id: runId, status: 'succeeded' } });
+  });
+
+  it('ends a run whose steps printed more than Temporal takes in one payload: its result carries their logs shortened, Postgres has them whole', { timeout: 240_000 }, async () => {
+    // 16 logs of 256 KB that do not compress: 4 MB, twice what a workflow's result may hold
+    const noisy = chainSpec(Array.from({ length: 16 }, (_, i) => [`n${i}`, 'shell', { command: 'head -c 300000 /dev/urandom | base64 -w 120' }] as [string, string, Record<string, unknown>]));
+    const { runId } = await saveAndStart({ ...noisy, edges: [] });
+    const handle = h.temporal.workflow.getHandle(runWorkflowId(runId));
+    const result = await handle.result(); // (the workflow task that completes it failed for ever before)
+    expect(result.status).toBe('succeeded');
+    expect(result.records.filter((r: TRunRecord) => r.type === 'step' && r.attempt?.log.startsWith(SHORTENED_LOG_MARK))).toHaveLength(16);
+    const stored = await waitFor(() => h.db.select().from(stepAttempts).where(eq(stepAttempts.runId, runId)), (rows) => rows.length === 16 && rows.every((r) => r.log !== null));
+    expect(stored.every((a) => a.log!.length > 250_000)).toBe(true);
+    // the reconciler writing the result again leaves the whole logs in place
+    await writeRunRecords(h.db, [{ runId, projectId: h.projectId, records: result.records }]);
+    const again = await h.db.select().from(stepAttempts).where(eq(stepAttempts.runId, runId));
+    expect(again.every((a) => a.log!.length > 250_000)).toBe(true);
   });
 
   it('records three attempts for a step that fails twice, then succeeds', async () => {

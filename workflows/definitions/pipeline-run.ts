@@ -1,6 +1,7 @@
 import { CancellationScope, continueAsNew, isCancellation, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
 import type { TRunCommand, TRunEvent, TStartStep, TStepOutcome } from '../dsl';
 import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-reducer';
+import { shortenLogs } from '../dsl/run-records';
 import { atActivationEnd } from './activation-end';
 import { controlLocal } from './control-activities';
 import { runRecords } from './run-records-sink';
@@ -99,8 +100,9 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
       await recorder.writeDurably();
       return await continueAsNew<typeof pipelineRun>({ ...input, runId, dispatch, resume: { steps: stepsByNode(context, state) } });
     }
-    // the record writer writes the last records within a moment; the result keeps them for the reconciler
-    return { runId, status: last.status, outputs: last.outputs, ...(last.error ? { error: last.error } : {}), records: recorder.unwritten() };
+    // the record writer writes the last records within a moment; the result keeps them for the
+    // reconciler, their logs shortened to fit Temporal's payload limit
+    return { runId, status: last.status, outputs: last.outputs, ...(last.error ? { error: last.error } : {}), records: shortenLogs(recorder.unwritten()) };
   } catch (error) {
     if (!isCancellation(error)) throw error;
     await CancellationScope.nonCancellable(async () => {

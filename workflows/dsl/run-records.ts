@@ -59,3 +59,32 @@ export type TRunRecord =
   | { type: 'run'; status: Exclude<TRunStatus, 'queued' | TFinalRunStatus>; at: string }
   /** the run's end: always the last record of a run */
   | { type: 'finish'; status: TFinalRunStatus; error?: string; at: string };
+
+/**
+ * A run's result carries its last records (for the reconciler, should their live copy be lost),
+ * and Temporal refuses a result over 2 MB: the workflow task that completes the run would fail for
+ * ever. So the logs those records carry share this many characters; longer ones keep their tail.
+ */
+export const RESULT_LOG_BUDGET_CHARS = 512 * 1024;
+export const SHORTENED_LOG_MARK = '[… earlier output not kept in the run\'s result]\n';
+
+/** The records with their logs shortened to fit `budget` characters together (unchanged when they fit). */
+export function shortenLogs(records: TRunRecord[], budget = RESULT_LOG_BUDGET_CHARS): TRunRecord[] {
+  const logs = records.map(logOf);
+  const total = logs.reduce((sum, log) => sum + (log?.length ?? 0), 0);
+  if (total <= budget) return records;
+  const share = Math.floor(budget / logs.filter((log) => log !== undefined).length);
+  return records.map((record, i) => {
+    const log = logs[i];
+    if (log === undefined || log.length <= share) return record;
+    const keep = share - SHORTENED_LOG_MARK.length;
+    const tail = keep > 0 ? log.slice(-keep) : '';
+    const shortened = SHORTENED_LOG_MARK + tail.slice(tail.indexOf('\n') + 1); // from a line's start
+    if (record.type === 'step') return { ...record, attempt: { ...record.attempt!, log: shortened } };
+    if (record.type === 'attempt') return { ...record, event: { ...record.event, outcome: { ...record.event.outcome!, log: shortened } } };
+    return record;
+  });
+}
+
+const logOf = (record: TRunRecord): string | undefined =>
+  record.type === 'step' ? record.attempt?.log : record.type === 'attempt' ? record.event.outcome?.log : undefined;

@@ -4,6 +4,13 @@ import type { TStepAttemptEvent } from '../../../workflows/dsl';
 import type { TDbOrTx } from '../../db/client';
 
 /**
+ * An attempt's log only grows, so a write never replaces it with a shorter one: a run's result
+ * carries its logs shortened (workflows/dsl/run-records.ts), and the reconciler writing those must
+ * not cut the whole log the live writer stored.
+ */
+export const LONGER_LOG = sql`case when length(coalesce(${stepAttempts.log}, '')) > length(coalesce(excluded.log, '')) then ${stepAttempts.log} else excluded.log end`;
+
+/**
  * Writes an attempt's start or failure reported by a pool worker, idempotent on (run, node,
  * attempt). The step's own status (running, retrying) comes with the reducer's step records.
  */
@@ -28,7 +35,7 @@ export async function writeAttemptReport(tx: TDbOrTx, runId: string, event: TSte
       target: [stepAttempts.runId, stepAttempts.nodeId, stepAttempts.attempt],
       // a 'started' report arriving after the 'finished' one must not reopen the attempt
       set: outcome
-        ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: outcome.log, gpuSeconds: outcome.gpuSeconds ?? null }
+        ? { status: outcome.status, endedAt: at, exitCode: outcome.exitCode, error: outcome.error ?? null, log: LONGER_LOG, gpuSeconds: outcome.gpuSeconds ?? null }
         : { workerIdentity: event.workerIdentity, gpuDevices: event.gpuDevices ?? null },
     });
   if (!outcome) await closeLostAttempts(tx, runId, event.nodeId, event.attempt, at);

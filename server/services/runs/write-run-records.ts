@@ -8,7 +8,7 @@ import { evaluateAlertRules } from '../monitoring/evaluate-alert-rules';
 import { recordModelChecks } from '../monitoring/record-model-checks';
 import { endTrackingRuns, ensureStepTrackingRun } from '../tracking/weft-tracking-runs';
 import { writeMetricPoints } from '../tracking/write-metric-points';
-import { closeLostAttempts, writeAttemptReport } from './write-attempt-reports';
+import { closeLostAttempts, LONGER_LOG, writeAttemptReport } from './write-attempt-reports';
 
 type TStepRecord = Extract<TRunRecord, { type: 'step' }>;
 
@@ -166,7 +166,7 @@ async function recordSteps(tx: TDbOrTx, records: TRunStepRecord[]): Promise<stri
         ${arrayParam(attempts.map((a) => a.startedAt))}::timestamptz[], ${arrayParam(attempts.map((a) => a.endedAt))}::timestamptz[]
       ) as v(run_id, node_id, attempt, worker_identity, exit_code, log, gpu_devices, gpu_seconds, started_at, ended_at)
       on conflict (run_id, node_id, attempt) do update set
-        status = excluded.status, worker_identity = excluded.worker_identity, exit_code = excluded.exit_code, log = excluded.log,
+        status = excluded.status, worker_identity = excluded.worker_identity, exit_code = excluded.exit_code, log = ${LONGER_LOG},
         gpu_devices = excluded.gpu_devices, gpu_seconds = excluded.gpu_seconds, ended_at = excluded.ended_at`);
     // earlier attempts still "running" were lost with their worker (rare: only after a retry)
     for (const a of attempts) if (a.attempt > 1) await closeLostAttempts(tx, a.runId, a.nodeId, a.attempt, a.at);
