@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, char, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, char, index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { trackingExperiments, trackingRuns } from './tracking';
 
@@ -66,6 +66,8 @@ export const trackingArtifacts = pgTable(
     // path prefixes serve listings (`text_pattern_ops`: LIKE 'dir/%' in any collation)
     uniqueIndex().on(t.runUuid, t.path.op('text_pattern_ops')).where(sql`${t.runUuid} is not null`),
     uniqueIndex().on(t.modelId, t.path.op('text_pattern_ops')).where(sql`${t.modelId} is not null`),
+    // which project holds a hash (a step reading an artifact by hash must be of that project)
+    index().on(t.sha256),
     check('tracking_artifacts_one_owner', sql`(${t.runUuid} is null) <> (${t.modelId} is null)`),
   ],
 );

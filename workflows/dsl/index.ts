@@ -21,6 +21,7 @@ export * from './executor-configs';
 export * from './config-form';
 export * from './model-registry';
 export * from './model-steps';
+export { planArtifactReads, type TPlanArtifactRead } from './artifact-reads';
 export { libraryArtifactReads, ML_MODULES, type TMlModule, type TPythonLibraryConfig } from './ml-steps/library-kind';
 export { PIPELINE_TEMPLATES, pipelineTemplate, type TPipelineTemplate } from './ml-steps/templates';
 export { renameExpressionReferences, renameNodeReferences } from './rename-references';

@@ -3,12 +3,13 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, pipelines, pipelineVersions, runs } from '../../../drizzle/schema';
 import { PIPELINE_RUN_WORKFLOW, runWorkflowId, type TPipelineRunInput } from '../../../workflows/contract/run-workflow';
-import { CONTROL_TASK_QUEUE, parameterDefinitions, planSecretNames, resolveParameterValues, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
+import { CONTROL_TASK_QUEUE, parameterDefinitions, planArtifactReads, planSecretNames, resolveParameterValues, type TParameterValue, type TPlan, type TStepOutputs } from '../../../workflows/dsl';
 import { AppError, notFound } from '../../errors';
 import type { TDbOrTx } from '../../db/client';
 import { recordAudit, type TAuditEntry } from '../audit/record-audit';
 import { missingSecrets, missingText } from '../secrets/missing-secrets';
 import { dispatchOf, stepRowsOf } from './begin-run';
+import { checkArtifactReads } from './check-artifact-reads';
 import type { TServiceDeps } from '../deps';
 
 export type TStartRun = {
@@ -49,7 +50,10 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
   if (!version) throw notFound('Pipeline version');
   if (version.archivedAt) throw new AppError('CONFLICT', 'The pipeline is archived: restore it before running it');
   const runParams = resolveParams(version.plan, params.params);
-  const missing = await missingSecrets(deps.db, params.projectId, planSecretNames(version.plan));
+  const [missing] = await Promise.all([
+    missingSecrets(deps.db, params.projectId, planSecretNames(version.plan)),
+    checkArtifactReads(deps.db, params.projectId, planArtifactReads(version.plan, runParams)),
+  ]);
   if (missing.length) throw new AppError('PRECONDITION_FAILED', `${missingText(missing)}: an admin must set ${missing.length === 1 ? 'it' : 'them'} before this version can run`);
 
   const runId = runIdOf(params.projectId, params.requestId);

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { runs, steps } from '../../../drizzle/schema';
 import { STEP_TEST_WORKFLOW, stepTestWorkflowId, type TStepTestInput } from '../../../workflows/contract/step-test';
-import { CONTROL_TASK_QUEUE, compileSpec, isPoolExecutor, nodeKindDefinition, type TPipelineSpec, type TStepInputs } from '../../../workflows/dsl';
+import { CONTROL_TASK_QUEUE, compileSpec, isPoolExecutor, nodeKindDefinition, planArtifactReads, type TPipelineSpec, type TStepInputs } from '../../../workflows/dsl';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { TServiceDeps } from '../deps';
 import { findPipeline } from '../pipelines/get-pipeline';
 import { poolCatalog } from '../pools/pool-catalog';
+import { checkArtifactReads } from '../runs/check-artifact-reads';
 
 export type TStartStepTest = { projectId: string; pipelineId: string; spec: TPipelineSpec; nodeId: string; userId: string };
 
@@ -33,6 +34,8 @@ export async function startStepTest(deps: TServiceDeps, params: TStartStepTest):
   if (!compiled.ok) throw new AppError('BAD_REQUEST', `${label(node)} cannot run: ${compiled.problems.map((p) => p.message).join('; ')}`);
   const step = compiled.plan.steps[0]!;
   if (!isPoolExecutor(step.executor)) throw new AppError('BAD_REQUEST', `${label(node)}: only Python, shell and no-op steps run alone`);
+
+  await checkArtifactReads(deps.db, params.projectId, planArtifactReads(compiled.plan, compiled.plan.parameters));
 
   const upstream = [...new Set(params.spec.edges.filter((e) => e.target === node.id).map((e) => e.source))];
   const inputs = await latestUpstreamOutputs(deps, params.projectId, params.pipelineId, upstream);

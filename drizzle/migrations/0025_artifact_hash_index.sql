@@ -1,0 +1,1 @@
+CREATE INDEX "tracking_artifacts_sha256_index" ON "tracking_artifacts" USING btree ("sha256");
