@@ -32,7 +32,7 @@ export async function detectSandbox(settings: TSandboxSettings, probe: { python:
       for (const choice of networks) {
         const sandbox = new StepSandbox('bwrap', { ...base, network: choice.network, slirp: choice.slirp });
         const failure = await tryStep(sandbox, probe);
-        if (!failure) return { sandbox, message: `steps run in a bubblewrap sandbox ${as}; network: ${choice.says}${choice.network === 'host' && networks.length > 1 ? ` (${networks[0]!.says} does not work here)` : ''}` };
+        if (!failure) return { sandbox, message: `steps run in a bubblewrap sandbox ${as}; network: ${choice.says}${choice !== networks[0] ? ` (${networks[0]!.says} does not work here: ${failures.at(-1)})` : ''}` };
         failures.push(`bubblewrap with network "${choice.network}" does not work here: ${failure}`);
       }
     } else {
@@ -57,14 +57,18 @@ export async function detectSandbox(settings: TSandboxSettings, probe: { python:
 
 type TNetworkChoice = { network: TSandboxNetwork; slirp?: string; says: string };
 
-/** The networks to try, best first: `on` means slirp4netns when installed, else the host's (said loudly). */
+/**
+ * The networks to try, best first: `on` means slirp4netns (the internet, not the host's loopback),
+ * else none at all, said loudly. Never the host's unless asked for by name: a step on the host's
+ * network reaches Temporal and PostgreSQL on loopback.
+ */
 async function networkChoices(setting: TSandboxSettings['WEFT_STEP_NETWORK']): Promise<TNetworkChoice[]> {
-  const host: TNetworkChoice = { network: 'host', says: "the host's (WARNING: steps reach the host's loopback services, Temporal and PostgreSQL included)" };
   if (setting === 'off') return [{ network: 'none', says: 'none (WEFT_STEP_NETWORK=off)' }];
-  if (setting === 'host') return [{ ...host, says: "the host's (WEFT_STEP_NETWORK=host: steps reach the host's loopback services)" }];
+  if (setting === 'host') return [{ network: 'host', says: "the host's (WEFT_STEP_NETWORK=host: steps reach the host's loopback services, Temporal and PostgreSQL included)" }];
+  const none: TNetworkChoice = { network: 'none', says: 'NONE (WARNING: steps cannot download or call APIs' };
   const slirp = findOnPath('slirp4netns');
-  if (!slirp) return [{ ...host, says: `${host.says}; install slirp4netns to keep them out of reach` }];
-  return [{ network: 'slirp', slirp, says: "the internet through slirp4netns, not the host's loopback services" }, host];
+  if (!slirp) return [{ ...none, says: `${none.says}; install slirp4netns to give them the internet)` }];
+  return [{ network: 'slirp', slirp, says: "the internet through slirp4netns, not the host's loopback services" }, { ...none, says: `${none.says})` }];
 }
 
 /** Runs `python -c pass` as a step would run; undefined when it worked, else why not. */
