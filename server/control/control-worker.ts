@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { weftDataConverter } from '../../workflows/data-converter';
 import { CONTROL_TASK_QUEUE } from '../../workflows/dsl/task-queues';
-import { controlWorkflowInterceptors, workflowsPath } from '../../workflows/worker-factory';
+import { controlBundlerOptions, controlWorkflowInterceptors, workflowsPath } from '../../workflows/worker-factory';
 import type { TDatabase } from '../db/client';
 import { alertDispatchRetry, startAlertDispatch } from '../services/monitoring/start-alert-dispatch';
 import { createControlActivities } from './control-activities';
@@ -29,6 +29,7 @@ export async function createControlWorker(opts: { connection: NativeConnection; 
     activities: createControlActivities({ db: opts.db, client: opts.client, records }),
     sinks: recordSinks(records),
     interceptors: controlWorkflowInterceptors,
+    bundlerOptions: controlBundlerOptions,
   });
 }
 

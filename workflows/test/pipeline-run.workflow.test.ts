@@ -12,7 +12,7 @@ import { approvalDecidedSignal, PIPELINE_RUN_WORKFLOW, type TPipelineRunInput, t
 import { CONTROL_TASK_QUEUE, type TPlan, type TPlanStep, type TRunRecord } from '../dsl';
 import { planOf } from '../dsl/test-specs';
 import type { TStepConfigPart } from '../dsl/plan';
-import { controlWorkflowInterceptors } from '../worker-factory';
+import { controlBundlerOptions, controlWorkflowInterceptors } from '../worker-factory';
 
 /**
  * The interpreter (the reducer's driver) on a real Temporal server with fake control and pool
@@ -75,6 +75,7 @@ beforeAll(async () => {
     activities: { ...control, ...pool },
     sinks,
     interceptors: controlWorkflowInterceptors,
+    bundlerOptions: controlBundlerOptions,
   });
   const poolWorker = await Worker.create({ connection: env.nativeConnection, namespace, taskQueue: POOL_QUEUE, dataConverter: weftDataConverter, activities: pool });
   workers = [worker, poolWorker];

@@ -6,7 +6,7 @@ import { Worker, type InjectedSinks } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { weftDataConverter } from '../data-converter';
 import type { TRunRecordSinks } from '../contract/run-records';
-import { controlWorkflowInterceptors } from '../worker-factory';
+import { controlBundlerOptions, controlWorkflowInterceptors } from '../worker-factory';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const historiesDir = path.join(here, 'histories');
@@ -26,7 +26,7 @@ describe('interpreter determinism', () => {
       files.map(async (file) => ({ workflowId: file, history: historyFromJSON(JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'))) })),
     );
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay', dataConverter: weftDataConverter, sinks: replaySinks, interceptors: controlWorkflowInterceptors }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'weft-replay', dataConverter: weftDataConverter, sinks: replaySinks, interceptors: controlWorkflowInterceptors, bundlerOptions: controlBundlerOptions }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
