@@ -174,6 +174,17 @@ describe('execution engine', () => {
     expect(children.filter((id) => id.startsWith(`run-${result.run.id}/many/`))).toHaveLength(2);
   });
 
+  it("holds a for-each's items within the pipeline's max parallelism: one slot per item at once, of those free as it starts", async () => {
+    // max parallelism 2: `other` (first in plan order) holds one slot, so the for-each (concurrency 8) runs its items one by one
+    const dir = sharedPath(`weft-slots-${randomUUID()}`);
+    const item = `mkdir -p ${dir}; touch ${dir}/running-$WEFT_ITEM; sleep 0.3; ls ${dir} | grep -c '^running-' > ${dir}/seen-$WEFT_ITEM; sleep 0.3; rm ${dir}/running-$WEFT_ITEM`;
+    const spec = { ...chainSpec([['other', 'shell', { command: 'sleep 1' }], ['each', 'foreach', { items: 'range(5)', concurrency: 8, step: { kind: 'shell', command: item } }]]), edges: [], maxParallelism: 2 };
+    const result = await finished(await start(await version(spec)));
+    expect(result.run.status).toBe('succeeded');
+    const seen = await Promise.all(Array.from({ length: 5 }, async (_, i) => Number((await readFile(`${dir}/seen-${i}`, 'utf8')).trim())));
+    expect(Math.max(...seen)).toBe(1);
+  });
+
   it("says why a python step failed in one line: the exception and the step's own line, not Weft's frames", async () => {
     const code = 'def load():\n    raise ValueError("column label is missing")\n\nload()\n';
     const spec = chainSpec([['train', 'python', { code }, { retry: { maxAttempts: 1, initialIntervalSeconds: 1, backoffCoefficient: 1 } }]]);

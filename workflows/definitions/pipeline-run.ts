@@ -1,4 +1,4 @@
-import { CancellationScope, continueAsNew, isCancellation, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, continueAsNew, isCancellation, patched, setHandler, Trigger, workflowInfo } from '@temporalio/workflow';
 import type { TRunCommand, TRunEvent, TStartStep, TStepOutcome } from '../dsl';
 import { initialRunState, reduceRun, runContext, stepsByNode } from '../dsl/run-reducer';
 import { shortenLogs } from '../dsl/run-records';
@@ -26,7 +26,8 @@ export async function pipelineRun(input: TPipelineRunInput): Promise<TPipelineRu
   const now = () => new Date().toISOString();
   const doorbells = new Map<string, number>();
   setHandler(approvalDecidedSignal, ({ approvalId }) => void doorbells.set(approvalId, (doorbells.get(approvalId) ?? 0) + 1));
-  const context = runContext(plan, input.params, input.reuse);
+  // (a marker only in runs with a for-each: what changed is how many slots one holds)
+  const context = runContext(plan, input.params, input.reuse, plan.steps.some((s) => s.executor === 'foreach') && patched('foreach-slots'));
   let state = initialRunState(context, input.resume?.steps);
   setHandler(stepStatusQuery, () => Object.fromEntries(plan.steps.map((s, i) => [s.nodeId, state.steps[i]!.status])));
 

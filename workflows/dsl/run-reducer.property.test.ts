@@ -37,7 +37,7 @@ const arbPlan = fc
         : n.kind === 'condition'
           ? { executor: 'condition', config: { expression: n.takes ? 'true' : 'false' } }
           : n.kind === 'foreach'
-            ? { executor: 'foreach', config: { items: '[1, 2]', concurrency: 2, step: { kind: 'noop', sleepMs: 0 } } }
+            ? { executor: 'foreach', config: { items: n.takes ? '[1, 2, 3]' : '[]', concurrency: n.port[0] === 'true' ? 2 : 8, step: { kind: 'noop', sleepMs: 0 } } }
             : undefined;
     return { ...plan, steps: plan.steps.map((s, i) => ({ ...s, ...kinds(nodes[i]!) })) };
   });
@@ -74,7 +74,14 @@ function play(plan: TPlan, script: TScript) {
           if (isFinalStep(c.record.status)) finalRecorded.add(c.record.nodeId);
         }
       }
-      if (c.type === 'start') inFlight.push({ nodeId: c.step.nodeId, executor: c.step.executor, opened: false });
+      if (c.type === 'start') {
+        inFlight.push({ nodeId: c.step.nodeId, executor: c.step.executor, opened: false });
+        // the items it may run at once are the slots it holds: at least one, at most its concurrency and max parallelism
+        if (c.step.executor === 'foreach') {
+          expect(c.concurrency).toBeGreaterThanOrEqual(1);
+          expect(c.concurrency).toBeLessThanOrEqual(Math.max(1, Math.min(c.step.config.concurrency, c.items!.length, plan.maxParallelism)));
+        }
+      }
       if (c.type === 'end') end = c;
       if (c.type === 'continueAsNew') {
         expect(inFlight).toEqual([]);
@@ -82,8 +89,9 @@ function play(plan: TPlan, script: TScript) {
         send({ type: 'begin', at: AT });
       }
     }
-    const running = state.steps.filter((s) => isInFlight(s.status)).length;
-    expect(running).toBeLessThanOrEqual(plan.maxParallelism);
+    // (a for-each holds a slot per item it runs at once)
+    const slots = state.steps.filter((s) => isInFlight(s.status)).reduce((sum, s) => sum + (s.slots ?? 1), 0);
+    expect(slots).toBeLessThanOrEqual(plan.maxParallelism);
   };
 
   send({ type: 'begin', at: AT });

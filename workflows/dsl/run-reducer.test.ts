@@ -31,8 +31,8 @@ class Harness {
   end: Extract<TRunCommand, { type: 'end' | 'continueAsNew' }> | undefined;
   private readonly ctx: TRunContext;
 
-  constructor(plan: TPlan, extra: Partial<Pick<TRunContext, 'params' | 'reuse'>> = {}) {
-    this.ctx = runContext(plan, extra.params, extra.reuse);
+  constructor(plan: TPlan, extra: Partial<Pick<TRunContext, 'params' | 'reuse' | 'foreachSlots'>> = {}) {
+    this.ctx = runContext(plan, extra.params, extra.reuse, extra.foreachSlots);
     this.state = initialRunState(this.ctx);
   }
 
@@ -158,6 +158,26 @@ describe('reduceRun: for-each, reuse, cancel, continue-as-new', () => {
     bad.begin();
     expect(bad.end).toMatchObject({ status: 'failed' });
     expect(bad.records).toContainEqual(expect.objectContaining({ nodeId: 'f', status: 'failed', error: 'Items: the expression must give a list' }));
+  });
+
+  it('a for-each holds a slot of max parallelism per item it runs at once, of those free as it starts: steps behind it wait for them', () => {
+    const each = { executor: 'foreach', config: { items: '[1, 2, 3, 4, 5]', concurrency: 4, step: { kind: 'noop', sleepMs: 0 } } } as const;
+    const plan = withKinds(planOf({ a: [], f: [], b: [] }, 3), { f: each });
+    const run = new Harness(plan);
+    const first = run.begin();
+    // a holds one slot, f the two left (its concurrency of 4, within max parallelism 3); b waits
+    expect(run.started).toEqual(['a', 'f']);
+    expect(run.startCommand(first, 'f')?.concurrency).toBe(2);
+    run.finish('a');
+    expect(run.started).toEqual(['a', 'f', 'b']);
+    // alone, it takes no more than max parallelism
+    const alone = new Harness(withKinds(planOf({ f: [] }, 3), { f: each }));
+    expect(alone.startCommand(alone.begin(), 'f')?.concurrency).toBe(3);
+    // a run that began before for-each steps held slots: one slot, its own concurrency
+    const before = new Harness(plan, { foreachSlots: false });
+    const commands = before.begin();
+    expect(before.started).toEqual(['a', 'f', 'b']);
+    expect(before.startCommand(commands, 'f')?.concurrency).toBeUndefined();
   });
 
   it('a retried run reuses the outputs of pool steps that succeeded', () => {

@@ -10,9 +10,10 @@ export const MAX_FOREACH_ITEMS = 10_000;
 
 /**
  * `blocked`: skipped because a step before it failed (its own successors are blocked too);
- * `attempt`: the newest attempt a pool worker reported.
+ * `attempt`: the newest attempt a pool worker reported; `slots`: of the run's max parallelism,
+ * how many a running for-each holds (its items at once; one when absent).
  */
-export type TStepState = { status: TStepStatus; outputs?: TStepOutputs; error?: string; blocked?: true; attempt?: number };
+export type TStepState = { status: TStepStatus; outputs?: TStepOutputs; error?: string; blocked?: true; attempt?: number; slots?: number };
 
 /**
  * Everything the interpreter knows of a run: serializable, carried across continue-as-new. Arrays
@@ -27,6 +28,8 @@ export type TRunState = {
   ready: readonly number[];
   /** how many steps are in each status (the run's status follows from them) */
   counts: Readonly<TStatusCounts>;
+  /** the slots in-flight for-each steps hold beyond their one each (their items run side by side) */
+  wide: number;
   /** Temporal suggested continuing as new: start nothing more, continue once nothing is in flight */
   yielding: boolean;
   /** the run is being cancelled: start nothing more */
@@ -45,6 +48,12 @@ export type TRunContext = {
   /** per step: the plan indices of its dependencies and of the steps that depend on it */
   deps: readonly (readonly number[])[];
   dependents: readonly (readonly number[])[];
+  /**
+   * A for-each holds as many of max parallelism's slots as items it runs at once (its concurrency,
+   * at most max parallelism), not one; off when replaying a run that began before (its commands
+   * were decided with one slot each).
+   */
+  foreachSlots: boolean;
 };
 
 /** How a step ended, as its runner (or the driver, for a runner that threw) reports it. */
@@ -69,8 +78,12 @@ export type TRunEvent =
   /** the cancelled run's runners have stopped: whatever is still open is cancelled */
   | { type: 'cancelled'; at: string };
 
-/** Start a step on the runner of its executor (a pool activity, a child workflow, an approval); `E` narrows it to some executors. */
-export type TStartStep<E extends TExecutor = TExecutor> = { type: 'start'; step: TStepOf<E>; inputs: TStepInputs; items?: unknown[] };
+/**
+ * Start a step on the runner of its executor (a pool activity, a child workflow, an approval); `E`
+ * narrows it to some executors. A for-each gets its items, and how many may run at once (the slots
+ * it holds; absent in runs that began before for-each steps held slots: its config's concurrency).
+ */
+export type TStartStep<E extends TExecutor = TExecutor> = { type: 'start'; step: TStepOf<E>; inputs: TStepInputs; items?: unknown[]; concurrency?: number };
 export type TRunCommand =
   | TStartStep
   | { type: 'record'; record: TRunRecord }
@@ -83,12 +96,12 @@ export type TRunStep = { state: TRunState; commands: TRunCommand[] };
 const PASS_THROUGH: ReadonlySet<TExecutor> = new Set(['approval', 'condition', 'register_model', 'promote_model']);
 const BLOCKED_ERROR = 'Not run: a step before it failed';
 
-export function runContext(plan: TPlan, params: TRunContext['params'] = {}, reuse: TRunContext['reuse'] = {}): TRunContext {
+export function runContext(plan: TPlan, params: TRunContext['params'] = {}, reuse: TRunContext['reuse'] = {}, foreachSlots = true): TRunContext {
   const index = new Map(plan.steps.map((s, i) => [s.nodeId, i]));
   const deps = plan.steps.map((s) => s.dependsOn.map((d) => index.get(d)!));
   const dependents: number[][] = plan.steps.map(() => []);
   deps.forEach((ds, i) => ds.forEach((d) => dependents[d]!.push(i)));
-  return { plan, params, reuse, index, deps, dependents };
+  return { plan, params, reuse, index, deps, dependents, foreachSlots };
 }
 
 /** A new run, or the next execution of one from where its steps stood (`resume`, by node id). */
@@ -96,7 +109,13 @@ export function initialRunState(ctx: TRunContext, resume?: Readonly<Record<strin
   const steps = ctx.plan.steps.map((s): TStepState => resume?.[s.nodeId] ?? { status: 'pending' });
   const counts = statusCounts(steps.map((s) => s.status));
   const remaining = ctx.deps.map((ds) => ds.filter((d) => !isFinalStep(steps[d]!.status)).length);
-  return { steps, remaining, ready: [], counts, yielding: false, stopping: false, closed: false };
+  const wide = steps.reduce((sum, s) => sum + extraSlots(s), 0);
+  return { steps, remaining, ready: [], counts, wide, yielding: false, stopping: false, closed: false };
+}
+
+/** The slots a step holds beyond one (a running for-each's side-by-side items). */
+function extraSlots(step: TStepState): number {
+  return isInFlight(step.status) && step.slots ? step.slots - 1 : 0;
 }
 
 /** The steps of a state by node id (a query's answer, a continue-as-new's input). */
@@ -106,7 +125,8 @@ export const stepsByNode = (ctx: TRunContext, state: TRunState): Record<string, 
 /**
  * The run state machine: `(state, event) → { state, commands }`, pure, no Temporal. Every step
  * ends in a final status; the run ends once none is open, with the status its steps give
- * (`runStatusOfCounts`); at most `plan.maxParallelism` steps are in flight.
+ * (`runStatusOfCounts`); at most `plan.maxParallelism` slots are in use (a step holds one, a
+ * for-each one per item it runs at once).
  */
 export function reduceRun(ctx: TRunContext, state: TRunState, event: TRunEvent): TRunStep {
   if (state.closed) return { state, commands: [] };
@@ -123,6 +143,7 @@ class RunDraft {
   private readonly remaining: number[];
   private ready: number[];
   private readonly counts: TStatusCounts;
+  private wide: number;
   private yielding: boolean;
   private stopping: boolean;
   private closed = false;
@@ -137,13 +158,14 @@ class RunDraft {
     this.remaining = state.remaining.slice();
     this.ready = state.ready.slice();
     this.counts = { ...state.counts };
+    this.wide = state.wide;
     this.yielding = state.yielding;
     this.stopping = state.stopping;
     this.statusBefore = runStatusOfCounts(this.counts);
   }
 
   state(): TRunState {
-    return { steps: this.steps, remaining: this.remaining, ready: this.ready, counts: this.counts, yielding: this.yielding, stopping: this.stopping, closed: this.closed };
+    return { steps: this.steps, remaining: this.remaining, ready: this.ready, counts: this.counts, wide: this.wide, yielding: this.yielding, stopping: this.stopping, closed: this.closed };
   }
 
   apply(event: TRunEvent): void {
@@ -259,32 +281,49 @@ class RunDraft {
     this.ready.splice(at, 0, i);
   }
 
-  /** Starts ready steps while slots are free (none while yielding or cancelling). */
+  /**
+   * Starts ready steps, in plan order, while slots are free (none while yielding or cancelling): a
+   * step takes one, a for-each as many as items it will run at once (its concurrency, of the slots
+   * free as it starts: it never waits for more).
+   */
   private startReady(): void {
-    while (this.ready.length > 0 && !this.yielding && !this.stopping && this.counts.running + this.counts.retrying + this.counts.waiting_approval < this.ctx.plan.maxParallelism) {
-      this.start(this.ready.shift()!);
+    const max = this.ctx.plan.maxParallelism;
+    while (this.ready.length > 0 && !this.yielding && !this.stopping) {
+      const inUse = this.counts.running + this.counts.retrying + this.counts.waiting_approval + this.wide;
+      if (inUse >= max) return;
+      const i = this.ready[0]!;
+      const step = this.ctx.plan.steps[i]!;
+      if (step.executor !== 'foreach') {
+        this.ready.shift();
+        this.start(i, step);
+        continue;
+      }
+      const listed = this.items(step);
+      if ('error' in listed) {
+        this.ready.shift();
+        this.settle(i, { status: 'failed', error: listed.error });
+        continue;
+      }
+      const slots = this.ctx.foreachSlots ? Math.max(1, Math.min(step.config.concurrency, listed.items.length, max - inUse)) : undefined;
+      this.ready.shift();
+      this.start(i, step, { items: listed.items, ...(slots !== undefined ? { concurrency: slots } : {}) });
     }
   }
 
-  private start(i: number): void {
-    const step = this.ctx.plan.steps[i]!;
-    let items: unknown[] | undefined;
-    if (step.executor === 'foreach') {
-      const listed = this.evaluate(step.config.items);
-      const error = !listed.ok
-        ? `Items: ${listed.error}`
-        : !Array.isArray(listed.value)
-          ? 'Items: the expression must give a list'
-          : listed.value.length > MAX_FOREACH_ITEMS
-            ? `Items: ${listed.value.length} items, at most ${MAX_FOREACH_ITEMS}`
-            : undefined;
-      if (error) return this.settle(i, { status: 'failed', error });
-      items = (listed as { value: unknown[] }).value;
-    }
-    this.set(i, { status: 'running' });
+  /** A for-each's list, evaluated as it starts. */
+  private items(step: TStepOf<'foreach'>): { items: unknown[] } | { error: string } {
+    const listed = this.evaluate(step.config.items);
+    if (!listed.ok) return { error: `Items: ${listed.error}` };
+    if (!Array.isArray(listed.value)) return { error: 'Items: the expression must give a list' };
+    if (listed.value.length > MAX_FOREACH_ITEMS) return { error: `Items: ${listed.value.length} items, at most ${MAX_FOREACH_ITEMS}` };
+    return { items: listed.value };
+  }
+
+  private start(i: number, step: TStepOf, foreach?: { items: unknown[]; concurrency?: number }): void {
+    this.set(i, { status: 'running', ...(foreach?.concurrency && foreach.concurrency > 1 ? { slots: foreach.concurrency } : {}) });
     this.record({ type: 'step', nodeId: step.nodeId, status: 'running', at: this.at });
     const inputs: TStepInputs = Object.fromEntries(step.dependsOn.map((dep) => [dep, this.steps[this.ctx.index.get(dep)!]!.outputs?.artifacts ?? {}]));
-    this.commands.push({ type: 'start', step, inputs, ...(items ? { items } : {}) });
+    this.commands.push({ type: 'start', step, inputs, ...foreach });
   }
 
   /** A condition takes its `true` or `false` port at once; an expression that cannot be evaluated fails it. */
@@ -326,8 +365,10 @@ class RunDraft {
   }
 
   private set(i: number, next: TStepState): void {
-    this.counts[this.steps[i]!.status]--;
+    const before = this.steps[i]!;
+    this.counts[before.status]--;
     this.counts[next.status]++;
+    this.wide += extraSlots(next) - extraSlots(before);
     this.steps[i] = next;
   }
 

@@ -17,10 +17,11 @@ type TChunkBase = Omit<TForeachChunkInput, 'items' | 'offset' | 'concurrency'>;
  * concurrency, and succeeds with the items' outputs in order, or fails naming the failed items.
  * A for-each with a reduce step (an expanded Sweep) succeeds with what that step makes of them.
  */
-export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, items = [] }) => {
-  const { concurrency } = step.config;
+export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, items = [], concurrency: slots }) => {
+  // the slots the run gave it (its concurrency within max parallelism); runs begun before: its own concurrency
+  const concurrency = slots ?? step.config.concurrency;
   const base: TChunkBase = { runId: ctx.runId, projectId: ctx.projectId, step, params: ctx.params, inputs, dispatch: ctx.dispatch };
-  const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency);
+  const results = items.length <= INLINE_ITEMS ? await runItems({ ...base, items, offset: 0, concurrency }, ctx.quota) : await runInChildren(base, items, concurrency, slots !== undefined);
   const failed = results.flatMap((r, index) => (r.ok ? [] : [{ index, error: r.error }]));
   if (failed.length > 0) return { status: 'failed', error: `${failed.length} of ${items.length} items failed; item ${failed[0]!.index}: ${failed[0]!.error}` };
   const itemOutputs = results.map((r) => (r as Extract<TItemResult, { ok: true }>).outputs);
@@ -29,17 +30,26 @@ export const runForeachStep: TRunner<'foreach'> = async (ctx, { step, inputs, it
   return { status: 'succeeded', outputs, origin: 'executed' };
 };
 
-async function runInChildren(base: TChunkBase, items: unknown[], concurrency: number): Promise<TItemResult[]> {
+/**
+ * Items in child workflows of ITEMS_PER_CHILD each, `concurrency` items at once in all: with
+ * `bounded` (runs whose for-each holds slots), at most `concurrency` children at once, sharing it;
+ * before, every child at once with at least one item each.
+ */
+async function runInChildren(base: TChunkBase, items: unknown[], concurrency: number, bounded: boolean): Promise<TItemResult[]> {
   const chunks = Math.ceil(items.length / ITEMS_PER_CHILD);
-  const perChild = Math.max(1, Math.floor(concurrency / chunks));
-  const parts = await Promise.all(
-    Array.from({ length: chunks }, (_, k) =>
-      executeChild(foreachChunk, {
+  const lanes = bounded ? Math.min(chunks, concurrency) : chunks;
+  const perChild = Math.max(1, Math.floor(concurrency / lanes));
+  const parts: TItemResult[][] = new Array(chunks);
+  let next = 0;
+  const lane = async () => {
+    for (let k = next++; k < chunks; k = next++) {
+      parts[k] = await executeChild(foreachChunk, {
         workflowId: `${workflowInfo().workflowId}/${base.step.nodeId}/${k}`,
         taskQueue: CONTROL_TASK_QUEUE,
         args: [{ ...base, items: items.slice(k * ITEMS_PER_CHILD, (k + 1) * ITEMS_PER_CHILD), offset: k * ITEMS_PER_CHILD, concurrency: perChild }],
-      }),
-    ),
-  );
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return parts.flat();
 }
