@@ -10,6 +10,7 @@ import { recordAudit, type TAuditEntry } from '../audit/record-audit';
 import { missingSecrets, missingText } from '../secrets/missing-secrets';
 import { dispatchOf, stepRowsOf } from './begin-run';
 import { checkArtifactReads } from './check-artifact-reads';
+import { planCache } from './plan-cache';
 import type { TServiceDeps } from '../deps';
 
 export type TStartRun = {
@@ -38,17 +39,20 @@ export type TStartRun = {
  * row has not committed yet are held back by the record writer until it has.)
  */
 export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{ runId: string }> {
-  // the reads at once: a run's start is on the path of every click of Run
-  const [[version], dispatch] = await Promise.all([
+  // the reads at once: a run's start is on the path of every click of Run (the plan only when not cached)
+  const cached = planCache.get(params.versionId);
+  const [[row], dispatch] = await Promise.all([
     deps.db
-      .select({ id: pipelineVersions.id, pipelineId: pipelineVersions.pipelineId, plan: pipelineVersions.plan, number: pipelineVersions.number, archivedAt: pipelines.archivedAt })
+      .select({ id: pipelineVersions.id, pipelineId: pipelineVersions.pipelineId, number: pipelineVersions.number, archivedAt: pipelines.archivedAt, ...(cached ? {} : { plan: pipelineVersions.plan }) })
       .from(pipelineVersions)
       .innerJoin(pipelines, eq(pipelines.id, pipelineVersions.pipelineId))
       .where(and(eq(pipelineVersions.id, params.versionId), eq(pipelines.projectId, params.projectId))),
     dispatchOf(deps.db, { projectId: params.projectId, priority: params.priority ?? 3 }),
   ]);
-  if (!version) throw notFound('Pipeline version');
-  if (version.archivedAt) throw new AppError('CONFLICT', 'The pipeline is archived: restore it before running it');
+  if (!row) throw notFound('Pipeline version');
+  if (row.archivedAt) throw new AppError('CONFLICT', 'The pipeline is archived: restore it before running it');
+  const version = { ...row, plan: cached ?? row.plan! };
+  if (!cached) planCache.set(version.id, version.plan);
   const runParams = resolveParams(version.plan, params.params);
   const [missing] = await Promise.all([
     missingSecrets(deps.db, params.projectId, planSecretNames(version.plan)),
