@@ -7,8 +7,9 @@ import { AppError } from '../../errors';
 
 /**
  * A step may read a stored artifact by its hash only when the artifact is its project's: one that
- * a step of the project's runs read or wrote, or that a tracking run or logged model of its
- * experiments holds. The store is shared by content, so the pool worker, which has no database,
+ * a step of the project's runs wrote (hashed by the pool worker from the files), or that a tracking
+ * run or logged model of its experiments holds (hashed by web from the upload). What a step read is
+ * no proof: before this check a run could read another project's hash. The store is shared by content, so the pool worker, which has no database,
  * would hand over any hash: this check, before a run or a step test starts, is what keeps one
  * project from reading another's data. Refused (400) naming the step and the field.
  */
@@ -19,7 +20,7 @@ export async function checkArtifactReads(db: TDbOrTx, projectId: string, reads: 
     select h.hash from unnest(${arrayParam(hashes)}::text[]) as h(hash)
     where exists (
         select 1 from ${stepArtifacts} sa join ${runs} r on r.id = sa.run_id
-        where sa.hash = h.hash and r.project_id = ${projectId})
+        where sa.hash = h.hash and sa.direction = 'output' and r.project_id = ${projectId})
       or exists (
         select 1 from ${trackingArtifacts} ta
         left join ${trackingRuns} tr on tr.run_uuid = ta.run_uuid
