@@ -55,13 +55,15 @@ describe('a step cannot reach what is not its own', () => {
     expect(log).not.toContain('LEAK');
   });
 
-  it("cannot open a connection to Temporal or PostgreSQL on the host's loopback, and has a network of its own", async () => {
+  it("cannot open a connection to Temporal or PostgreSQL on the host's loopback or PostgreSQL's socket, and has a network of its own", async () => {
     const temporal = process.env.TEMPORAL_ADDRESS!.split(':');
     const pg = new URL(process.env.DATABASE_URL!);
     const connect = (host: string, port: string, what: string) => `(exec 3<>/dev/tcp/${host}/${port}) 2>/dev/null && echo LEAK-${what} || true`;
     const command = [
       connect(temporal[0]!, temporal[1]!, 'temporal'),
       connect(pg.hostname, pg.port, 'postgres'),
+      // the embedded server's Unix socket, in its data directory (when the URL names it)
+      ...(pg.searchParams.get('host') ? [`(test -e ${pg.searchParams.get('host')}/.s.PGSQL.${pg.port} || ls ${pg.searchParams.get('host')} >/dev/null 2>&1) && echo LEAK-postgres-socket || true`] : []),
       connect('10.0.2.2', temporal[1]!, 'temporal-through-the-gateway'), // slirp4netns's way to the host
       'grep -q tap0 /proc/net/dev && echo has-a-network',
     ].join('\n');
