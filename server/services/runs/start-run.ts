@@ -166,11 +166,13 @@ async function terminateOrphan(deps: TServiceDeps, workflowId: string): Promise<
 /**
  * The run, its audit entry and its pending step rows in one statement (all or nothing, one round
  * trip instead of three on the path of every click of Run). Writes nothing, and says so, when the
- * request id was used before.
+ * request id was used before. (No conflict target: two starts of one request at once collide on
+ * the run's id, derived from it, as well as on the request id, and an arbiter of the request id
+ * alone let the id's unique violation through.)
  */
 async function insertRun(tx: TDbOrTx, run: typeof runs.$inferInsert & { id: string }, audit: TAuditEntry, plan: TPlan): Promise<boolean> {
   const inserted = await tx.execute(sql`
-    with r as (${tx.insert(runs).values(run).onConflictDoNothing({ target: runs.requestId }).returning({ id: runs.id }).getSQL()}),
+    with r as (${tx.insert(runs).values(run).onConflictDoNothing().returning({ id: runs.id }).getSQL()}),
     a as (insert into ${auditLog} (project_id, actor, action, target_type, target_id, details)
       select ${audit.projectId}::uuid, ${audit.actor}, ${audit.action}, ${audit.targetType}, ${audit.targetId}, ${JSON.stringify(audit.details ?? {})}::jsonb
       where exists (select 1 from r)),
