@@ -101,17 +101,16 @@ export async function startRun(deps: TServiceDeps, params: TStartRun): Promise<{
     trigger: params.scheduleId ? { kind: 'schedule', scheduleId: params.scheduleId } : { kind: 'manual', userId: params.userId },
     ...(params.retryOf ? { reuse: params.retryOf.reuse } : {}),
   };
-  const [inserted, started] = await Promise.allSettled([
-    insertRun(deps.db, run, audit, version.plan),
-    deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, {
-      workflowId,
-      taskQueue: CONTROL_TASK_QUEUE,
-      args: [input],
-      priority: { priorityKey: params.priority ?? 3 },
-      // a repeated request finds its run's workflow, running or closed, and starts nothing
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    }),
-  ]);
+  // (the workflow's start is the longer of the two: its request leaves first, then the insert is built)
+  const starting = deps.temporal.workflow.start(PIPELINE_RUN_WORKFLOW, {
+    workflowId,
+    taskQueue: CONTROL_TASK_QUEUE,
+    args: [input],
+    priority: { priorityKey: params.priority ?? 3 },
+    // a repeated request finds its run's workflow, running or closed, and starts nothing
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+  const [started, inserted] = await Promise.allSettled([starting, insertRun(deps.db, run, audit, version.plan)]);
   const duplicate = started.status === 'rejected' && started.reason instanceof WorkflowExecutionAlreadyStartedError;
   if (inserted.status === 'rejected') {
     if (started.status === 'fulfilled') await terminateOrphan(deps, workflowId);
