@@ -4,7 +4,8 @@
 // Debian (as on a fresh machine); elsewhere they say what is missing and go on (the pool worker
 // then says at start how its steps are isolated without them).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { openTunDevice } from '../../workflows/sandbox/tun-device';
 
 const SANDBOX_PACKAGES = [
   { binary: '/usr/bin/bwrap', pkg: 'bubblewrap' },
@@ -25,23 +26,4 @@ export function ensureSandboxPackages(): void {
   // (a fresh machine may have no package lists yet)
   if (install() || (spawnSync('apt-get', ['update', '-q'], { stdio: 'ignore' }).status === 0 && install())) return;
   console.warn(`[weft] could not install ${missing.join(' ')} with apt-get: steps run less isolated (see the pool worker's log)`);
-}
-
-const TUN = '/dev/net/tun';
-
-/**
- * slirp4netns runs as the step's own uid and opens /dev/net/tun inside the step's namespaces: a
- * device left root-only (some containers make it 0600) leaves steps without a network. Debian's
- * udev rule makes it 0666, which is safe: a tun device can only be made in a network namespace
- * its maker administers. Root restores that mode, said once; elsewhere the worker says why.
- */
-function openTunDevice(): void {
-  if (process.getuid?.() !== 0 || !existsSync(TUN)) return;
-  try {
-    if ((statSync(TUN).mode & 0o666) === 0o666) return;
-    chmodSync(TUN, 0o666);
-    console.log(`[weft] ${TUN} made 0666 (as Debian's udev rule has it): steps' slirp4netns runs as their own uid`);
-  } catch (error) {
-    console.warn(`[weft] ${TUN} is root-only and could not be opened up (${(error as Error).message}): steps get no network`);
-  }
 }

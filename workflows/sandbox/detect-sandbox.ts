@@ -6,6 +6,7 @@ import type { TMount, TSandboxNetwork } from './bwrap-args';
 import type { TSandboxSettings } from './sandbox-settings';
 import { StepIdentities } from './step-identities';
 import { StepSandbox } from './step-sandbox';
+import { openTunDevice } from './tun-device';
 import { gpuDevices, hostSystemLayout } from './system-layout';
 
 export type TDetectedSandbox = { sandbox: StepSandbox; message: string };
@@ -68,6 +69,7 @@ async function networkChoices(setting: TSandboxSettings['WEFT_STEP_NETWORK']): P
   const none: TNetworkChoice = { network: 'none', says: 'NONE (WARNING: steps cannot download or call APIs' };
   const slirp = findOnPath('slirp4netns');
   if (!slirp) return [{ ...none, says: `${none.says}; install slirp4netns to give them the internet)` }];
+  openTunDevice();
   return [{ network: 'slirp', slirp, says: "the internet through slirp4netns, not the host's loopback services" }, { ...none, says: `${none.says})` }];
 }
 
