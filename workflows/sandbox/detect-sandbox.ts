@@ -6,8 +6,8 @@ import type { TMount, TSandboxNetwork } from './bwrap-args';
 import type { TSandboxSettings } from './sandbox-settings';
 import { StepIdentities } from './step-identities';
 import { StepSandbox } from './step-sandbox';
-import { openTunDevice } from './tun-device';
 import { gpuDevices, hostSystemLayout } from './system-layout';
+import { openTunDevice } from './tun-device';
 
 export type TDetectedSandbox = { sandbox: StepSandbox; message: string };
 
