@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySpec, problemsByNode, validateSpec } from '@/workflows/dsl';
-import { deriveEdges, deriveNodes, keepExisting, newFlowCache, type TFlowInputs, type TStepView } from './flow-elements';
+import { deriveEdges, deriveNodes, keepExisting, newFlowCache, withDragPositions, type TFlowInputs, type TStepView } from './flow-elements';
 import { addNode, connect, updateNode } from './spec-edits';
 
 function inputs(overrides: Partial<TFlowInputs> = {}): TFlowInputs {
@@ -13,7 +13,6 @@ function inputs(overrides: Partial<TFlowInputs> = {}): TFlowInputs {
     selectedNodes: new Set(),
     selectedEdges: new Set(),
     measured: new Map(),
-    dragPositions: new Map(),
     ...overrides,
   };
 }
@@ -40,11 +39,15 @@ describe('React Flow elements derived from the spec', () => {
     expect(second[1]).not.toBe(first[1]);
   });
 
-  it('shows a drag in flight without touching the spec, and carries measured sizes', () => {
-    const cache = newFlowCache();
-    const nodes = deriveNodes(inputs({ dragPositions: new Map([['shell_1', { x: 5, y: 6 }]]), measured: new Map([['python_1', { width: 208, height: 70 }]]) }), cache);
+  it('shows a drag in flight without touching the spec or the other nodes, and carries measured sizes', () => {
+    const base = inputs({ measured: new Map([['python_1', { width: 208, height: 70 }]]) });
+    const derived = deriveNodes(base, newFlowCache());
+    const nodes = withDragPositions(derived, new Map([['shell_1', { x: 5, y: 6 }]]));
     expect(nodes[1]!.position).toEqual({ x: 5, y: 6 });
+    expect(nodes[0]).toBe(derived[0]);
     expect(nodes[0]!.measured).toEqual({ width: 208, height: 70 });
+    expect(base.spec.nodes[1]!.position).toEqual({ x: 300, y: 0 });
+    expect(withDragPositions(derived, new Map())).toBe(derived);
   });
 
   it('puts step state on the node data in the run view', () => {

@@ -4,7 +4,8 @@ import type { TDiffMark, TDiffMarks } from '@/components/versions/diff-canvas';
 
 /**
  * React Flow nodes and edges derived from the spec. React Flow only owns what the spec does not
- * hold: selection, measured sizes and positions while a drag is in flight. Derived objects are
+ * hold: selection, measured sizes and positions while a drag is in flight (the canvas lays those
+ * over the derived nodes: withDragPositions). Derived objects are
  * reused while their inputs are unchanged, so that memoized nodes skip rendering (smooth drags on
  * large pipelines).
  */
@@ -47,7 +48,6 @@ export type TFlowInputs = {
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   measured: ReadonlyMap<string, { width: number; height: number }>;
-  dragPositions: ReadonlyMap<string, { x: number; y: number }>;
 };
 
 const NO_PROBLEMS: readonly TSpecProblem[] = [];
@@ -63,7 +63,7 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
     const problems = input.problems.get(node.id) ?? NO_PROBLEMS;
     const step = input.steps?.get(node.id);
     const diff = input.marks?.nodes.get(node.id);
-    const position = input.dragPositions.get(node.id) ?? node.position;
+    const position = node.position;
     const measured = input.measured.get(node.id);
     const selected = input.selectedNodes.has(node.id);
     const reuse =
@@ -137,6 +137,15 @@ export function deriveEdges(input: TFlowInputs, cache: TFlowCache): Edge[] {
   });
   cache.edges = next;
   return edges;
+}
+
+/** The nodes with the positions of a drag in flight: only the dragged ones are new objects. */
+export function withDragPositions(nodes: TWeftFlowNode[], dragging: ReadonlyMap<string, { x: number; y: number }>): TWeftFlowNode[] {
+  if (dragging.size === 0) return nodes;
+  return nodes.map((node) => {
+    const position = dragging.get(node.id);
+    return position ? { ...node, position } : node;
+  });
 }
 
 /** The ids of `selected` that still name an element: the same set when all do (an undo may remove selected nodes). */

@@ -1,9 +1,10 @@
 'use client';
 
-import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions, type Viewport } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions, type NodeChange, type Viewport } from '@xyflow/react';
 import { useTheme } from '@/components/theme/use-theme';
-import { useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { isNodeKind, type TNodeKind } from '@/workflows/dsl';
+import { withDragPositions, type TWeftFlowNode } from './flow-elements';
 import { initialViewport } from './initial-viewport';
 import { NODE_KIND_MIME } from './palette';
 import { PathMiniMap } from './path-minimap';
@@ -29,6 +30,7 @@ type TProps = {
 // Shift-click adds to the selection as Ctrl/Cmd-click does; Shift-drag on the pane draws a box.
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const DEFAULT_FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: 0.2 };
+const NOT_DRAGGING: ReadonlyMap<string, TPoint> = new Map();
 
 /** The React Flow canvas; must sit inside a ReactFlowProvider. Deleting is the editor's (one undo step), not React Flow's. */
 export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, onPointer, fitViewOptions = DEFAULT_FIT_VIEW, children }: TProps) {
@@ -47,6 +49,28 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
   const wrapper = useRef<HTMLDivElement>(null);
   const [openingNodes] = useState(flow.nodes);
   const [viewport, setViewport] = useState<Viewport | null>(null);
+  // Positions of a drag in flight are the canvas's own: each move re-renders the canvas, not the
+  // editor around it (its panels, toolbar and forms); the drop goes to the flow as one edit.
+  const [dragging, setDragging] = useState(NOT_DRAGGING);
+  const nodes = useMemo(() => withDragPositions(flow.nodes, dragging), [flow.nodes, dragging]);
+  const { onNodesChange: onFlowNodesChange } = flow;
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TWeftFlowNode>[]) => {
+      const moving = changes.filter((c) => c.type === 'position' && c.dragging && c.position);
+      const ended = changes.filter((c) => c.type === 'position' && !c.dragging).map((c) => (c as { id: string }).id);
+      if (moving.length > 0 || ended.length > 0) {
+        setDragging((prev) => {
+          const next = new Map(prev);
+          for (const c of moving) if (c.type === 'position' && c.position) next.set(c.id, c.position);
+          for (const id of ended) next.delete(id);
+          return next.size === 0 ? NOT_DRAGGING : next;
+        });
+      }
+      const rest = moving.length === 0 ? changes : changes.filter((c) => !moving.includes(c));
+      if (rest.length > 0) onFlowNodesChange(rest);
+    },
+    [onFlowNodesChange],
+  );
   useLayoutEffect(() => {
     if (viewport || !wrapper.current) return;
     const size = wrapper.current.getBoundingClientRect();
@@ -86,10 +110,10 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
       <ReactFlow
         defaultViewport={viewport}
         colorMode={theme}
-        nodes={flow.nodes}
+        nodes={nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
-        onNodesChange={flow.onNodesChange}
+        onNodesChange={onNodesChange}
         onEdgesChange={flow.onEdgesChange}
         onConnect={flow.onConnect}
         isValidConnection={flow.isValidConnection}
@@ -107,7 +131,7 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
       >
         <Background gap={16} />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        <PathMiniMap nodes={flow.nodes} />
+        <PathMiniMap nodes={nodes} />
         {children}
       </ReactFlow>
       ) : null}

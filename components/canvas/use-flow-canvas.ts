@@ -26,7 +26,8 @@ const NO_IDS = new Set<string>();
 
 /**
  * Binds React Flow to the spec: derives nodes/edges, and maps React Flow's changes back to spec
- * edits. Positions are committed to the spec when a drag ends, not on every frame.
+ * edits. Positions are committed to the spec when a drag ends; the positions in flight stay in the
+ * canvas (PipelineCanvas), so that a drag re-renders the canvas only, not the editor around it.
  */
 export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_IDS, steps, marks, edit }: TOptions) {
   const [pickedNodes, setSelectedNodes] = useState<ReadonlySet<string>>(NO_IDS);
@@ -35,12 +36,11 @@ export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_I
   const selectedNodes = useMemo(() => keepExisting(pickedNodes, spec.nodes), [pickedNodes, spec.nodes]);
   const selectedEdges = useMemo(() => keepExisting(pickedEdges, spec.edges), [pickedEdges, spec.edges]);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(NONE);
-  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, TPoint>>(NONE);
   const cache = useRef(newFlowCache());
 
   const inputs = useMemo(
-    () => ({ spec, problems: nodeProblems, edgeProblemIds, steps, marks, selectedNodes, selectedEdges, measured, dragPositions }),
-    [spec, nodeProblems, edgeProblemIds, steps, marks, selectedNodes, selectedEdges, measured, dragPositions],
+    () => ({ spec, problems: nodeProblems, edgeProblemIds, steps, marks, selectedNodes, selectedEdges, measured }),
+    [spec, nodeProblems, edgeProblemIds, steps, marks, selectedNodes, selectedEdges, measured],
   );
   // Derivation reuses unchanged node/edge objects through the cache (see flow-elements.ts).
   const nodes = useMemo(() => deriveNodes(inputs, cache.current), [inputs]);
@@ -50,24 +50,17 @@ export function useFlowCanvas({ spec, nodeProblems = NONE, edgeProblemIds = NO_I
     (changes: NodeChange<TWeftFlowNode>[]) => {
       const sizes = new Map<string, { width: number; height: number }>();
       const select = new Map<string, boolean>();
-      const dragging = new Map<string, TPoint>();
       const dropped = new Map<string, TPoint>();
       const removed = new Set<string>();
       for (const c of changes) {
         if (c.type === 'dimensions' && c.dimensions) sizes.set(c.id, c.dimensions);
         else if (c.type === 'select') select.set(c.id, c.selected);
-        else if (c.type === 'position' && c.position) (c.dragging ? dragging : dropped).set(c.id, c.position);
+        // (a position in flight is the canvas's; a drop is an edit)
+        else if (c.type === 'position' && c.position && !c.dragging) dropped.set(c.id, c.position);
         else if (c.type === 'remove') removed.add(c.id);
       }
       if (sizes.size > 0) setMeasured((prev) => new Map([...prev, ...sizes]));
       if (select.size > 0 || removed.size > 0) setSelectedNodes((prev) => applySelection(prev, select, removed));
-      if (dragging.size > 0 || dropped.size > 0) {
-        setDragPositions((prev) => {
-          const next = new Map([...prev, ...dragging]);
-          for (const id of dropped.keys()) next.delete(id);
-          return next;
-        });
-      }
       if (edit && (dropped.size > 0 || removed.size > 0)) {
         edit((s) => removeElements(moveNodes(s, dropped), removed, NO_IDS));
       }

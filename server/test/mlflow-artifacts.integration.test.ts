@@ -2,7 +2,7 @@
 // file, a directory and an sklearn model and reads them back; the bytes land in the
 // content-addressed store; paths, roles and the size limit are checked over HTTP.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -16,12 +16,14 @@ import { startMlflowServer, type TMlflowServer } from '../testing/mlflow-server'
 let h: THarness;
 let server: TMlflowServer;
 let store: LocalArtifactStore;
+let storeDir: string;
 let editorToken: string;
 let viewerToken: string;
 const MAX_BYTES = 1024 * 1024;
 beforeAll(async () => {
   h = await startHarness({ poolWorker: false });
-  store = new LocalArtifactStore(await mkdtemp(path.join(tmpdir(), 'weft-mlflow-store-')));
+  storeDir = await mkdtemp(path.join(tmpdir(), 'weft-mlflow-store-'));
+  store = new LocalArtifactStore(storeDir);
   server = await startMlflowServer(h.db, async () => null, { store, maxBytes: MAX_BYTES });
   editorToken = (await h.as('editor').apiTokens.create({ projectId: h.projectId, name: 'laptop', role: 'editor', expiresInDays: 30 })).token;
   viewerToken = (await h.as('editor').apiTokens.create({ projectId: h.projectId, name: 'reader', role: 'viewer', expiresInDays: 30 })).token;
@@ -29,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await h?.stop();
+  if (storeDir) await rm(storeDir, { recursive: true, force: true });
 });
 
 const artifacts = (rest: string, init: RequestInit & { token?: string } = {}) =>

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,13 @@ export type TMlflowServer = { trackingUri: string; url: string; close: () => Pro
 export async function startMlflowServer(
   db: TDatabase,
   sessionOf: TSessionOf = async () => null,
-  artifacts: { store: ArtifactStore; maxBytes: number } = { store: new LocalArtifactStore(mkdtempSync(path.join(tmpdir(), 'weft-mlflow-artifacts-'))), maxBytes: 64 * 1024 * 1024 },
+  /** the store and its size limit; by default a temp store of the server's own, removed by close() */
+  given?: { store: ArtifactStore; maxBytes: number },
   /** the pool workers' token: steps' tokens are signed with it */
   workerToken?: string,
 ): Promise<TMlflowServer> {
+  const ownDir = given ? undefined : mkdtempSync(path.join(tmpdir(), 'weft-mlflow-artifacts-'));
+  const artifacts = given ?? { store: new LocalArtifactStore(ownDir!), maxBytes: 64 * 1024 * 1024 };
   const handle = createMlflowHandler({
     db: () => db,
     sessionOf,
@@ -58,6 +62,9 @@ export async function startMlflowServer(
   return {
     trackingUri: `http://127.0.0.1:${port}${MLFLOW_PREFIX}`,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownDir) await rm(ownDir, { recursive: true, force: true });
+    },
   };
 }
