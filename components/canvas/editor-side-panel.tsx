@@ -19,10 +19,12 @@ type TProps = {
   flow: ReturnType<typeof useFlowCanvas>;
   canEdit: boolean;
   runsOpen: boolean;
+  /** over the right of the canvas, which keeps its size: selecting a node never resizes the canvas (a long frame among 1,000 nodes) */
+  overlay?: boolean;
 };
 
 /** The right column: the runs list when open, else the selected node's properties (or the selection's actions). */
-export function EditorSidePanel({ projectId, pipelineId, editor, commands, pools, flow, canEdit, runsOpen }: TProps) {
+export function EditorSidePanel({ projectId, pipelineId, editor, commands, pools, flow, canEdit, runsOpen, overlay = false }: TProps) {
   const node = flow.selectedNodeId ? editor.spec.nodes.find((n) => n.id === flow.selectedNodeId) : undefined;
   let content: ReactNode = null;
   if (runsOpen) {
@@ -55,7 +57,11 @@ export function EditorSidePanel({ projectId, pipelineId, editor, commands, pools
     content = <EdgePanel count={flow.selectedEdges.size} onDelete={commands.deleteSelection} />;
   }
   if (!content) return null;
-  return <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">{content}</aside>;
+  return (
+    <aside {...(overlay ? { 'data-side-overlay': '' } : {})} className={`${overlay ? 'absolute inset-y-0 right-0 z-10 shadow-lg' : 'shrink-0'} w-96 overflow-y-auto border-l border-slate-200 bg-white`}>
+      {content}
+    </aside>
+  );
 }
 
 /** Only steps that a pool worker runs can run alone ("Test this step"). */

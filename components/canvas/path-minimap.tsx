@@ -46,7 +46,7 @@ export const PathMiniMap = memo(function PathMiniMap({ nodes }: { nodes: readonl
   }
 
   return (
-    <Panel position="bottom-right" className="hidden rounded-md border border-slate-200 bg-white/95 shadow-sm md:block">
+    <Panel position="bottom-right" data-minimap className="hidden rounded-md border border-slate-200 bg-white/95 shadow-sm md:block">
       <svg
         ref={svg}
         width={WIDTH}

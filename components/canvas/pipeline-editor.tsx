@@ -50,8 +50,9 @@ export function PipelineEditor({ pipelineId }: { pipelineId: string }) {
 type TPipeline = { id: string; name: string; draft: TPipelineSpec; versions: THistoryVersion[] };
 type TPoint = { x: number; y: number };
 
-// The property panel (w-96) opens over the right of the canvas once a node is selected: a fitted
-// view leaves that much room, so selecting a node never hides the nodes next to it.
+// The property panel (w-96) lies over the right of the canvas once a node is selected, so the
+// canvas keeps its size (among 1,000 nodes a resize is a long frame). A fitted view leaves that
+// much room, so selecting a node never hides the nodes next to it.
 const FIT_VIEW: FitViewOptions = { maxZoom: 1, padding: { top: '48px', bottom: '48px', left: '48px', right: '400px' } };
 
 const latestNumber = (versions: readonly { number: number }[]) => Math.max(0, ...versions.map((v) => v.number));
@@ -141,7 +142,7 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
       />
       <div className="flex min-h-0 flex-1">
         {edit ? <Palette onAdd={(kind) => addAt(kind, canvasCenter())} /> : null}
-        <div className="relative min-w-0 flex-1">
+        <div className="relative min-w-0 flex-1" data-canvas-area>
           {view.kind !== 'draft' ? (
             <VersionCanvas view={view} version={version} fitViewOptions={FIT_VIEW} onBack={backToDraft} restoreError={restoring.error} {...(restoring.restore ? { onRestore: restoring.restore } : {})} />
           ) : (
@@ -166,6 +167,9 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
               {canEdit ? 'Drag a step from the palette, or double-click to add one.' : 'This pipeline is empty.'}
             </p>
           ) : null}
+          {panel === null && view.kind === 'draft' ? (
+            <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen={false} overlay />
+          ) : null}
         </div>
         {panel === 'history' ? (
           <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
@@ -183,8 +187,8 @@ function EditorWorkspace({ pipeline }: { pipeline: TPipeline }) {
           <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
             <ParametersPanel spec={editor.spec} {...(edit ? { edit } : {})} />
           </aside>
-        ) : view.kind === 'draft' || panel === 'runs' ? (
-          <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen={panel === 'runs'} />
+        ) : panel === 'runs' ? (
+          <EditorSidePanel projectId={project.id} pipelineId={pipeline.id} editor={editor} commands={commands} pools={pools} flow={flow} canEdit={canEdit} runsOpen />
         ) : null}
       </div>
       {dialog?.kind === 'help' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
