@@ -48,7 +48,8 @@ export function foreachSpec(
     nodes: [node('each', 'foreach', { items, ...(c === undefined ? {} : { concurrency: c }), step: { kind: 'noop', sleepMs: 0 } }, 0, 0)],
     edges: [],
     parameters: {},
-    maxParallelism: 8,
+    // a for-each holds one of these slots per item it runs at once: enough for its concurrency
+    maxParallelism: c ?? 8,
   });
   const literal = (k: number) => `[${Array.from({ length: k }, () => '1').join(',')}]`;
   for (const c of [concurrency, undefined]) {
