@@ -63,7 +63,6 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
     const problems = input.problems.get(node.id) ?? NO_PROBLEMS;
     const step = input.steps?.get(node.id);
     const diff = input.marks?.nodes.get(node.id);
-    const position = node.position;
     const measured = input.measured.get(node.id);
     const selected = input.selectedNodes.has(node.id);
     const reuse =
@@ -72,14 +71,14 @@ export function deriveNodes(input: TFlowInputs, cache: TFlowCache): TWeftFlowNod
       problemsKey(prev.data.problems) === problemsKey(problems) &&
       sameStep(prev.data.step, step) &&
       prev.data.diff === diff &&
-      prev.position.x === position.x &&
-      prev.position.y === position.y &&
+      prev.position.x === node.position.x &&
+      prev.position.y === node.position.y &&
       prev.measured?.width === measured?.width &&
       prev.measured?.height === measured?.height &&
       prev.selected === selected;
     const flowNode: TWeftFlowNode = reuse
       ? prev
-      : { id: node.id, type: 'weft', position, selected, data: { node, problems, ...(step ? { step } : {}), ...(diff ? { diff } : {}) }, ...(measured ? { measured } : {}) };
+      : { id: node.id, type: 'weft', position: node.position, selected, data: { node, problems, ...(step ? { step } : {}), ...(diff ? { diff } : {}) }, ...(measured ? { measured } : {}) };
     next.set(node.id, flowNode);
     return flowNode;
   });

@@ -1,6 +1,6 @@
 'use client';
 
-import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions, type NodeChange, type Viewport } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type FitViewOptions, type NodeChange, type NodePositionChange, type Viewport } from '@xyflow/react';
 import { useTheme } from '@/components/theme/use-theme';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { isNodeKind, type TNodeKind } from '@/workflows/dsl';
@@ -56,17 +56,19 @@ export function PipelineCanvas({ flow, editable, onDropKind, onPaneDoubleClick, 
   const { onNodesChange: onFlowNodesChange } = flow;
   const onNodesChange = useCallback(
     (changes: NodeChange<TWeftFlowNode>[]) => {
-      const moving = changes.filter((c) => c.type === 'position' && c.dragging && c.position);
-      const ended = changes.filter((c) => c.type === 'position' && !c.dragging).map((c) => (c as { id: string }).id);
+      const positions = changes.filter((c): c is NodePositionChange => c.type === 'position');
+      const moving = positions.filter((c) => c.dragging && c.position);
+      const ended = positions.filter((c) => !c.dragging);
       if (moving.length > 0 || ended.length > 0) {
         setDragging((prev) => {
           const next = new Map(prev);
-          for (const c of moving) if (c.type === 'position' && c.position) next.set(c.id, c.position);
-          for (const id of ended) next.delete(id);
+          for (const c of moving) next.set(c.id, c.position!);
+          for (const c of ended) next.delete(c.id);
           return next.size === 0 ? NOT_DRAGGING : next;
         });
       }
-      const rest = moving.length === 0 ? changes : changes.filter((c) => !moving.includes(c));
+      const inFlight = new Set<NodeChange<TWeftFlowNode>>(moving);
+      const rest = inFlight.size === 0 ? changes : changes.filter((c) => !inFlight.has(c));
       if (rest.length > 0) onFlowNodesChange(rest);
     },
     [onFlowNodesChange],
