@@ -5,7 +5,6 @@
 // then says at start how its steps are isolated without them).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { openTunDevice } from '../../workflows/sandbox/tun-device';
 
 const SANDBOX_PACKAGES = [
   { binary: '/usr/bin/bwrap', pkg: 'bubblewrap' },
@@ -13,7 +12,6 @@ const SANDBOX_PACKAGES = [
 ];
 
 export function ensureSandboxPackages(): void {
-  openTunDevice();
   const missing = SANDBOX_PACKAGES.filter((p) => !existsSync(p.binary)).map((p) => p.pkg);
   if (missing.length === 0) return;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
